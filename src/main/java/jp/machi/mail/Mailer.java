@@ -1,0 +1,20 @@
+package jp.machi.mail;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The port other modules use to send mail. */
+public interface Mailer {
+
+    /**
+     * Queues a mail built from a template, in the recipient's language.
+     *
+     * @param to       the recipient's address
+     * @param template the template's name, e.g. {@code identity/verify-email}: the files
+     *                 {@code templates/mail/identity/verify-email_ja.txt} and {@code ..._en.txt}. The first
+     *                 line is {@code Subject: ...}, then a blank line, then the body (Thymeleaf text mode)
+     * @param locale   ja or en; anything else is sent in Japanese
+     * @param model    the template's variables
+     */
+    void send(String to, String template, Locale locale, Map<String, Object> model);
+}

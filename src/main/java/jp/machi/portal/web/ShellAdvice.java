@@ -1,0 +1,48 @@
+package jp.machi.portal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import jp.machi.shared.security.CurrentActor;
+import jp.machi.shared.security.MachiPrincipal;
+import jp.machi.ward.WardProfile;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Puts the {@link Shell} into the model of every page rendered by a controller. */
+@ControllerAdvice
+class ShellAdvice {
+
+    private final WardProfile ward;
+
+    ShellAdvice(WardProfile ward) {
+        this.ward = ward;
+    }
+
+    @ModelAttribute("shell")
+    Shell shell(HttpServletRequest request, Locale locale) {
+        return ShellFactory.shell(ward, request, locale);
+    }
+
+    static final class ShellFactory {
+        private ShellFactory() {}
+
+        static Shell shell(WardProfile ward, HttpServletRequest request, Locale locale) {
+            MachiPrincipal p = CurrentActor.principal().orElse(null);
+            String path = request.getRequestURI();
+            Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
+            if (forwarded instanceof String s) {
+                path = s;
+            }
+            // The language links keep the page (not its form data): GET query parameters other than lang stay.
+            UriComponentsBuilder base = UriComponentsBuilder.fromPath(path);
+            if ("GET".equals(request.getMethod()) && request.getQueryString() != null && forwarded == null) {
+                base.query(request.getQueryString()).replaceQueryParam("lang");
+            }
+            String ja = base.cloneBuilder().queryParam("lang", "ja").build().encode().toUriString();
+            String en = base.cloneBuilder().queryParam("lang", "en").build().encode().toUriString();
+            return new Shell(ward.name(locale), ward.demonstration(), p != null, p != null && p.isStaff(),
+                p == null ? null : p.displayName(), CurrentActor.actingFor().orElse(null), ja, en);
+        }
+    }
+}
