@@ -1,0 +1,201 @@
+package jp.machi.identity.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
+import jp.machi.identity.ResidentDeleted;
+import jp.machi.identity.Role;
+import jp.machi.mail.Mailer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Residents' own account: registration with e-mail verification, password reset, profile, deletion.
+ * Every method is one transaction; mail goes through the mail outbox in the same transaction.
+ */
+@Service
+public class AccountService {
+
+    static final Duration VERIFY_VALIDITY = Duration.ofHours(24);
+    static final Duration RESET_VALIDITY = Duration.ofHours(1);
+    static final Duration INVITE_VALIDITY = Duration.ofHours(72);
+
+    private final AccountRepository accounts;
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final Mailer mailer;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String baseUrl;
+
+    AccountService(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder encoder, Mailer mailer, AuditLog audit,
+                   ApplicationEventPublisher events, Clock clock, @Value("${machi.base-url}") String baseUrl) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public record Registration(String email, String password, String displayName, String nameKana, String district,
+                               String language) {}
+
+    /**
+     * Registers a resident and mails a verification link. When the address already has an account, that
+     * account's owner gets a mail saying so instead, and the caller sees the same answer (no account probing).
+     */
+    @Transactional
+    public void register(Registration r) {
+        String email = r.email().trim();
+        Locale locale = Locale.forLanguageTag(r.language());
+        if (accounts.emailTaken(email)) {
+            accounts.findActiveByEmail(email).ifPresent(existing -> mailer.send(existing.email(),
+                "identity/already-registered", Locale.forLanguageTag(existing.preferredLanguage()),
+                Map.of("name", existing.displayName(), "loginUrl", baseUrl + "/login",
+                    "resetUrl", baseUrl + "/password/forgot")));
+            return;
+        }
+        long id = accounts.insert(Account.RESIDENT, email, encoder.encode(r.password()), r.displayName().trim(),
+            blankToNull(r.nameKana()), blankToNull(r.district()), r.language(), null);
+        accounts.setRoles(id, EnumSet.of(Role.RESIDENT));
+        String token = issueToken(id, "VERIFY_EMAIL", VERIFY_VALIDITY);
+        mailer.send(email, "identity/verify-email", locale,
+            Map.of("name", r.displayName().trim(), "url", baseUrl + "/verify?token=" + token, "hours", 24));
+        audit.record(new AuditEvent("identity.account.register", id, email, null, id, "account:" + id,
+            "resident registered", jp.machi.shared.security.CurrentActor.remoteAddress()));
+    }
+
+    /** Confirms an e-mail address; empty when the link is unknown, used or expired. */
+    @Transactional
+    public Optional<Account> verifyEmail(String token) {
+        return consumeToken(token, "VERIFY_EMAIL").flatMap(id -> {
+            accounts.markVerified(id);
+            audit.record(new AuditEvent("identity.account.verify", id, null, null, id, "account:" + id,
+                "e-mail address verified", jp.machi.shared.security.CurrentActor.remoteAddress()));
+            return accounts.findById(id);
+        });
+    }
+
+    /** Mails a reset link when the address has an account; says nothing either way. */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        accounts.findActiveByEmail(email).ifPresent(a -> {
+            String token = issueToken(a.id(), "RESET_PASSWORD", RESET_VALIDITY);
+            mailer.send(a.email(), "identity/reset-password", Locale.forLanguageTag(a.preferredLanguage()),
+                Map.of("name", a.displayName(), "url", baseUrl + "/password/reset?token=" + token, "minutes", 60));
+        });
+    }
+
+    /** A staff invitation: the new staff member chooses a password through a reset link. */
+    @Transactional
+    public void sendInvitation(Account a) {
+        String token = issueToken(a.id(), "RESET_PASSWORD", INVITE_VALIDITY);
+        mailer.send(a.email(), "identity/staff-invitation", Locale.forLanguageTag(a.preferredLanguage()),
+            Map.of("name", a.displayName(), "url", baseUrl + "/password/reset?token=" + token, "hours", 72));
+    }
+
+    public boolean resetTokenValid(String token) {
+        return findToken(token, "RESET_PASSWORD").isPresent();
+    }
+
+    /** Sets a new password from a reset link; the link works once. Also confirms the address (the mail arrived). */
+    @Transactional
+    public boolean resetPassword(String token, String newPassword) {
+        return consumeToken(token, "RESET_PASSWORD").map(id -> {
+            accounts.updatePassword(id, encoder.encode(newPassword));
+            accounts.markVerified(id);
+            audit.record(new AuditEvent("identity.password.reset", id, null, null, id, "account:" + id,
+                "password set through a mailed link", jp.machi.shared.security.CurrentActor.remoteAddress()));
+            return true;
+        }).orElse(false);
+    }
+
+    @Transactional
+    public boolean changePassword(long accountId, String current, String newPassword) {
+        Account a = accounts.findById(accountId).orElseThrow();
+        if (!encoder.matches(current, a.passwordHash())) {
+            return false;
+        }
+        accounts.updatePassword(accountId, encoder.encode(newPassword));
+        audit.record(AuditEvent.byCurrentActor("identity.password.change", accountId, "account:" + accountId,
+            "password changed"));
+        return true;
+    }
+
+    public record Profile(String displayName, String nameKana, String district, String language, String contactEmail) {}
+
+    /** Updates a resident's profile; when staff act for the resident, the audit entry says so. */
+    @Transactional
+    public void updateProfile(long accountId, Profile p) {
+        accounts.updateProfile(accountId, p.displayName().trim(), blankToNull(p.nameKana()), blankToNull(p.district()),
+            p.language(), blankToNull(p.contactEmail()));
+        audit.record(AuditEvent.byCurrentActor("identity.profile.update", accountId, "account:" + accountId,
+            "profile updated"));
+    }
+
+    public boolean passwordMatches(long accountId, String password) {
+        return accounts.findById(accountId).map(a -> encoder.matches(password, a.passwordHash())).orElse(false);
+    }
+
+    /**
+     * Deletes a resident's account: the name, kana, district, addresses, tokens and codes are erased; the row
+     * stays as an anonymous number so that audit entries still point somewhere. Other modules are told.
+     */
+    @Transactional
+    public void deleteAccount(long accountId) {
+        accounts.anonymise(accountId, "{noop}!");
+        audit.record(AuditEvent.byCurrentActor("identity.account.delete", accountId, "account:" + accountId,
+            "account deleted and personal data erased"));
+        events.publishEvent(new ResidentDeleted(accountId));
+    }
+
+    private String issueToken(long accountId, String purpose, Duration validity) {
+        String token = SecretTokens.newToken();
+        jdbc.sql("update account_token set used_at = now() where account_id = ? and purpose = ? and used_at is null")
+            .params(accountId, purpose).update();
+        jdbc.sql("insert into account_token (account_id, purpose, token_hash, expires_at) values (?, ?, ?, ?)")
+            .params(accountId, purpose, SecretTokens.sha256(token), AccountRepository.ts(clock.instant().plus(validity)))
+            .update();
+        return token;
+    }
+
+    private Optional<Long> findToken(String token, String purpose) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select account_id from account_token where token_hash = ? and purpose = ? and used_at is null
+                and expires_at > ?""")
+            .params(SecretTokens.sha256(token), purpose, AccountRepository.ts(clock.instant()))
+            .query(Long.class).optional();
+    }
+
+    private Optional<Long> consumeToken(String token, String purpose) {
+        Optional<Long> id = findToken(token, purpose);
+        id.ifPresent(x -> jdbc.sql("update account_token set used_at = now() where token_hash = ?")
+            .param(SecretTokens.sha256(token)).update());
+        return id;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

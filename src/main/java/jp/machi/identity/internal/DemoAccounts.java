@@ -1,0 +1,79 @@
+package jp.machi.identity.internal;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import jp.machi.identity.Role;
+import jp.machi.shared.DemoMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo ward's accounts (demo mode only; see README). Staff demo accounts share one documented TOTP secret
+ * so a newcomer can sign in with any authenticator app or {@code oathtool --totp -b SECRET}.
+ */
+@Component
+@Order(10)
+class DemoAccounts implements ApplicationRunner {
+
+    public static final String PASSWORD = "machi-demo-2026";
+    public static final String TOTP_SECRET = "MACHIDEMOSTAFFTOTPSECRETKEY234AB";
+    public static final String RESIDENT_TOKEN = "demo-resident-token";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+    private final DemoMode demo;
+    private final AccountRepository accounts;
+    private final ApiTokenService tokens;
+    private final PasswordEncoder encoder;
+    private final TransactionTemplate tx;
+
+    DemoAccounts(DemoMode demo, AccountRepository accounts, ApiTokenService tokens, PasswordEncoder encoder,
+                 TransactionTemplate tx) {
+        this.demo = demo;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demo.enabled()) {
+            return;
+        }
+        tx.executeWithoutResult(s -> {
+            if (accounts.emailTaken("resident@demo.machi.example")) {
+                return;
+            }
+            String hash = encoder.encode(PASSWORD);
+            long resident = accounts.insert(Account.RESIDENT, "resident@demo.machi.example", hash, "練馬 花子",
+                "ネリマ ハナコ", "豊玉北", "ja", Instant.now());
+            accounts.setRoles(resident, EnumSet.of(Role.RESIDENT));
+            tokens.insert(resident, "demo", RESIDENT_TOKEN);
+            staff("staff@demo.machi.example", "広報 太郎", hash, EnumSet.of(Role.STAFF), Set.of("kocho-koho"), false);
+            staff("admin@demo.machi.example", "情報 管理者", hash, EnumSet.of(Role.STAFF, Role.DEPT_ADMIN, Role.SYSTEM_ADMIN),
+                Set.of("joho-seisaku"), true);
+            staff("auditor@demo.machi.example", "監査 担当", hash, EnumSet.of(Role.STAFF, Role.AUDITOR),
+                Set.of("joho-kokai"), false);
+            log.info("Demo accounts created (password {}, staff TOTP secret {}); see README", PASSWORD, TOTP_SECRET);
+        });
+    }
+
+    private void staff(String email, String name, String hash, Set<Role> roles, Set<String> departments, boolean all) {
+        long id = accounts.insert(Account.STAFF, email, hash, name, null, null, "ja", Instant.now());
+        accounts.setRoles(id, roles);
+        accounts.setDepartments(id, departments, all);
+        accounts.confirmTotp(id, TOTP_SECRET, 0);
+    }
+
+    static boolean isDemoStaff(String email) {
+        return email != null && email.endsWith("@demo.machi.example");
+    }
+}

@@ -1,0 +1,134 @@
+package jp.machi.identity.internal;
+
+import java.util.Map;
+import jp.machi.identity.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import jakarta.servlet.DispatcherType;
+
+/**
+ * Who may see what. Public pages and the public APIs are open; /account needs a signed-in person; /staff,
+ * /admin and /audit need staff roles, which staff only get after the second factor. JSON APIs also accept a
+ * personal access token ({@code Authorization: Bearer ...}) with the same rights as the person.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** The authority a staff member holds between the password and the second factor. */
+    static final String PENDING_SECOND_FACTOR = "MFA_PENDING";
+
+    static final String CSP = String.join("; ",
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: https://cyberjapandata.gsi.go.jp",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'");
+
+    @Bean
+    SecurityFilterChain machiSecurity(HttpSecurity http, SignInHandlers handlers, ApiTokenService tokens,
+                                      LoginThrottle throttle, SecurityContextRepository contexts, java.time.Clock clock)
+        throws Exception {
+        // Built here rather than as beans, so that the servlet container does not run them a second time.
+        BearerTokenFilter bearer = new BearerTokenFilter(tokens, clock);
+        LoginThrottleFilter throttleFilter = new LoginThrottleFilter(throttle);
+        RequestMatcher bearerRequest = request -> {
+            String h = request.getHeader("Authorization");
+            return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
+        };
+        RequestMatcher apiRequest = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+            || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
+        http
+            .securityContext(c -> c.securityContextRepository(contexts))
+            .authorizeHttpRequests(a -> a
+                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/**").hasRole(Role.STAFF.name())
+                .requestMatchers("/login/2fa", "/login/2fa/**").hasAuthority(PENDING_SECOND_FACTOR)
+                .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
+                .requestMatchers("/admin/**").hasRole(Role.DEPT_ADMIN.name())
+                .requestMatchers("/staff/**").hasRole(Role.STAFF.name())
+                .requestMatchers("/account/**").hasAnyRole(Role.RESIDENT.name(), Role.STAFF.name())
+                .requestMatchers("/api/v1/me", "/api/v1/me/**").hasAnyRole(Role.RESIDENT.name(), Role.STAFF.name())
+                .anyRequest().permitAll())
+            .formLogin(f -> f
+                .loginPage("/login")
+                .loginProcessingUrl("/login")
+                .usernameParameter("email")
+                .passwordParameter("password")
+                .successHandler(handlers)
+                .failureHandler(handlers)
+                .permitAll())
+            .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").addLogoutHandler(handlers))
+            .csrf(c -> c.ignoringRequestMatchers(bearerRequest))
+            .addFilterBefore(throttleFilter, UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+            .exceptionHandling(e -> e
+                .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), apiRequest)
+                .accessDeniedHandler(handlers))
+            .requestCache(c -> c.requestCache(new org.springframework.security.web.savedrequest.HttpSessionRequestCache()))
+            .headers(h -> h
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(f -> f.deny())
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self), payment=()")));
+        return http.build();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+            ROLE_SYSTEM_ADMIN > ROLE_DEPT_ADMIN
+            ROLE_DEPT_ADMIN > ROLE_STAFF
+            ROLE_AUDITOR > ROLE_STAFF
+            """);
+    }
+
+    /** Argon2id for new hashes; the prefix in each hash allows moving to a stronger algorithm later. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2",
+            Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                // "{noop}!" marks a deleted account: no password matches it
+                "noop", new NeverMatchingEncoder()));
+        return encoder;
+    }
+
+    /** Matches nothing: used for erased accounts so that no password signs in. */
+    static final class NeverMatchingEncoder implements PasswordEncoder {
+        @Override
+        public String encode(CharSequence raw) {
+            return "!";
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            return false;
+        }
+    }
+}

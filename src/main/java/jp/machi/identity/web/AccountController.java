@@ -1,0 +1,233 @@
+package jp.machi.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.Locale;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
+import jp.machi.identity.internal.Account;
+import jp.machi.identity.internal.AccountRepository;
+import jp.machi.identity.internal.AccountService;
+import jp.machi.identity.internal.ApiTokenService;
+import jp.machi.identity.internal.TwoFactorService;
+import jp.machi.shared.security.CurrentActor;
+import jp.machi.shared.security.MachiPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * My page: profile, password, API tokens, deleting the account. When staff act for a resident (代理入力), the
+ * profile pages show and change that resident's profile, recorded as done by the staff member on the
+ * resident's behalf; password, tokens and deletion stay with the resident.
+ */
+@Controller
+class AccountController {
+
+    private final AccountRepository accounts;
+    private final AccountService service;
+    private final ApiTokenService tokens;
+    private final TwoFactorService twoFactor;
+    private final Choices choices;
+    private final AuditLog audit;
+
+    AccountController(AccountRepository accounts, AccountService service, ApiTokenService tokens,
+                      TwoFactorService twoFactor, Choices choices, AuditLog audit) {
+        this.accounts = accounts;
+        this.service = service;
+        this.tokens = tokens;
+        this.twoFactor = twoFactor;
+        this.choices = choices;
+        this.audit = audit;
+    }
+
+    /** The account the page is about: the signed-in person, or the resident a staff member acts for. */
+    private Account target() {
+        long id = CurrentActor.actingFor().map(CurrentActor.ProxySubject::accountId)
+            .orElseGet(() -> CurrentActor.principal().map(MachiPrincipal::accountId).orElseThrow());
+        return accounts.findById(id).filter(a -> !a.isDeleted())
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static boolean proxying() {
+        return CurrentActor.actingFor().isPresent();
+    }
+
+    /** Own-account actions are not for staff acting for someone else. */
+    private static void requireSelf() {
+        if (proxying()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    private void auditProxyRead(Account a) {
+        if (proxying()) {
+            audit.record(AuditEvent.byCurrentActor("identity.profile.read", a.id(), "account:" + a.id(),
+                "profile shown to staff acting for the resident"));
+        }
+    }
+
+    @GetMapping("/account")
+    String overview(Model model) {
+        Account a = target();
+        auditProxyRead(a);
+        model.addAttribute("account", a);
+        model.addAttribute("proxying", proxying());
+        model.addAttribute("tokenCount", tokens.active(a.id()).size());
+        if (a.isStaff()) {
+            model.addAttribute("recoveryCodesLeft", twoFactor.unusedRecoveryCodes(a.id()));
+        }
+        return "identity/account";
+    }
+
+    @GetMapping("/account/profile")
+    String profile(Model model, Locale locale) {
+        Account a = target();
+        auditProxyRead(a);
+        model.addAttribute("form", new Forms.ProfileForm(a.displayName(), a.nameKana(), a.district(),
+            a.preferredLanguage(), a.contactEmail()));
+        return profilePage(model, locale);
+    }
+
+    @PostMapping("/account/profile")
+    String updateProfile(@Valid @ModelAttribute("form") Forms.ProfileForm form, BindingResult errors, Model model,
+                         Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!choices.validDistrict(form.district())) {
+            errors.rejectValue("district", "identity.district.invalid");
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return profilePage(model, locale);
+        }
+        Account a = target();
+        service.updateProfile(a.id(), new AccountService.Profile(form.displayName(), form.nameKana(), form.district(),
+            form.language(), form.contactEmail()));
+        redirect.addFlashAttribute("saved", "identity.profile.saved");
+        return "redirect:/account";
+    }
+
+    @GetMapping("/account/password")
+    String password(Model model) {
+        requireSelf();
+        model.addAttribute("form", new Forms.PasswordChangeForm("", ""));
+        return "identity/password-change";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@Valid @ModelAttribute("form") Forms.PasswordChangeForm form, BindingResult errors,
+                          HttpServletResponse response, RedirectAttributes redirect) {
+        requireSelf();
+        Account a = target();
+        if (!errors.hasErrors() && !service.changePassword(a.id(), form.currentPassword(), form.newPassword())) {
+            errors.rejectValue("currentPassword", "identity.password.current.wrong");
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return "identity/password-change";
+        }
+        redirect.addFlashAttribute("saved", "identity.password.changed");
+        return "redirect:/account";
+    }
+
+    @GetMapping("/account/tokens")
+    String tokens(Model model) {
+        requireSelf();
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new Forms.TokenForm(""));
+        }
+        model.addAttribute("tokens", tokens.active(target().id()));
+        return "identity/tokens";
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@Valid @ModelAttribute("form") Forms.TokenForm form, BindingResult errors, Model model,
+                       HttpServletResponse response, RedirectAttributes redirect) {
+        requireSelf();
+        Account a = target();
+        if (!errors.hasErrors()) {
+            var token = tokens.create(a.id(), form.name());
+            if (token.isPresent()) {
+                redirect.addFlashAttribute("newToken", token.get());
+                return "redirect:/account/tokens";
+            }
+            errors.rejectValue("name", "identity.token.limit", new Object[] {ApiTokenService.MAX_ACTIVE_TOKENS}, null);
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        model.addAttribute("tokens", tokens.active(a.id()));
+        return "identity/tokens";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
+        requireSelf();
+        if (!tokens.revoke(target().id(), id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("revoked", true);
+        return "redirect:/account/tokens";
+    }
+
+    @PostMapping("/account/recovery-codes")
+    String regenerateRecoveryCodes(Model model) {
+        requireSelf();
+        Account a = target();
+        if (!a.isStaff()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("recoveryCodes", twoFactor.regenerateRecoveryCodes(a.id()));
+        model.addAttribute("fromAccount", true);
+        return "identity/recovery-codes";
+    }
+
+    @GetMapping("/account/delete")
+    String deleteConfirm(Model model) {
+        requireSelf();
+        Account a = target();
+        if (a.isStaff()) {
+            return "identity/delete-staff";
+        }
+        model.addAttribute("form", new Forms.DeleteForm("", false));
+        return "identity/delete";
+    }
+
+    @PostMapping("/account/delete")
+    String delete(@Valid @ModelAttribute("form") Forms.DeleteForm form, BindingResult errors, HttpServletRequest request,
+                  HttpServletResponse response) {
+        requireSelf();
+        Account a = target();
+        if (a.isStaff()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (!errors.hasFieldErrors("password") && !service.passwordMatches(a.id(), form.password())) {
+            errors.rejectValue("password", "identity.password.current.wrong");
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return "identity/delete";
+        }
+        service.deleteAccount(a.id());
+        new SecurityContextLogoutHandler().logout(request, response, null);
+        return "redirect:/goodbye";
+    }
+
+    @GetMapping("/goodbye")
+    String goodbye() {
+        return "identity/goodbye";
+    }
+
+    private String profilePage(Model model, Locale locale) {
+        model.addAttribute("districts", choices.districts(locale));
+        model.addAttribute("languages", choices.languages());
+        model.addAttribute("proxying", proxying());
+        return "identity/profile";
+    }
+}

@@ -1,0 +1,37 @@
+package jp.machi.identity.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jp.machi.shared.web.Option;
+import jp.machi.ward.WardProfile;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Choices offered in identity forms. */
+@Component
+class Choices {
+
+    private final WardProfile ward;
+    private final MessageSource messages;
+
+    Choices(WardProfile ward, MessageSource messages) {
+        this.ward = ward;
+        this.messages = messages;
+    }
+
+    List<Option> districts(Locale locale) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", messages.getMessage("identity.district.none", null, locale)));
+        ward.districts().forEach(d -> options.add(new Option(d, d)));
+        return options;
+    }
+
+    List<Option> languages() {
+        return List.of(new Option("ja", "日本語"), new Option("en", "English"));
+    }
+
+    boolean validDistrict(String district) {
+        return district == null || district.isBlank() || ward.districts().contains(district);
+    }
+}
