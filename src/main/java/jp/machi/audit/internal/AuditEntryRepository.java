@@ -1,0 +1,157 @@
+package jp.machi.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for audit_entry and audit_checkpoint. Reads never load the whole log into memory. */
+@Repository
+class AuditEntryRepository {
+
+    /** Any constant will do as long as nothing else in the database uses it: "MACHAUDT" in ASCII. */
+    static final long APPEND_LOCK = 0x4D41_4348_4155_4454L;
+
+    private static final int FETCH_SIZE = 500;
+    private static final String COLUMNS = "id, occurred_at, action, actor_account_id, actor_label, on_behalf_of_id, "
+        + "subject_account_id, subject, detail, remote_address, prev_hash, hash";
+
+    private static final RowMapper<AuditEntry> ENTRY = AuditEntryRepository::entry;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    AuditEntryRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Waits until no other transaction is appending; held until this transaction ends. */
+    void lockForAppend() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query((rs, n) -> Boolean.TRUE).list();
+    }
+
+    record Tail(long id, String hash) {}
+
+    Optional<Tail> tail() {
+        return jdbc.sql("select id, hash from audit_entry order by id desc limit 1")
+            .query((rs, n) -> new Tail(rs.getLong("id"), rs.getString("hash"))).optional();
+    }
+
+    void insert(AuditEntry e) {
+        jdbc.sql("insert into audit_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(e.id(), Timestamp.from(e.occurredAt()), e.action(), e.actorAccountId(), e.actorLabel(),
+                e.onBehalfOfId(), e.subjectAccountId(), e.subject(), e.detail(), e.remoteAddress(), e.prevHash(),
+                e.hash())
+            .update();
+    }
+
+    /** Every entry in id order, one at a time. Must run in a transaction so that PostgreSQL uses a cursor. */
+    void forEachInOrder(Consumer<AuditEntry> action) {
+        stream("select " + COLUMNS + " from audit_entry order by id", List.of(), action);
+    }
+
+    /** The entries that match, oldest first, one at a time (for the CSV export). */
+    void forEachMatching(AuditQuery q, Consumer<AuditEntry> action) {
+        Where where = where(q);
+        stream("select " + COLUMNS + " from audit_entry" + where.sql() + " order by id", where.args(), action);
+    }
+
+    /** One page of matching entries, newest first. */
+    List<AuditEntry> search(AuditQuery q, long offset, int limit) {
+        Where where = where(q);
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(limit);
+        args.add(offset);
+        return jdbc.sql("select " + COLUMNS + " from audit_entry" + where.sql() + " order by id desc limit ? offset ?")
+            .params(args).query(ENTRY).list();
+    }
+
+    long count(AuditQuery q) {
+        Where where = where(q);
+        return jdbc.sql("select count(*) from audit_entry" + where.sql()).params(where.args())
+            .query(Long.class).single();
+    }
+
+    record Checkpoint(long entryId, long entryCount, String entryHash) {}
+
+    Optional<Checkpoint> latestCheckpoint() {
+        return jdbc.sql("select entry_id, entry_count, entry_hash from audit_checkpoint order by id desc limit 1")
+            .query((rs, n) -> new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
+    }
+
+    void insertCheckpoint(Checkpoint c) {
+        jdbc.sql("insert into audit_checkpoint (entry_id, entry_count, entry_hash) values (?, ?, ?)")
+            .params(c.entryId(), c.entryCount(), c.entryHash()).update();
+    }
+
+    private void stream(String sql, List<Object> args, Consumer<AuditEntry> action) {
+        template.query(con -> {
+            var ps = con.prepareStatement(sql);
+            ps.setFetchSize(FETCH_SIZE);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return ps;
+        }, rs -> {
+            action.accept(entry(rs, 0));
+        });
+    }
+
+    private record Where(String sql, List<Object> args) {}
+
+    private static Where where(AuditQuery q) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (q.actionPrefix() != null) {
+            conditions.add("action like ? escape '\\'");
+            args.add(escapeLike(q.actionPrefix()) + "%");
+        }
+        if (q.actorAccountId() != null) {
+            conditions.add("actor_account_id = ?");
+            args.add(q.actorAccountId());
+        }
+        if (q.actorLabel() != null) {
+            conditions.add("lower(actor_label) = lower(?)");
+            args.add(q.actorLabel());
+        }
+        if (q.subjectAccountId() != null) {
+            conditions.add("(subject_account_id = ? or on_behalf_of_id = ?)");
+            args.add(q.subjectAccountId());
+            args.add(q.subjectAccountId());
+        }
+        if (q.from() != null) {
+            conditions.add("occurred_at >= ?");
+            args.add(Timestamp.from(q.from()));
+        }
+        if (q.until() != null) {
+            conditions.add("occurred_at < ?");
+            args.add(Timestamp.from(q.until()));
+        }
+        if (q.text() != null) {
+            conditions.add("detail ilike ? escape '\\'");
+            args.add("%" + escapeLike(q.text()) + "%");
+        }
+        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), args);
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+            rs.getString("action"), rs.getObject("actor_account_id", Long.class), rs.getString("actor_label"),
+            rs.getObject("on_behalf_of_id", Long.class), rs.getObject("subject_account_id", Long.class),
+            rs.getString("subject"), rs.getString("detail"), rs.getString("remote_address"),
+            rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}
