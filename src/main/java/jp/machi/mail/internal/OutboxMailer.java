@@ -1,0 +1,94 @@
+package jp.machi.mail.internal;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import jp.machi.mail.Mailer;
+import jp.machi.ward.WardProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The {@link Mailer}: renders the mail now (what is stored is what is sent) and writes it to the outbox in
+ * the caller's transaction, so a rolled-back action sends nothing. With SMTP the mail is QUEUED and delivered
+ * after commit; without SMTP (the demo) it is KEPT for staff to read at /staff/outbox.
+ */
+@Component
+public class OutboxMailer implements Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);
+
+    private final MailTemplates templates;
+    private final Outbox outbox;
+    private final OutboxDelivery delivery;
+    private final MailSettings settings;
+    private final WardProfile ward;
+
+    public OutboxMailer(MailTemplates templates, Outbox outbox, OutboxDelivery delivery, MailSettings settings,
+                        WardProfile ward) {
+        this.templates = templates;
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.settings = settings;
+        this.ward = ward;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the address is not one plain e-mail address, the template does
+     *                                  not exist, or the subject would contain a line break; nothing is stored
+     */
+    @Override
+    public void send(String to, String template, Locale locale, Map<String, Object> model) {
+        String recipient = recipient(to);
+        String language = MailTemplates.language(locale);
+        Map<String, Object> variables = new HashMap<>(model == null ? Map.of() : model);
+        variables.put("baseUrl", settings.baseUrl());
+        variables.put("wardName", ward.name(Locale.forLanguageTag(language)));
+        MailTemplates.RenderedMail mail = templates.render(template, language, variables);
+
+        OutboxMail.Status status = settings.smtpConfigured() ? OutboxMail.Status.QUEUED : OutboxMail.Status.KEPT;
+        long id = outbox.insert(recipient, language, template, mail.subject(), mail.body(), status);
+        if (status == OutboxMail.Status.KEPT) {
+            // never the body or the address: the body can hold a one-time link
+            log.info("Mail {} ({}, {}) kept in the outbox, not sent (no SMTP server configured); staff can read it at /staff/outbox/{}",
+                id, template, language, id);
+        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    delivery.deliverSoon(id);
+                }
+            });
+        } else {
+            delivery.deliverSoon(id);
+        }
+    }
+
+    /** One plain address (no display name, no line break), checked strictly (RFC 822 syntax). */
+    static String recipient(String to) {
+        if (to == null || to.isBlank()) {
+            throw new IllegalArgumentException("The recipient's address is empty");
+        }
+        String address = to.strip();
+        if (address.length() > 254 || address.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("Not a valid e-mail address");
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            parsed.validate();
+            int at = address.lastIndexOf('@');
+            if (!address.equals(parsed.getAddress()) || parsed.getPersonal() != null || at < 1
+                || at == address.length() - 1 || parsed.isGroup()) {
+                throw new IllegalArgumentException("Not a valid e-mail address");
+            }
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("Not a valid e-mail address", e);
+        }
+        return address;
+    }
+}
