@@ -10,7 +10,8 @@
 # Environment: JAVA_HOME (else the newest JDK 21+ under /usr/lib/jvm), SERVER_PORT (default 18080),
 # BENCH_DATA_DIR (default a temporary folder, removed afterwards; a given folder is EMPTIED before each
 # fresh run), BENCH_LOG_DIR (default bench/results),
-# JAVA_OPTS (extra JVM options). MACHI_DB_URL is cleared so that the embedded server is measured.
+# JAVA_OPTS (extra JVM options), BENCH_JAR (another jar, e.g. an extracted one). MACHI_DB_URL is cleared
+# so that the embedded server is measured.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -33,7 +34,7 @@ find_java() {
   echo "$best"
 }
 java=$(find_java)
-jar=$(ls target/machi-*.jar 2>/dev/null | grep -v -- '-plain' | head -1 || true)
+jar="${BENCH_JAR:-$(ls target/machi-*.jar 2>/dev/null | grep -v -- '-plain' | head -1 || true)}"
 [ -n "$jar" ] || { echo "cold-start: no target/machi-*.jar; run ./mvnw -q -DskipTests package first" >&2; exit 1; }
 if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
   echo "cold-start: something already listens on port $port; set SERVER_PORT" >&2; exit 1
@@ -71,11 +72,13 @@ one_start() {
 }
 
 echo "java: $("$java" -version 2>&1 | head -1)   jar: $jar   data: $data   port: $port"
-printf '%-6s %-4s %12s %22s\n' kind run "ms to UP" "Spring 'Started in' s"
+printf '%-6s %-4s %12s %22s   %s\n' kind run "ms to UP" "Spring 'Started in' s" "load average before the run"
 for ((i = 1; i <= runs; i++)); do
   rm -rf "$data"; mkdir -p "$data"
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
   one_start fresh "$i"
-  printf '%-6s %-4s %12s %22s\n' fresh "$i" "$ms" "$spring"
+  printf '%-6s %-4s %12s %22s   %s\n' fresh "$i" "$ms" "$spring" "$load"
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
   one_start warm "$i"
-  printf '%-6s %-4s %12s %22s\n' warm "$i" "$ms" "$spring"
+  printf '%-6s %-4s %12s %22s   %s\n' warm "$i" "$ms" "$spring" "$load"
 done
