@@ -19,7 +19,11 @@ class HomePageTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return get(path, "text/html");
+    }
+
+    HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept).build(),
             HttpResponse.BodyHandlers.ofString());
     }
 
@@ -45,8 +49,8 @@ class HomePageTest {
 
     @Test
     void healthIsUpWithoutLogin() throws Exception {
-        HttpResponse<String> res = get("/actuator/health");
+        HttpResponse<String> res = get("/actuator/health", "application/json");
         assertThat(res.statusCode()).isEqualTo(200);
-        assertThat(res.body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}".replace("{\"groups\":[\"liveness\",\"readiness\"],", "{"));
+        assertThat(res.body()).isEqualTo("{\"status\":\"UP\"}");
     }
 }

@@ -51,6 +51,9 @@ public final class TestMailbox {
             GreenMail candidate = new GreenMail(new ServerSetup(PORT, HOST, ServerSetup.PROTOCOL_SMTP));
             try {
                 candidate.start();
+                if (!candidate.isRunning()) {
+                    throw new IllegalStateException("GreenMail did not start");
+                }
                 server = candidate;
                 Runtime.getRuntime().addShutdownHook(new Thread(candidate::stop, "greenmail-stop"));
                 return server;

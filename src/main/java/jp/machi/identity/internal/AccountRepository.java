@@ -130,7 +130,7 @@ public class AccountRepository {
 
     public List<Account> searchResidents(String query, int limit) {
         String like = "%" + query.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                  from account where kind = 'RESIDENT' and deleted_at is null
                  and (lower(display_name) like ? or lower(coalesce(name_kana, '')) like ? or lower(email) like ?)
                  order by display_name, id limit ?""")

@@ -195,13 +195,14 @@ class AccountController {
         if (a.isStaff()) {
             return "identity/delete-staff";
         }
-        model.addAttribute("form", new Forms.DeleteForm("", false));
+        model.addAttribute("form", new Forms.DeleteForm("", null));
         return "identity/delete";
     }
 
     @PostMapping("/account/delete")
     String delete(@Valid @ModelAttribute("form") Forms.DeleteForm form, BindingResult errors, HttpServletRequest request,
                   HttpServletResponse response) {
+        jp.machi.shared.web.Forms.requireReadable(errors);
         requireSelf();
         Account a = target();
         if (a.isStaff()) {

@@ -66,5 +66,6 @@ final class Forms {
 
     record DeleteForm(
         @NotBlank(message = "{identity.password.current.required}") @Size(max = 128) String password,
-        @AssertTrue(message = "{identity.delete.confirm.required}") boolean confirm) {}
+        @jakarta.validation.constraints.NotNull(message = "{identity.delete.confirm.required}")
+        @AssertTrue(message = "{identity.delete.confirm.required}") Boolean confirm) {}
 }

@@ -39,7 +39,12 @@ class StaffAdminController {
         @Pattern(regexp = "ja|en", message = "{identity.language.invalid}") String language,
         List<String> roles,
         List<String> departments,
-        boolean allDepartments) {}
+        Boolean allDepartments) {
+
+        boolean all() {
+            return Boolean.TRUE.equals(allDepartments);
+        }
+    }
 
     private final StaffService staff;
     private final AccountRepository accounts;
@@ -124,6 +129,7 @@ class StaffAdminController {
     }
 
     private StaffService.StaffForm parse(StaffEditForm form, BindingResult errors) {
+        jp.machi.shared.web.Forms.requireReadable(errors);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String r : form.roles() == null ? List.<String>of() : form.roles()) {
             try {
@@ -141,11 +147,11 @@ class StaffAdminController {
                 errors.rejectValue("departments", "staff.error.unknownDepartment");
             }
         }
-        if (departments.isEmpty() && !form.allDepartments()) {
+        if (departments.isEmpty() && !form.all()) {
             errors.rejectValue("departments", "staff.error.noDepartment");
         }
         return new StaffService.StaffForm(form.email(), form.displayName(), form.language() == null ? "ja" : form.language(),
-            roles, departments, form.allDepartments());
+            roles, departments, form.all());
     }
 
     private String formPage(Model model, Account existing) {
