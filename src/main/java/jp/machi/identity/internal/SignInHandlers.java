@@ -82,13 +82,18 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     /** After the second factor: the staff member gets their roles, in a new session id. */
     public void completeSignIn(HttpServletRequest request, HttpServletResponse response, AccountUser user)
         throws IOException {
-        request.changeSessionId();
-        save(request, response, UsernamePasswordAuthenticationToken.authenticated(user, null, user.roleAuthorities()));
-        rememberLanguage(response, user.preferredLanguage());
+        upgrade(request, response, user);
         SavedRequest saved = requestCache.getRequest(request, response);
         requestCache.removeRequest(request, response);
         String target = saved != null ? saved.getRedirectUrl() : request.getContextPath() + "/staff";
         response.sendRedirect(target);
+    }
+
+    /** Gives the staff member their roles (second factor done), in a new session id, without redirecting. */
+    public void upgrade(HttpServletRequest request, HttpServletResponse response, AccountUser user) {
+        request.changeSessionId();
+        save(request, response, UsernamePasswordAuthenticationToken.authenticated(user, null, user.roleAuthorities()));
+        rememberLanguage(response, user.preferredLanguage());
     }
 
     @Override

@@ -49,6 +49,7 @@ public class TwoFactorService {
         accounts.confirmTotp(accountId, secret, step.getAsLong());
         List<String> codes = newRecoveryCodes(accountId);
         audit.record(event("identity.2fa.enrol", accountId, "authenticator app enrolled"));
+        audit.record(event("identity.login.success", accountId, "signed in with password and a first authenticator code"));
         return codes;
     }
 

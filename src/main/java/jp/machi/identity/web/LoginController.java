@@ -110,7 +110,7 @@ class LoginController {
     @PostMapping("/login/2fa/setup")
     String confirmSetup(@AuthenticationPrincipal AccountUser user, @Valid @ModelAttribute("form") Forms.CodeForm form,
                         BindingResult errors, HttpSession session, Model model, Locale locale,
-                        HttpServletResponse response, RedirectAttributes redirect) {
+                        HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Account a = accounts.findById(user.accountId()).orElseThrow();
         if (a.totpEnrolled()) {
             return "redirect:/login/2fa";
@@ -119,9 +119,10 @@ class LoginController {
         if (!errors.hasErrors() && secret != null) {
             List<String> codes = twoFactor.confirmEnrolment(a.id(), secret, form.code());
             if (!codes.isEmpty()) {
-                session.removeAttribute(SETUP_SECRET);
+                request.getSession().removeAttribute(SETUP_SECRET);
+                signIn.upgrade(request, response, user);
                 redirect.addFlashAttribute("recoveryCodes", codes);
-                return "redirect:/login/2fa/recovery-codes";
+                return "redirect:/account/recovery-codes";
             }
             errors.rejectValue("code", "identity.code.wrong");
         }
@@ -130,11 +131,11 @@ class LoginController {
         return "identity/second-factor-setup";
     }
 
-    /** Shown once, right after enrolment; then the staff member continues to the code page. */
-    @GetMapping("/login/2fa/recovery-codes")
+    /** Shown once, right after enrolment (the staff member is signed in by then). */
+    @GetMapping("/account/recovery-codes")
     String recoveryCodes(Model model) {
         if (!model.containsAttribute("recoveryCodes")) {
-            return "redirect:/login/2fa";
+            return "redirect:/account";
         }
         return "identity/recovery-codes";
     }
