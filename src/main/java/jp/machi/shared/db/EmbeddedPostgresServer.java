@@ -45,6 +45,12 @@ public final class EmbeddedPostgresServer {
                 if (port > 0) {
                     builder.setPort(port);
                 }
+                if (!clean) {
+                    // Kept data must survive a crash: zonky's test defaults switch durability off.
+                    builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+                }
                 EmbeddedPostgres pg = builder.start();
                 log.info("Embedded PostgreSQL started in {} ms on port {} with data in {}",
                     (System.nanoTime() - t0) / 1_000_000, pg.getPort(), d);
