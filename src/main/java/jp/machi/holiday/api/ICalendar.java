@@ -24,6 +24,7 @@ final class ICalendar {
         line(out, "CALSCALE:GREGORIAN");
         line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + text("国民の祝日・休日 " + year));
+        line(out, "X-WR-CALDESC:" + text("国民の祝日に関する法律による祝日と休日（振替休日・国民の休日）。内閣府の表がある年はその表、ない年は計算による。"));
         line(out, "X-WR-TIMEZONE:Asia/Tokyo");
         String stamp = STAMP.format(now);
         for (Holiday h : holidays) {
