@@ -140,3 +140,19 @@ create table facility_hours_exception (
     check ((closed and opens is null and closes is null) or (not closed and opens is not null and closes is not null and opens < closes))
 );
 create index facility_hours_exception_day on facility_hours_exception (facility_id, day);
+
+-- the initial taxonomy; the ward edits it at /staff/facilities/categories
+insert into facility_category (code, name_ja, name_en, sort_order) values
+  ('kumin-kan', '区民館', 'Community hall', 10),
+  ('chiiki-shukaijo', '地域集会所', 'Neighbourhood meeting house', 20),
+  ('taiikukan', '体育館', 'Gymnasium', 30),
+  ('toshokan', '図書館', 'Library', 40),
+  ('school', '区立学校', 'Ward school', 50),
+  ('hoikuen', '保育園', 'Nursery school', 60),
+  ('jidokan', '児童館', 'Children''s centre', 70),
+  ('iryo', '医療機関', 'Medical institution', 80),
+  ('kaigo', '介護事業所', 'Care service provider', 90),
+  ('park', '公園', 'Park', 100),
+  ('shelter', '指定避難所', 'Designated shelter', 110),
+  ('emergency-site', '指定緊急避難場所', 'Designated emergency evacuation site', 120),
+  ('other', 'その他', 'Other', 1000);
