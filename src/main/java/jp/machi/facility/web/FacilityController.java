@@ -85,6 +85,7 @@ class FacilityController {
         model.addAttribute("features", Facility.FEATURES);
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("ward", ward);
+        model.addAttribute("invalid", errors.hasErrors());
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("results", List.of());

@@ -6,10 +6,10 @@ import org.springframework.context.annotation.Configuration;
 
 /** The home page's entry for finding a facility. */
 @Configuration(proxyBeanMethods = false)
-class FacilityServiceLink {
+class FacilityServiceLinkConfiguration {
 
     @Bean
-    ServiceLink facilityServiceLink() {
+    ServiceLink findFacilityLink() {
         return new ServiceLink(10, "facility.service.title", "facility.service.description", "/facilities");
     }
 }
