@@ -1,0 +1,28 @@
+package jp.machi.facility;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** What other modules (e.g. reservation) may ask about facilities and their rooms. */
+public interface Facilities {
+
+    Optional<FacilitySummary> find(String facilityId);
+
+    /** The rooms residents may book, in display order (empty for an unknown facility). */
+    List<RoomSummary> bookableRooms(String facilityId);
+
+    Optional<RoomSummary> room(long roomId);
+
+    /** The computed hours of that day (closed with a reason, or one or more periods). Empty for an unknown facility. */
+    Optional<DayHours> hoursOn(String facilityId, LocalDate date);
+
+    /** True when the facility opens at all on that day. False for an unknown facility. */
+    default boolean isOpen(String facilityId, LocalDate date) {
+        return hoursOn(facilityId, date).map(DayHours::open).orElse(false);
+    }
+
+    /** True when the facility is open at that instant (Asia/Tokyo). */
+    boolean isOpenAt(String facilityId, Instant instant);
+}

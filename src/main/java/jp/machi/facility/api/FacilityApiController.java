@@ -1,0 +1,247 @@
+package jp.machi.facility.api;
+
+
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.machi.facility.DayHours;
+import jp.machi.facility.TimeRange;
+import jp.machi.facility.internal.Category;
+import jp.machi.facility.internal.Facility;
+import jp.machi.facility.internal.FacilityService;
+import jp.machi.facility.internal.Room;
+import jp.machi.facility.internal.SearchRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Facilities as GeoJSON (RFC 7946): coordinates are [lon, lat]; facilities without coordinates have a null geometry. */
+@RestController
+class FacilityApiController {
+
+    static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+    private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=UTF-8");
+
+    private final FacilityService facilities;
+    private final MessageSource messages;
+
+    FacilityApiController(FacilityService facilities, MessageSource messages) {
+        this.facilities = facilities;
+        this.messages = messages;
+    }
+
+    @GetMapping("/api/v1/facilities")
+    ResponseEntity<String> list(@RequestParam(required = false) String q,
+                                @RequestParam(required = false) List<String> category,
+                                @RequestParam(required = false) String bbox, @RequestParam(required = false) String wifi,
+                                @RequestParam(required = false) String aed, @RequestParam(required = false) String stepFree,
+                                @RequestParam(required = false) String openAt,
+                                jakarta.servlet.http.HttpServletRequest request) {
+        Locale locale = language(request);
+        Map<String, Category> categories = facilities.categoryMap();
+        List<String> features = switch (stepFree == null ? "" : stepFree.strip()) {
+            case "" , "false" -> List.of();
+            case "true" -> List.of("stepFreeEntrance");
+            default -> null;
+        };
+        if (features == null) {
+            return error(HttpStatus.BAD_REQUEST, "stepFree", "facility.error.boolean", locale);
+        }
+        SearchRequest.Parsed parsed = SearchRequest.parse(q, category, categories.keySet(), bbox, wifi, aed, features,
+            openAt, null, null, null);
+        if (!parsed.ok()) {
+            SearchRequest.Problem p = parsed.problems().getFirst();
+            return error(HttpStatus.BAD_REQUEST, p.parameter(), p.messageKey(), locale);
+        }
+        List<FacilityService.Listing> found = facilities.search(parsed.query(), parsed.openAt(), parsed.openOnly(), null);
+        boolean openNowFromAt = parsed.openAt() == null;
+        StringBuilder sb = new StringBuilder(256 + found.size() * 600);
+        sb.append("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int i = 0; i < found.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            FacilityService.Listing l = found.get(i);
+            feature(sb, l.facility(), categories, locale, () -> {
+                sb.append(",\"openNow\":").append(openNowFromAt ? l.openAtTime() : null);
+                if (!openNowFromAt) {
+                    sb.append(",\"openAt\":").append(l.openAtTime());
+                }
+                sb.append(",\"today\":");
+                day(sb, l.today());
+            });
+        }
+        sb.append("],\"attribution\":\"「指定緊急避難場所・指定避難所データ」（国土地理院）ほか\",\"numberMatched\":")
+            .append(found.size()).append('}');
+        return ResponseEntity.ok().contentType(GEO_JSON).body(sb.toString());
+    }
+
+    @GetMapping("/api/v1/facilities/{id}")
+    ResponseEntity<String> one(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
+        Locale locale = language(request);
+        if (id.length() > 80) {
+            return error(HttpStatus.NOT_FOUND, "id", "facility.error.notFound", locale);
+        }
+        return facilities.detail(id).map(d -> {
+            StringBuilder sb = new StringBuilder(4096);
+            feature(sb, d.facility(), facilities.categoryMap(), locale, () -> {
+                sb.append(",\"openNow\":").append(d.openNow());
+                sb.append(",\"rooms\":[");
+                for (int i = 0; i < d.rooms().size(); i++) {
+                    Room r = d.rooms().get(i);
+                    sb.append(i > 0 ? ",{" : "{");
+                    Json.field(sb, "id", r.id());
+                    sb.append(',');
+                    Json.field(sb, "name", r.name().in(locale));
+                    sb.append(',');
+                    Json.field(sb, "capacity", r.capacity());
+                    sb.append(',');
+                    Json.field(sb, "floorAreaM2", r.floorAreaM2());
+                    sb.append(',');
+                    Json.field(sb, "equipment", r.equipment());
+                    sb.append(',');
+                    Json.field(sb, "bookable", r.bookable());
+                    sb.append('}');
+                }
+                sb.append("],\"hours\":[");
+                for (int i = 0; i < d.days().size(); i++) {
+                    if (i > 0) {
+                        sb.append(',');
+                    }
+                    day(sb, d.days().get(i));
+                }
+                sb.append(']');
+            });
+            return ResponseEntity.ok().contentType(GEO_JSON).body(sb.toString());
+        }).orElseGet(() -> error(HttpStatus.NOT_FOUND, "id", "facility.error.notFound", locale));
+    }
+
+    /** The API speaks the language of Accept-Language (ja unless English comes first), not the page cookie. */
+    static Locale language(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return Locale.JAPANESE;
+        }
+        return "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
+    }
+
+    private void feature(StringBuilder sb, Facility f, Map<String, Category> categories, Locale locale, Runnable more) {
+        sb.append("{\"type\":\"Feature\",");
+        Json.field(sb, "id", f.id());
+        sb.append(",\"geometry\":");
+        if (f.hasLocation()) {
+            sb.append("{\"type\":\"Point\",\"coordinates\":[").append(f.lon()).append(',').append(f.lat()).append("]}");
+        } else {
+            sb.append("null");
+        }
+        sb.append(",\"properties\":{");
+        Json.field(sb, "name", f.name(locale));
+        sb.append(',');
+        Json.field(sb, "nameJa", f.nameJa());
+        sb.append(',');
+        Json.field(sb, "nameKana", f.nameKana());
+        sb.append(',');
+        Json.field(sb, "nameEn", f.nameEn());
+        sb.append(',');
+        Json.field(sb, "address", f.address());
+        sb.append(',');
+        Json.field(sb, "phone", f.phone());
+        sb.append(',');
+        Json.field(sb, "url", f.url());
+        sb.append(',');
+        Json.field(sb, "department", f.departmentCode());
+        sb.append(",\"categories\":[");
+        for (int i = 0; i < f.categories().size(); i++) {
+            String code = f.categories().get(i);
+            Category c = categories.get(code);
+            sb.append(i > 0 ? ",{" : "{");
+            Json.field(sb, "code", code);
+            sb.append(',');
+            Json.field(sb, "name", c == null ? code : c.name().in(locale));
+            sb.append('}');
+        }
+        sb.append("],\"barrierFree\":{");
+        for (int i = 0; i < Facility.FEATURES.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Json.field(sb, Facility.FEATURES.get(i), f.feature(Facility.FEATURES.get(i)));
+        }
+        sb.append("},\"aed\":{");
+        Json.field(sb, "available", f.aed());
+        sb.append(',');
+        Json.field(sb, "location", f.aedLocation());
+        sb.append("},\"wifi\":{");
+        Json.field(sb, "available", f.wifi());
+        sb.append(',');
+        Json.field(sb, "provider", f.wifiProvider());
+        sb.append(',');
+        Json.field(sb, "ssid", f.wifiSsid());
+        sb.append("},\"languages\":[");
+        for (int i = 0; i < f.languages().size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Json.string(sb, f.languages().get(i));
+        }
+        sb.append("],\"hazards\":[");
+        int i = 0;
+        for (String h : Facility.HAZARDS) {
+            if (f.hazards().contains(h)) {
+                if (i++ > 0) {
+                    sb.append(',');
+                }
+                Json.string(sb, h);
+            }
+        }
+        sb.append("],");
+        Json.field(sb, "notes", f.notes());
+        sb.append(',');
+        Json.field(sb, "demoValues", f.demoValues());
+        sb.append(',');
+        Json.field(sb, "attribution", f.attribution());
+        more.run();
+        sb.append("}}");
+    }
+
+    private static void day(StringBuilder sb, DayHours d) {
+        sb.append('{');
+        Json.field(sb, "date", d.date().toString());
+        sb.append(',');
+        Json.field(sb, "open", d.open());
+        sb.append(",\"periods\":[");
+        for (int i = 0; i < d.periods().size(); i++) {
+            TimeRange p = d.periods().get(i);
+            sb.append(i > 0 ? ",{" : "{");
+            Json.field(sb, "opens", p.opens().toString());
+            sb.append(',');
+            Json.field(sb, "closes", p.closes().toString());
+            sb.append('}');
+        }
+        sb.append("],");
+        Json.field(sb, "reason", d.reason().name());
+        sb.append(',');
+        Json.field(sb, "note", d.note() == null ? null : d.note().ja());
+        sb.append('}');
+    }
+
+    private ResponseEntity<String> error(HttpStatus status, String parameter, String key, Locale locale) {
+        StringBuilder sb = new StringBuilder("{");
+        Json.field(sb, "status", status.value());
+        sb.append(',');
+        Json.field(sb, "error", status == HttpStatus.NOT_FOUND ? "not_found" : "bad_request");
+        sb.append(',');
+        Json.field(sb, "parameter", parameter);
+        sb.append(',');
+        Json.field(sb, "message", messages.getMessage(key, null, key, locale));
+        sb.append('}');
+        return ResponseEntity.status(status).contentType(JSON_UTF8).body(sb.toString());
+    }
+
+}

@@ -1,0 +1,56 @@
+package jp.machi.facility.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import jp.machi.facility.DayHours;
+import jp.machi.facility.Facilities;
+import jp.machi.facility.FacilitySummary;
+import jp.machi.facility.RoomSummary;
+import jp.machi.shared.time.MachiClock;
+import org.springframework.stereotype.Component;
+
+/** The facade other modules use. */
+@Component
+class FacilitiesFacade implements Facilities {
+
+    private final FacilityService service;
+    private final FacilityRepository repository;
+
+    FacilitiesFacade(FacilityService service, FacilityRepository repository) {
+        this.service = service;
+        this.repository = repository;
+    }
+
+    @Override
+    public Optional<FacilitySummary> find(String facilityId) {
+        return repository.find(facilityId).map(f -> new FacilitySummary(f.id(), f.name(), f.address(), f.departmentCode(),
+            f.lat(), f.lon()));
+    }
+
+    @Override
+    public List<RoomSummary> bookableRooms(String facilityId) {
+        return repository.rooms(facilityId).stream().filter(Room::bookable).map(FacilitiesFacade::summary).toList();
+    }
+
+    @Override
+    public Optional<RoomSummary> room(long roomId) {
+        return repository.room(roomId).map(FacilitiesFacade::summary);
+    }
+
+    @Override
+    public Optional<DayHours> hoursOn(String facilityId, LocalDate date) {
+        return service.hoursOn(facilityId, date);
+    }
+
+    @Override
+    public boolean isOpenAt(String facilityId, Instant instant) {
+        var at = instant.atZone(MachiClock.ZONE).toLocalDateTime();
+        return service.hoursOn(facilityId, at.toLocalDate()).map(d -> d.openAt(at.toLocalTime())).orElse(false);
+    }
+
+    private static RoomSummary summary(Room r) {
+        return new RoomSummary(r.id(), r.facilityId(), r.name(), r.capacity(), r.bookable());
+    }
+}

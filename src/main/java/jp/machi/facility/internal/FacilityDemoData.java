@@ -1,0 +1,221 @@
+package jp.machi.facility.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.machi.facility.TimeRange;
+import jp.machi.shared.DemoMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Demo mode: the demo ward's facilities from the real GSI shelter and emergency-site files for Nerima. A place in
+ * both files (same name and address) becomes one facility with both categories. Idempotent: places already
+ * present are left alone, so staff edits survive a restart.
+ */
+@Component
+@Order(30)
+class FacilityDemoData implements ApplicationRunner {
+
+    static final String ATTRIBUTION = "「指定緊急避難場所・指定避難所データ」（国土地理院）; divided per municipality by "
+        + "motohasystem/jp-shelter-api (commit 6affdeab)";
+    static final String SOURCE = "GSI 指定緊急避難場所・指定避難所データ (131202)";
+    static final String SCHOOL_DEPARTMENT = "shogai-gakushu";
+    static final String DEFAULT_DEPARTMENT = "bosai-keikaku";
+
+    private static final Logger log = LoggerFactory.getLogger(FacilityDemoData.class);
+    private static final String[] HAZARD_KEYS = {"洪水", "崖崩れ、土石流及び地滑り", "高潮", "地震", "津波", "大規模な火事", "内水氾濫", "火山現象"};
+
+    private final DemoMode demo;
+    private final FacilityRepository repository;
+    private final TransactionTemplate tx;
+
+    FacilityDemoData(DemoMode demo, FacilityRepository repository, TransactionTemplate tx) {
+        this.demo = demo;
+        this.repository = repository;
+        this.tx = tx;
+    }
+
+    /** One place of the GSI files. */
+    static final class Place {
+        final String name;
+        final String address;
+        final double lat;
+        final double lon;
+        final List<String> gsiIds = new ArrayList<>();
+        final Set<String> hazards = new LinkedHashSet<>();
+        boolean shelter;
+        boolean emergency;
+        String accepts;
+
+        Place(String name, String address, double lat, double lon) {
+            this.name = name;
+            this.address = address;
+            this.lat = lat;
+            this.lon = lon;
+        }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demo.enabled()) {
+            return;
+        }
+        Map<String, Place> places = places();
+        int added = tx.execute(s -> {
+            int n = 0;
+            for (Place p : places.values()) {
+                String id = "nerima-" + p.gsiIds.getFirst();
+                if (repository.exists(id)) {
+                    continue;
+                }
+                insert(id, p);
+                n++;
+            }
+            return n;
+        });
+        if (added > 0) {
+            log.info("Demo facilities imported from the GSI files: {} of {} places", added, places.size());
+        }
+    }
+
+    static Map<String, Place> places() {
+        Map<String, Place> places = new LinkedHashMap<>();
+        read("facility/demo/nerima-evacuation-131202.json", places, false);
+        read("facility/demo/nerima-emergency-131202.json", places, true);
+        return places;
+    }
+
+    private static void read(String resource, Map<String, Place> places, boolean emergency) {
+        JsonNode root;
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            root = JsonMapper.builder().build().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + resource, e);
+        }
+        for (JsonNode feature : root.path("features")) {
+            JsonNode p = feature.path("properties");
+            JsonNode c = feature.path("geometry").path("coordinates");
+            String name = text(p, "施設・場所名");
+            String address = text(p, "住所");
+            if (name == null || c.size() < 2) {
+                continue;
+            }
+            Place place = places.computeIfAbsent(name + "|" + address,
+                k -> new Place(name, address, c.get(1).asDouble(), c.get(0).asDouble()));
+            place.gsiIds.add(text(p, "共通ID"));
+            if (emergency) {
+                place.emergency = true;
+                for (int i = 0; i < HAZARD_KEYS.length; i++) {
+                    if ("1".equals(text(p, HAZARD_KEYS[i]))) {
+                        place.hazards.add(Facility.HAZARDS.get(i));
+                    }
+                }
+            } else {
+                place.shelter = true;
+                place.accepts = text(p, "受入対象者");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String s = v.asString().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** The category of a place from its name. */
+    static String classify(String name) {
+        if (name.matches(".*(小学校|中学校|学校)$")) {
+            return "school";
+        }
+        if (name.contains("地域集会所")) {
+            return "chiiki-shukaijo";
+        }
+        if (name.contains("区民館")) {
+            return "kumin-kan";
+        }
+        if (name.contains("体育館")) {
+            return "taiikukan";
+        }
+        if (name.contains("図書館")) {
+            return "toshokan";
+        }
+        if (name.contains("保育園")) {
+            return "hoikuen";
+        }
+        if (name.contains("児童館")) {
+            return "jidokan";
+        }
+        if (name.contains("公園") || name.contains("緑地")) {
+            return "park";
+        }
+        if (name.contains("デイサービス") || name.contains("老人ホーム")) {
+            return "kaigo";
+        }
+        return "other";
+    }
+
+    private void insert(String id, Place p) {
+        String category = classify(p.name);
+        List<String> categories = new ArrayList<>(List.of(category));
+        if (p.shelter) {
+            categories.add("shelter");
+        }
+        if (p.emergency) {
+            categories.add("emergency-site");
+        }
+        boolean hall = category.equals("kumin-kan") || category.equals("chiiki-shukaijo");
+        boolean school = category.equals("school");
+        boolean publicBuilding = hall || Set.of("taiikukan", "toshokan", "jidokan").contains(category);
+        boolean demoValues = publicBuilding || school;
+        Facility f = new Facility(id, p.name, null, null, p.address, p.lat, p.lon, null, null,
+            school ? SCHOOL_DEPARTMENT : DEFAULT_DEPARTMENT,
+            publicBuilding ? Boolean.TRUE : null, null, publicBuilding ? Boolean.TRUE : null, null, null, null, null,
+            demoValues ? Boolean.TRUE : null,
+            hall ? "1階 受付横（例）" : school ? "体育館入口（例）" : publicBuilding ? "1階 入口（例）" : null,
+            publicBuilding ? Boolean.TRUE : null, publicBuilding ? "Machi Free Wi-Fi（例）" : null,
+            publicBuilding ? "Machi_Free_WiFi" : null,
+            List.of(), demoValues ? "開館時間・室場・設備はデモ用の例です（国土地理院のデータには含まれません）。" : null,
+            p.hazards, p.accepts, demoValues, SOURCE, ATTRIBUTION,
+            publicBuilding ? "12-29" : null, publicBuilding ? "01-03" : null,
+            publicBuilding ? DayOfWeek.MONDAY.getValue() : null, HolidayRule.OPEN_CLOSE_NEXT_WEEKDAY, false, categories);
+        repository.insert(f);
+        repository.addGsiIds(id, p.gsiIds);
+        if (publicBuilding) {
+            Map<DayOfWeek, List<TimeRange>> weekly = new LinkedHashMap<>();
+            TimeRange hours = hall ? range("09:00", "21:30") : range("09:00", "19:00");
+            for (DayOfWeek d : DayOfWeek.values()) {
+                weekly.put(d, List.of(hours));
+            }
+            repository.replaceWeekly(id, weekly);
+        }
+        if (hall) {
+            repository.insertRoom(new Room(0, id, "集会室A（例）", "Meeting room A (example)", 30, new java.math.BigDecimal("48.00"),
+                "机・椅子、ホワイトボード（例）", true, 10, true));
+            repository.insertRoom(new Room(0, id, "和室（例）", "Japanese-style room (example)", 20, new java.math.BigDecimal("33.00"),
+                "座卓（例）", true, 20, true));
+        }
+    }
+
+    private static TimeRange range(String opens, String closes) {
+        return new TimeRange(java.time.LocalTime.parse(opens), java.time.LocalTime.parse(closes));
+    }
+}

@@ -1,0 +1,338 @@
+package jp.machi.facility.internal;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.machi.facility.TimeRange;
+import jp.machi.shared.text.LocalizedText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Facilities, their categories, rooms and hours rules, in plain SQL. */
+@Repository
+public class FacilityRepository {
+
+    private static final String COLUMNS = "f.id, f.name_ja, f.name_kana, f.name_en, f.address, f.lat, f.lon, f.phone, f.url, "
+        + "f.department_code, f.step_free_entrance, f.elevator, f.accessible_toilet, f.ostomate, f.accessible_parking, "
+        + "f.braille_blocks, f.hearing_loop, f.aed, f.aed_location, f.wifi, f.wifi_provider, f.wifi_ssid, f.languages, "
+        + "f.notes, f.hazard_flood, f.hazard_landslide, f.hazard_storm_surge, f.hazard_earthquake, f.hazard_tsunami, "
+        + "f.hazard_fire, f.hazard_inland_flood, f.hazard_volcano, f.shelter_accepts, f.demo_values, f.source, "
+        + "f.attribution, f.year_end_from, f.year_end_to, f.weekly_closed_day, f.holiday_rule, f.closed_on_holidays, "
+        + "(select coalesce(array_agg(l.category_code order by c.sort_order, c.code), '{}') from facility_category_link l "
+        + " join facility_category c on c.code = l.category_code where l.facility_id = f.id) as categories";
+
+    private final JdbcClient jdbc;
+
+    public FacilityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- facilities ----
+
+    public Optional<Facility> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from facility f where f.id = ?").param(id).query(FacilityRepository::map).optional();
+    }
+
+    public boolean exists(String id) {
+        return jdbc.sql("select count(*) from facility where id = ?").param(id).query(Long.class).single() > 0;
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from facility").query(Long.class).single();
+    }
+
+    /** One query, sorted by kana then name; the lat/lon index serves the bbox. */
+    public List<Facility> search(FacilityQuery query) {
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from facility f where true");
+        Map<String, Object> params = new HashMap<>();
+        int i = 0;
+        for (String term : query.terms()) {
+            String p = "t" + i++;
+            sql.append(" and (f.search_text like :").append(p).append(" escape '\\' or exists (select 1 from facility_category_link l")
+                .append(" join facility_category c on c.code = l.category_code where l.facility_id = f.id and (c.name_ja like :")
+                .append(p).append(" escape '\\' or lower(c.name_en) like :").append(p).append(" escape '\\')))");
+            params.put(p, "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (!query.categories().isEmpty()) {
+            sql.append(" and exists (select 1 from facility_category_link l where l.facility_id = f.id and l.category_code in (:cats))");
+            params.put("cats", query.categories());
+        }
+        if (query.bbox() != null) {
+            sql.append(" and f.lon between :minLon and :maxLon and f.lat between :minLat and :maxLat");
+            params.put("minLon", query.bbox()[0]);
+            params.put("minLat", query.bbox()[1]);
+            params.put("maxLon", query.bbox()[2]);
+            params.put("maxLat", query.bbox()[3]);
+        }
+        if (query.wifi() != null) {
+            sql.append(query.wifi() ? " and f.wifi is true" : " and f.wifi is not true");
+        }
+        if (query.aed() != null) {
+            sql.append(query.aed() ? " and f.aed is true" : " and f.aed is not true");
+        }
+        for (String feature : query.features()) {
+            sql.append(" and f.").append(Facility.featureColumn(feature)).append(" is true");
+        }
+        if (query.departments() != null) {
+            if (query.departments().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and f.department_code in (:depts)");
+            params.put("depts", query.departments());
+        }
+        sql.append(" order by coalesce(f.name_kana, f.name_ja), f.name_ja, f.id");
+        return jdbc.sql(sql.toString()).params(params).query(FacilityRepository::map).list();
+    }
+
+    public void insert(Facility f) {
+        jdbc.sql("insert into facility (id, name_ja, department_code) values (?, ?, ?)").params(f.id(), f.nameJa(), f.departmentCode()).update();
+        update(f);
+    }
+
+    public void update(Facility f) {
+        Set<String> h = f.hazards();
+        jdbc.sql("""
+            update facility set name_ja = :nameJa, name_kana = :kana, name_en = :nameEn, search_text = :search, address = :address,
+              lat = :lat, lon = :lon, phone = :phone, url = :url, department_code = :dept,
+              step_free_entrance = :f1, elevator = :f2, accessible_toilet = :f3, ostomate = :f4, accessible_parking = :f5,
+              braille_blocks = :f6, hearing_loop = :f7, aed = :aed, aed_location = :aedLocation, wifi = :wifi,
+              wifi_provider = :wifiProvider, wifi_ssid = :wifiSsid, languages = string_to_array(:languages, ','), notes = :notes,
+              hazard_flood = :h1, hazard_landslide = :h2, hazard_storm_surge = :h3, hazard_earthquake = :h4, hazard_tsunami = :h5,
+              hazard_fire = :h6, hazard_inland_flood = :h7, hazard_volcano = :h8, shelter_accepts = :accepts,
+              demo_values = :demo, source = :source, attribution = :attribution, year_end_from = :yeFrom, year_end_to = :yeTo,
+              weekly_closed_day = :closedDay, holiday_rule = :rule, closed_on_holidays = :closedOnHolidays, updated_at = now()
+            where id = :id""")
+            .param("id", f.id()).param("nameJa", f.nameJa()).param("kana", f.nameKana()).param("nameEn", f.nameEn())
+            .param("search", SearchText.of(f.nameJa(), f.nameKana(), f.nameEn(), f.address()))
+            .param("address", f.address()).param("lat", f.lat()).param("lon", f.lon()).param("phone", f.phone())
+            .param("url", f.url()).param("dept", f.departmentCode())
+            .param("f1", f.stepFreeEntrance()).param("f2", f.elevator()).param("f3", f.accessibleToilet())
+            .param("f4", f.ostomate()).param("f5", f.accessibleParking()).param("f6", f.brailleBlocks())
+            .param("f7", f.hearingLoop()).param("aed", f.aed()).param("aedLocation", f.aedLocation())
+            .param("wifi", f.wifi()).param("wifiProvider", f.wifiProvider()).param("wifiSsid", f.wifiSsid())
+            .param("languages", String.join(",", f.languages())).param("notes", f.notes())
+            .param("h1", h.contains("flood")).param("h2", h.contains("landslide")).param("h3", h.contains("storm_surge"))
+            .param("h4", h.contains("earthquake")).param("h5", h.contains("tsunami")).param("h6", h.contains("fire"))
+            .param("h7", h.contains("inland_flood")).param("h8", h.contains("volcano"))
+            .param("accepts", f.shelterAccepts()).param("demo", f.demoValues()).param("source", f.source())
+            .param("attribution", f.attribution()).param("yeFrom", f.yearEndFrom()).param("yeTo", f.yearEndTo())
+            .param("closedDay", f.weeklyClosedDay()).param("rule", f.holidayRule().name())
+            .param("closedOnHolidays", f.closedOnHolidays())
+            .update();
+        jdbc.sql("delete from facility_category_link where facility_id = ?").param(f.id()).update();
+        for (String c : new LinkedHashSet<>(f.categories())) {
+            jdbc.sql("insert into facility_category_link (facility_id, category_code) values (?, ?)").params(f.id(), c).update();
+        }
+    }
+
+    public void addGsiIds(String id, Collection<String> gsiIds) {
+        jdbc.sql("update facility set gsi_ids = array(select distinct unnest(gsi_ids || string_to_array(?, ','))) where id = ?")
+            .params(String.join(",", gsiIds), id).update();
+    }
+
+    public void delete(String id) {
+        jdbc.sql("delete from facility where id = ?").param(id).update();
+    }
+
+    // ---- categories ----
+
+    public List<Category> categories() {
+        return jdbc.sql("select code, name_ja, name_en, sort_order from facility_category order by sort_order, code")
+            .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
+    }
+
+    public void saveCategory(Category c) {
+        jdbc.sql("""
+            insert into facility_category (code, name_ja, name_en, sort_order) values (?, ?, ?, ?)
+            on conflict (code) do update set name_ja = excluded.name_ja, name_en = excluded.name_en, sort_order = excluded.sort_order""")
+            .params(c.code(), c.nameJa(), c.nameEn(), c.sortOrder()).update();
+    }
+
+    public void insertCategoryIfAbsent(Category c) {
+        jdbc.sql("insert into facility_category (code, name_ja, name_en, sort_order) values (?, ?, ?, ?) on conflict (code) do nothing")
+            .params(c.code(), c.nameJa(), c.nameEn(), c.sortOrder()).update();
+    }
+
+    // ---- rooms ----
+
+    public List<Room> rooms(String facilityId) {
+        return jdbc.sql("select * from room where facility_id = ? order by sort_order, id").param(facilityId).query(FacilityRepository::room).list();
+    }
+
+    public Optional<Room> room(long id) {
+        return jdbc.sql("select * from room where id = ?").param(id).query(FacilityRepository::room).optional();
+    }
+
+    public long insertRoom(Room r) {
+        return jdbc.sql("""
+            insert into room (facility_id, name_ja, name_en, capacity, floor_area_m2, equipment, bookable, sort_order, demo_values)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+            .params(r.facilityId(), r.nameJa(), r.nameEn(), r.capacity(), r.floorAreaM2(), r.equipment(), r.bookable(),
+                r.sortOrder(), r.demoValues())
+            .query(Long.class).single();
+    }
+
+    public void updateRoom(Room r) {
+        jdbc.sql("""
+            update room set name_ja = ?, name_en = ?, capacity = ?, floor_area_m2 = ?, equipment = ?, bookable = ?, sort_order = ?,
+              demo_values = false where id = ? and facility_id = ?""")
+            .params(r.nameJa(), r.nameEn(), r.capacity(), r.floorAreaM2(), r.equipment(), r.bookable(), r.sortOrder(), r.id(),
+                r.facilityId())
+            .update();
+    }
+
+    public int deleteRoom(String facilityId, long roomId) {
+        return jdbc.sql("delete from room where id = ? and facility_id = ?").params(roomId, facilityId).update();
+    }
+
+    // ---- hours ----
+
+    public void replaceWeekly(String facilityId, Map<DayOfWeek, List<TimeRange>> weekly) {
+        jdbc.sql("delete from facility_hours where facility_id = ?").param(facilityId).update();
+        weekly.forEach((day, periods) -> periods.forEach(p -> jdbc.sql(
+                "insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, ?, ?)")
+            .params(facilityId, day.getValue(), Time.valueOf(p.opens()), Time.valueOf(p.closes())).update()));
+    }
+
+    public long addException(String facilityId, LocalDate day, boolean closed, TimeRange period, LocalizedText reason) {
+        return jdbc.sql("""
+            insert into facility_hours_exception (facility_id, day, closed, opens, closes, reason_ja, reason_en)
+            values (?, ?, ?, ?, ?, ?, ?) returning id""")
+            .params(facilityId, day, closed, period == null ? null : Time.valueOf(period.opens()),
+                period == null ? null : Time.valueOf(period.closes()), reason == null ? null : reason.ja(),
+                reason == null ? null : reason.en())
+            .query(Long.class).single();
+    }
+
+    public int deleteException(String facilityId, long exceptionId) {
+        return jdbc.sql("delete from facility_hours_exception where id = ? and facility_id = ?").params(exceptionId, facilityId).update();
+    }
+
+    /** Exceptions of one facility from a date on, for the staff page. */
+    public List<ExceptionRow> exceptions(String facilityId, LocalDate from) {
+        return jdbc.sql("select * from facility_hours_exception where facility_id = ? and day >= ? order by day, opens nulls first")
+            .params(facilityId, from).query(FacilityRepository::exception).list();
+    }
+
+    /** The hours rules of the given facilities, with the exceptions between {@code from} and {@code to}. */
+    public Map<String, HoursRules> rules(Collection<Facility> facilities, LocalDate from, LocalDate to) {
+        Map<String, HoursRules> result = new LinkedHashMap<>();
+        if (facilities.isEmpty()) {
+            return result;
+        }
+        List<String> ids = facilities.stream().map(Facility::id).toList();
+        Map<String, Map<DayOfWeek, List<TimeRange>>> weekly = new HashMap<>();
+        Map<String, Map<LocalDate, List<ExceptionRow>>> exceptions = new HashMap<>();
+        String idFilter = ids.size() > 500 ? "" : " and facility_id in (:ids)";
+        var weeklySpec = jdbc.sql("select facility_id, weekday, opens, closes from facility_hours where true" + idFilter);
+        var excSpec = jdbc.sql("select * from facility_hours_exception where day between :from and :to" + idFilter)
+            .param("from", from).param("to", to);
+        if (!idFilter.isEmpty()) {
+            weeklySpec = weeklySpec.param("ids", ids);
+            excSpec = excSpec.param("ids", ids);
+        }
+        weeklySpec.query(rs -> {
+            weekly.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                .computeIfAbsent(DayOfWeek.of(rs.getInt(2)), k -> new ArrayList<>())
+                .add(new TimeRange(rs.getTime(3).toLocalTime(), rs.getTime(4).toLocalTime()));
+        });
+        for (ExceptionRow e : excSpec.query(FacilityRepository::exception).list()) {
+            exceptions.computeIfAbsent(e.facilityId(), k -> new HashMap<>()).computeIfAbsent(e.day(), k -> new ArrayList<>()).add(e);
+        }
+        for (Facility f : facilities) {
+            Map<LocalDate, HoursRules.DateException> ex = new HashMap<>();
+            exceptions.getOrDefault(f.id(), Map.of()).forEach((day, rows) -> ex.put(day, toException(rows)));
+            result.put(f.id(), new HoursRules(weekly.getOrDefault(f.id(), Map.of()), ex,
+                f.yearEndFrom() == null ? null : MonthDay.parse("--" + f.yearEndFrom()),
+                f.yearEndTo() == null ? null : MonthDay.parse("--" + f.yearEndTo()),
+                f.weeklyClosedDay() == null ? null : DayOfWeek.of(f.weeklyClosedDay()), f.holidayRule(), f.closedOnHolidays()));
+        }
+        return result;
+    }
+
+    static HoursRules.DateException toException(List<ExceptionRow> rows) {
+        LocalizedText reason = rows.stream().map(ExceptionRow::reason).filter(r -> r != null && r.ja() != null).findFirst().orElse(null);
+        if (rows.stream().anyMatch(ExceptionRow::closed)) {
+            return new HoursRules.DateException(true, List.of(), reason);
+        }
+        return new HoursRules.DateException(false, rows.stream().map(ExceptionRow::period).toList(), reason);
+    }
+
+    /** One stored exception row. */
+    public record ExceptionRow(long id, String facilityId, LocalDate day, boolean closed, TimeRange period, LocalizedText reason) {}
+
+    // ---- mapping ----
+
+    private static ExceptionRow exception(ResultSet rs, int n) throws SQLException {
+        Time opens = rs.getTime("opens");
+        Time closes = rs.getTime("closes");
+        String ja = rs.getString("reason_ja");
+        return new ExceptionRow(rs.getLong("id"), rs.getString("facility_id"), rs.getObject("day", LocalDate.class),
+            rs.getBoolean("closed"), opens == null ? null : new TimeRange(opens.toLocalTime(), closes.toLocalTime()),
+            ja == null ? null : new LocalizedText(ja, rs.getString("reason_en")));
+    }
+
+    private static Room room(ResultSet rs, int n) throws SQLException {
+        return new Room(rs.getLong("id"), rs.getString("facility_id"), rs.getString("name_ja"), rs.getString("name_en"),
+            (Integer) rs.getObject("capacity"), rs.getBigDecimal("floor_area_m2"), rs.getString("equipment"),
+            rs.getBoolean("bookable"), rs.getInt("sort_order"), rs.getBoolean("demo_values"));
+    }
+
+    private static Facility map(ResultSet rs, int n) throws SQLException {
+        Set<String> hazards = new LinkedHashSet<>();
+        String[] hazardColumns = {"hazard_flood", "hazard_landslide", "hazard_storm_surge", "hazard_earthquake",
+            "hazard_tsunami", "hazard_fire", "hazard_inland_flood", "hazard_volcano"};
+        for (int i = 0; i < hazardColumns.length; i++) {
+            if (rs.getBoolean(hazardColumns[i])) {
+                hazards.add(Facility.HAZARDS.get(i));
+            }
+        }
+        return new Facility(rs.getString("id"), rs.getString("name_ja"), rs.getString("name_kana"), rs.getString("name_en"),
+            rs.getString("address"), (Double) rs.getObject("lat"), (Double) rs.getObject("lon"), rs.getString("phone"),
+            rs.getString("url"), rs.getString("department_code"),
+            bool(rs, "step_free_entrance"), bool(rs, "elevator"), bool(rs, "accessible_toilet"), bool(rs, "ostomate"),
+            bool(rs, "accessible_parking"), bool(rs, "braille_blocks"), bool(rs, "hearing_loop"),
+            bool(rs, "aed"), rs.getString("aed_location"), bool(rs, "wifi"), rs.getString("wifi_provider"),
+            rs.getString("wifi_ssid"), strings(rs.getArray("languages")), rs.getString("notes"), hazards,
+            rs.getString("shelter_accepts"), rs.getBoolean("demo_values"), rs.getString("source"), rs.getString("attribution"),
+            rs.getString("year_end_from"), rs.getString("year_end_to"), (Integer) intOrNull(rs, "weekly_closed_day"),
+            HolidayRule.valueOf(rs.getString("holiday_rule")), rs.getBoolean("closed_on_holidays"),
+            strings(rs.getArray("categories")));
+    }
+
+    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+        Object o = rs.getObject(column);
+        return o == null ? null : ((Number) o).intValue();
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        return (Boolean) rs.getObject(column);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+    }
+
+    static BigDecimal decimal(String s) {
+        return s == null || s.isBlank() ? null : new BigDecimal(s);
+    }
+}

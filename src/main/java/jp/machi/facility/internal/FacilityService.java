@@ -1,0 +1,317 @@
+package jp.machi.facility.internal;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
+import jp.machi.facility.DayHours;
+import jp.machi.facility.TimeRange;
+import jp.machi.holiday.Holiday;
+import jp.machi.holiday.PublicHolidays;
+import jp.machi.identity.StaffScope;
+import jp.machi.shared.text.LocalizedText;
+import jp.machi.shared.time.MachiClock;
+import jp.machi.ward.WardProfile;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finding facilities with their computed hours, and the staff's changes (each in one transaction, each audited,
+ * each checked against the staff member's departments).
+ */
+@Service
+public class FacilityService {
+
+    public static final int DAYS_AHEAD = 14;
+
+    private final FacilityRepository repository;
+    private final HoursEngine engine;
+    private final Clock clock;
+    private final StaffScope scope;
+    private final AuditLog audit;
+    private final WardProfile ward;
+
+    public FacilityService(FacilityRepository repository, ObjectProvider<PublicHolidays> holidays, Clock clock,
+                           StaffScope scope, AuditLog audit, WardProfile ward) {
+        this.repository = repository;
+        // until a holiday calculator is present (e.g. in a slimmed-down deployment) no day is a holiday
+        this.engine = new HoursEngine(new LazyHolidays(holidays));
+        this.clock = clock;
+        this.scope = scope;
+        this.audit = audit;
+        this.ward = ward;
+    }
+
+    /** A facility in a result list with today's computed status. */
+    public record Listing(Facility facility, DayHours today, boolean openAtTime, Double distanceKm) {}
+
+    /** A facility's page. */
+    public record Detail(Facility facility, List<Room> rooms, List<DayHours> days, boolean openNow, DayHours today) {}
+
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(MachiClock.ZONE));
+    }
+
+    public HoursEngine engine() {
+        return engine;
+    }
+
+    /**
+     * Facilities matching the query, each with today's hours and whether it is open at {@code at} (Asia/Tokyo);
+     * with {@code openOnly} only those open then. Sorted by name, or by distance from {@code near} (lat, lon).
+     */
+    @Transactional(readOnly = true)
+    public List<Listing> search(FacilityQuery query, LocalDateTime at, boolean openOnly, double[] near) {
+        LocalDateTime when = at == null ? now() : at;
+        LocalDate today = now().toLocalDate();
+        List<Facility> found = repository.search(query);
+        LocalDate from = today.isBefore(when.toLocalDate()) ? today : when.toLocalDate();
+        LocalDate to = today.isAfter(when.toLocalDate()) ? today : when.toLocalDate();
+        Map<String, HoursRules> rules = repository.rules(found, from, to);
+        List<Listing> result = new ArrayList<>(found.size());
+        for (Facility f : found) {
+            HoursRules r = rules.get(f.id());
+            boolean open = engine.openAt(r, when);
+            if (openOnly && !open) {
+                continue;
+            }
+            Double distance = near != null && f.hasLocation() ? distanceKm(near[0], near[1], f.lat(), f.lon()) : null;
+            result.add(new Listing(f, engine.on(r, today), open, distance));
+        }
+        if (near != null) {
+            result.sort(Comparator.comparing(Listing::distanceKm, Comparator.nullsLast(Comparator.naturalOrder())));
+        }
+        return result;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Detail> detail(String id) {
+        return repository.find(id).map(f -> {
+            LocalDateTime now = now();
+            LocalDate today = now.toLocalDate();
+            HoursRules rules = repository.rules(List.of(f), today, today.plusDays(DAYS_AHEAD)).get(f.id());
+            List<DayHours> days = engine.days(rules, today, DAYS_AHEAD);
+            return new Detail(f, repository.rooms(id), days, engine.openAt(rules, now), days.getFirst());
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DayHours> hoursOn(String id, LocalDate date) {
+        return repository.find(id).map(f -> engine.on(repository.rules(List.of(f), date, date).get(f.id()), date));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<HoursRules> rules(String id) {
+        LocalDate today = now().toLocalDate();
+        return repository.find(id).map(f -> repository.rules(List.of(f), today, today.plusYears(2)).get(f.id()));
+    }
+
+    public List<Category> categories() {
+        return repository.categories();
+    }
+
+    public Map<String, Category> categoryMap() {
+        return repository.categories().stream().collect(Collectors.toMap(Category::code, c -> c, (a, b) -> a,
+            java.util.LinkedHashMap::new));
+    }
+
+    public Optional<Room> room(long id) {
+        return repository.room(id);
+    }
+
+    public List<Room> rooms(String facilityId) {
+        return repository.rooms(facilityId);
+    }
+
+    /** Great-circle distance in km. */
+    public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+        double r = 6371.0;
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+            + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * r * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    // ---------------- staff ----------------
+
+    /** The staff member may not touch this facility (or it does not exist): pages answer 404. */
+    public static class NotFound extends RuntimeException {
+        public NotFound() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A rule the form could not check on its own (e.g. the id is taken). */
+    public static class Rejected extends RuntimeException {
+        private final String field;
+        private final String messageKey;
+
+        public Rejected(String field, String messageKey) {
+            super(messageKey, null, false, false);
+            this.field = field;
+            this.messageKey = messageKey;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    /** The departments whose facilities the staff member edits. */
+    public Set<String> editableDepartments(long accountId) {
+        return ward.departments().stream().map(WardProfile.Department::code).filter(d -> scope.canSee(accountId, d))
+            .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Facility> editable(long accountId, String q) {
+        return repository.search(new FacilityQuery(q, Set.of(), null, null, null, Set.of(), editableDepartments(accountId)));
+    }
+
+    @Transactional(readOnly = true)
+    public Facility requireEditable(long accountId, String id) {
+        Facility f = repository.find(id).orElseThrow(NotFound::new);
+        if (!scope.canSee(accountId, f.departmentCode())) {
+            throw new NotFound();
+        }
+        return f;
+    }
+
+    @Transactional
+    public void create(long accountId, Facility f, Map<DayOfWeek, List<TimeRange>> weekly) {
+        requireDepartment(accountId, f.departmentCode());
+        if (repository.exists(f.id())) {
+            throw new Rejected("id", "facility.error.idTaken");
+        }
+        repository.insert(f);
+        repository.replaceWeekly(f.id(), weekly);
+        audit.record(AuditEvent.byCurrentActor("facility.facility.create", null, "facility:" + f.id(), f.nameJa()));
+    }
+
+    @Transactional
+    public void update(long accountId, String id, Facility f, Map<DayOfWeek, List<TimeRange>> weekly) {
+        Facility before = requireEditable(accountId, id);
+        requireDepartment(accountId, f.departmentCode());
+        repository.update(f);
+        repository.replaceWeekly(id, weekly);
+        String detail = f.nameJa() + (before.departmentCode().equals(f.departmentCode()) ? ""
+            : " department " + before.departmentCode() + " -> " + f.departmentCode());
+        audit.record(AuditEvent.byCurrentActor("facility.facility.update", null, "facility:" + id, detail));
+    }
+
+    @Transactional
+    public void delete(long accountId, String id) {
+        Facility f = requireEditable(accountId, id);
+        repository.delete(id);
+        audit.record(AuditEvent.byCurrentActor("facility.facility.delete", null, "facility:" + id, f.nameJa()));
+    }
+
+    @Transactional
+    public long addRoom(long accountId, Room room) {
+        requireEditable(accountId, room.facilityId());
+        long id = repository.insertRoom(room);
+        audit.record(AuditEvent.byCurrentActor("facility.room.create", null, "facility:" + room.facilityId() + "/room:" + id,
+            room.nameJa()));
+        return id;
+    }
+
+    @Transactional
+    public void updateRoom(long accountId, Room room) {
+        requireEditable(accountId, room.facilityId());
+        repository.room(room.id()).filter(r -> r.facilityId().equals(room.facilityId())).orElseThrow(NotFound::new);
+        repository.updateRoom(room);
+        audit.record(AuditEvent.byCurrentActor("facility.room.update", null,
+            "facility:" + room.facilityId() + "/room:" + room.id(), room.nameJa()));
+    }
+
+    @Transactional
+    public void deleteRoom(long accountId, String facilityId, long roomId) {
+        requireEditable(accountId, facilityId);
+        if (repository.deleteRoom(facilityId, roomId) == 0) {
+            throw new NotFound();
+        }
+        audit.record(AuditEvent.byCurrentActor("facility.room.delete", null, "facility:" + facilityId + "/room:" + roomId, null));
+    }
+
+    @Transactional
+    public void addException(long accountId, String facilityId, LocalDate day, boolean closed, TimeRange period,
+                             LocalizedText reason) {
+        requireEditable(accountId, facilityId);
+        long id = repository.addException(facilityId, day, closed, period, reason);
+        audit.record(AuditEvent.byCurrentActor("facility.hours.exception.create", null, "facility:" + facilityId,
+            day + (closed ? " closed" : " " + period) + " #" + id));
+    }
+
+    @Transactional
+    public void deleteException(long accountId, String facilityId, long exceptionId) {
+        requireEditable(accountId, facilityId);
+        if (repository.deleteException(facilityId, exceptionId) == 0) {
+            throw new NotFound();
+        }
+        audit.record(AuditEvent.byCurrentActor("facility.hours.exception.delete", null, "facility:" + facilityId,
+            "#" + exceptionId));
+    }
+
+    public List<FacilityRepository.ExceptionRow> exceptions(String facilityId) {
+        return repository.exceptions(facilityId, now().toLocalDate().minusDays(30));
+    }
+
+    /** System admins only (checked by the caller's method security). */
+    @Transactional
+    public void saveCategory(Category c, boolean isNew) {
+        boolean exists = repository.categories().stream().anyMatch(x -> x.code().equals(c.code()));
+        if (isNew && exists) {
+            throw new Rejected("code", "facility.category.error.taken");
+        }
+        if (!isNew && !exists) {
+            throw new NotFound();
+        }
+        repository.saveCategory(c);
+        audit.record(AuditEvent.byCurrentActor(isNew ? "facility.category.create" : "facility.category.update", null,
+            "facility-category:" + c.code(), c.nameJa()));
+    }
+
+    private void requireDepartment(long accountId, String departmentCode) {
+        if (ward.department(departmentCode).isEmpty()) {
+            throw new Rejected("departmentCode", "facility.error.department");
+        }
+        if (!scope.canSee(accountId, departmentCode)) {
+            throw new Rejected("departmentCode", "facility.error.departmentScope");
+        }
+    }
+
+    /** Looks the holiday calculator up on first use; without one no day is a holiday. */
+    private record LazyHolidays(ObjectProvider<PublicHolidays> provider) implements PublicHolidays {
+        @Override
+        public Optional<Holiday> on(LocalDate date) {
+            PublicHolidays h = provider.getIfAvailable();
+            return h == null ? Optional.empty() : h.on(date);
+        }
+
+        @Override
+        public List<Holiday> inYear(int year) {
+            PublicHolidays h = provider.getIfAvailable();
+            return h == null ? List.of() : h.inYear(year);
+        }
+    }
+
+    static ZonedDateTime tokyo(java.time.Instant i) {
+        return i.atZone(MachiClock.ZONE);
+    }
+}
