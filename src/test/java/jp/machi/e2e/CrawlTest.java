@@ -40,11 +40,27 @@ class CrawlTest extends BrowserTest {
         assertThat(visited.size()).isGreaterThan(3);
     }
 
+    /** The shape of a URL: path segments and query values holding digits become '*'. */
+    static String kind(String pathAndQuery) {
+        String[] parts = pathAndQuery.split("\\?", 2);
+        StringBuilder kind = new StringBuilder();
+        for (String segment : parts[0].split("/")) {
+            kind.append(segment.matches(".*\\d.*") ? "*" : segment).append('/');
+        }
+        if (parts.length > 1) {
+            for (String pair : parts[1].split("&")) {
+                kind.append('?').append(pair.replaceAll("=.*", "=*"));
+            }
+        }
+        return kind.toString();
+    }
+
     private List<String> crawl(Page p, String language) {
         String origin = "http://localhost:" + port;
         Deque<String> queue = new ArrayDeque<>(List.of("/"));
         Set<String> seen = new LinkedHashSet<>(queue);
         List<String> visited = new ArrayList<>();
+        java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
         while (!queue.isEmpty() && visited.size() < MAX_PAGES) {
             String path = queue.poll();
             Response response = p.navigate(origin + path);
@@ -66,7 +82,8 @@ class CrawlTest extends BrowserTest {
                     || next.endsWith(".csv") || next.startsWith("/webjars") || uri.getRawPath().contains("#")) {
                     continue;
                 }
-                if (seen.add(next)) {
+                // Pages of one kind (a facility, a result page) are alike: two of each kind are enough.
+                if (seen.add(next) && kinds.merge(kind(next), 1, Integer::sum) <= 2) {
                     queue.add(next);
                 }
             }
