@@ -127,7 +127,7 @@ class ReportPhotoProcessorTest {
 
     @Test
     void oversizedFilesAndDecompressionBombsAreRefused() throws Exception {
-        PhotoProcessor small = new PhotoProcessor(1000);
+        PhotoProcessor small = new PhotoProcessor(100);
         assertThatThrownBy(() -> small.process(image("png", 200, 200))).isInstanceOf(PhotoProcessor.PhotoRejected.class)
             .hasMessage("report.photo.tooLarge");
         // a PNG header claiming 10,000 × 10,000 pixels: refused before any pixel is decoded
