@@ -16,15 +16,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mapCenter     where maps open
  * @param departments   部・課 with their contacts
  * @param districts     町丁目 (or 町) residents choose from
+ * @param boundary      the ward's outline as [lon, lat] points (a closed ring, first point not repeated), or
+ *                      null/empty when the profile has none: then every point counts as inside
  */
 @ConfigurationProperties("machi.ward")
 public record WardProfile(String code, LocalizedText name, LocalizedText prefecture, boolean demonstration,
                           MapCenter mapCenter, List<Department> departments, List<String> districts,
-                          String source) {
+                          String source, List<List<Double>> boundary) {
 
     public WardProfile {
         departments = departments == null ? List.of() : List.copyOf(departments);
         districts = districts == null ? List.of() : List.copyOf(districts);
+        boundary = boundary == null ? List.of() : boundary.stream().map(List::copyOf).toList();
+        for (List<Double> point : boundary) {
+            if (point.size() != 2) {
+                throw new IllegalArgumentException("Each boundary point of the ward profile is [lon, lat], got " + point);
+            }
+        }
+        if (!boundary.isEmpty() && boundary.size() < 3) {
+            throw new IllegalArgumentException("A ward boundary needs at least three points");
+        }
         if (code == null || !LocalGovernmentCode.isValid(code)) {
             throw new IllegalArgumentException("The ward profile needs a valid 6-digit 全国地方公共団体コード, got " + code);
         }
@@ -36,6 +47,30 @@ public record WardProfile(String code, LocalizedText name, LocalizedText prefect
 
     public Optional<Department> department(String departmentCode) {
         return departments.stream().filter(d -> d.code().equals(departmentCode)).findFirst();
+    }
+
+    /** True when the profile has a boundary polygon. */
+    public boolean hasBoundary() {
+        return !boundary.isEmpty();
+    }
+
+    /**
+     * True when the point lies inside the ward's boundary (ray casting, even-odd rule), or when the profile has
+     * no boundary.
+     */
+    public boolean contains(double lat, double lon) {
+        if (boundary.isEmpty()) {
+            return true;
+        }
+        boolean inside = false;
+        for (int i = 0, j = boundary.size() - 1; i < boundary.size(); j = i++) {
+            double xi = boundary.get(i).get(0), yi = boundary.get(i).get(1);
+            double xj = boundary.get(j).get(0), yj = boundary.get(j).get(1);
+            if ((yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
+                inside = !inside;
+            }
+        }
+        return inside;
     }
 
     /** A 部・課 of the ward. */

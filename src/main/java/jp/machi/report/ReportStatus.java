@@ -1,0 +1,36 @@
+package jp.machi.report;
+
+/**
+ * Where a report stands. Open311 knows only {@code open} and {@code closed}; the fine-grained status is kept
+ * for residents and the {@code extensions} of the API.
+ */
+public enum ReportStatus {
+    /** 受付 */
+    RECEIVED,
+    /** 対応中 */
+    IN_PROGRESS,
+    /** 対応済 */
+    RESOLVED,
+    /** 対応不可: needs a public reason */
+    NOT_ACTIONABLE,
+    /** 他機関へ回付 (e.g. Tokyo Metropolitan Government, the police): needs a public reason */
+    FORWARDED;
+
+    public boolean isOpen() {
+        return this == RECEIVED || this == IN_PROGRESS;
+    }
+
+    /** The Open311 status: open or closed. */
+    public String open311() {
+        return isOpen() ? "open" : "closed";
+    }
+
+    public boolean requiresReason() {
+        return this == NOT_ACTIONABLE || this == FORWARDED;
+    }
+
+    /** The CSS modifier and message key part, e.g. {@code in-progress}. */
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

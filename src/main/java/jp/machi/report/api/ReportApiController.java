@@ -1,0 +1,219 @@
+package jp.machi.report.api;
+
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.machi.report.internal.CategoryRepository;
+import jp.machi.report.internal.NewReport;
+import jp.machi.report.internal.PhotoProcessor;
+import jp.machi.report.internal.Problem;
+import jp.machi.report.internal.Report;
+import jp.machi.report.internal.ReportQuery;
+import jp.machi.report.internal.ReportRejected;
+import jp.machi.report.internal.ReportRepository;
+import jp.machi.report.internal.ReportService;
+import jp.machi.report.web.ReportForms;
+import jp.machi.shared.security.CurrentActor;
+import jp.machi.shared.security.MachiPrincipal;
+import jp.machi.shared.time.MachiClock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+
+/** JSON API for our own apps: post a report (multipart) and read published reports as GeoJSON. */
+@RestController
+class ReportApiController {
+
+    private final ReportService service;
+    private final ReportRepository reports;
+    private final CategoryRepository categories;
+    private final PhotoProcessor photos;
+    private final MessageSource messages;
+    private final String baseUrl;
+
+    ReportApiController(ReportService service, ReportRepository reports, CategoryRepository categories,
+                        PhotoProcessor photos, MessageSource messages, @Value("${machi.base-url}") String baseUrl) {
+        this.service = service;
+        this.reports = reports;
+        this.categories = categories;
+        this.photos = photos;
+        this.messages = messages;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    @PostMapping(value = "/api/v1/reports", produces = "application/json")
+    ResponseEntity<Map<String, Object>> create(@RequestParam MultiValueMap<String, String> params,
+                                               @RequestParam(name = "photo", required = false) List<MultipartFile> files,
+                                               Locale locale) throws IOException {
+        MachiPrincipal me = CurrentActor.principal().orElse(null);
+        String code = params.getFirst("serviceCode");
+        if (code == null || code.isBlank() || categories.find(code).filter(c -> c.active()).isEmpty()) {
+            return error("serviceCode", code == null || code.isBlank() ? "report.category.required" : "report.category.unknown", locale);
+        }
+        Double lat = number(params.getFirst("lat"));
+        Double lon = number(params.getFirst("lon"));
+        if (params.getFirst("lat") != null && lat == null) {
+            return error("lat", "report.place.invalid", locale);
+        }
+        if (params.getFirst("lon") != null && lon == null) {
+            return error("lon", "report.place.invalid", locale);
+        }
+        List<MultipartFile> uploads = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        if (uploads.size() > ReportService.MAX_PHOTOS) {
+            return error("photo", "report.photo.tooMany", locale, ReportService.MAX_PHOTOS);
+        }
+        List<PhotoProcessor.ProcessedPhoto> processed = new ArrayList<>();
+        for (MultipartFile f : uploads) {
+            try {
+                processed.add(photos.process(f.getBytes()));
+            } catch (PhotoProcessor.PhotoRejected e) {
+                return error("photo", e.messageKey(), locale, photos.maxBytes() / (1024 * 1024));
+            }
+        }
+        Long reporter = me != null && !me.isStaff() ? me.accountId() : null;
+        NewReport r = new NewReport(code, ReportForms.answers(params), params.getFirst("description"), lat, lon,
+            params.getFirst("address"), processed, params.getFirst("email"),
+            me != null ? me.preferredLanguage() : locale.getLanguage(), false, reporter,
+            me != null ? me.displayName() : null, null);
+        if (reporter == null && (r.email() == null || r.email().isBlank())) {
+            return error("email", "report.api.identify", locale);
+        }
+        long id;
+        try {
+            id = service.submit(r, true);
+        } catch (ReportRejected e) {
+            Problem p = e.problems().getFirst();
+            String field = "lat".equals(p.field()) && lat != null && lon == null ? "lon" : p.field();
+            return ResponseEntity.badRequest().body(body(field, message(p, locale)));
+        }
+        Report saved = reports.find(id).orElseThrow();
+        return ResponseEntity.status(HttpStatus.CREATED).header("Location", baseUrl + "/reports/" + id).body(json(saved, true));
+    }
+
+    @GetMapping(value = "/api/v1/reports", produces = {"application/geo+json", "application/json"})
+    ResponseEntity<Map<String, Object>> list(@RequestParam(required = false) String category,
+                                             @RequestParam(required = false) String status,
+                                             @RequestParam(required = false) String from,
+                                             @RequestParam(required = false) String to,
+                                             @RequestParam(required = false) String bbox, Locale locale) {
+        double[] box = null;
+        if (bbox != null && !bbox.isBlank()) {
+            String[] parts = bbox.split(",");
+            try {
+                if (parts.length != 4) {
+                    throw new NumberFormatException();
+                }
+                box = new double[4];
+                for (int i = 0; i < 4; i++) {
+                    box[i] = Double.parseDouble(parts[i].strip());
+                    if (!Double.isFinite(box[i])) {
+                        throw new NumberFormatException();
+                    }
+                }
+            } catch (NumberFormatException e) {
+                return error("bbox", "report.api.bbox", locale);
+            }
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        ReportQuery q = jp.machi.report.web.ReportQueries.publicQuery(category, status, from, to, box, errors);
+        if (!errors.isEmpty()) {
+            var e = errors.entrySet().iterator().next();
+            return error(e.getKey(), e.getValue(), locale);
+        }
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (Report r : reports.search(q)) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", "Feature");
+            f.put("id", r.id());
+            f.put("geometry", Map.of("type", "Point", "coordinates", List.of(r.lon(), r.lat())));
+            f.put("properties", json(r, false));
+            features.add(f);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "FeatureCollection");
+        body.put("features", features);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("application/geo+json"))
+            .body(body);
+    }
+
+    private Map<String, Object> json(Report r, boolean withLocation) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("serviceCode", r.categoryCode());
+        m.put("status", r.status().name());
+        m.put("open311Status", r.status().open311());
+        m.put("statusReason", r.statusReason());
+        m.put("description", r.description());
+        if (withLocation) {
+            m.put("lat", r.lat());
+            m.put("lon", r.lon());
+        }
+        m.put("address", r.address());
+        m.put("published", r.published());
+        m.put("requestedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.requestedAt().atZone(MachiClock.ZONE)));
+        m.put("updatedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.updatedAt().atZone(MachiClock.ZONE)));
+        m.put("expectedDate", r.dueDate().toString());
+        m.put("url", baseUrl + "/reports/" + r.id());
+        m.put("photos", reports.photos(r.id()).stream().map(p -> Map.of(
+            "url", baseUrl + "/reports/" + r.id() + "/photos/" + p.ordinal(),
+            "thumbnailUrl", baseUrl + "/reports/" + r.id() + "/photos/" + p.ordinal() + "/thumb",
+            "stage", p.stage(), "width", p.width(), "height", p.height())).toList());
+        return m;
+    }
+
+    private static Double number(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(s.strip());
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private String message(Problem p, Locale locale) {
+        return ReportForms.messages(List.of(p), messages, locale).values().iterator().next();
+    }
+
+    private ResponseEntity<Map<String, Object>> error(String parameter, String key, Locale locale, Object... args) {
+        return ResponseEntity.badRequest().body(body(parameter, message(Problem.of(parameter, key, args), locale)));
+    }
+
+    private static Map<String, Object> body(String parameter, String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", 400);
+        m.put("error", "bad_request");
+        m.put("parameter", parameter);
+        m.put("message", message);
+        return m;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(Locale locale) {
+        Map<String, Object> m = body("photo", messages.getMessage("report.photo.requestTooLarge", null, locale));
+        m.put("status", 413);
+        m.put("error", "payload_too_large");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(m);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, Object>> broken(Locale locale) {
+        return ResponseEntity.badRequest().body(body("photo", messages.getMessage("report.upload.broken", null, locale)));
+    }
+}

@@ -1,0 +1,326 @@
+package jp.machi.report.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import jp.machi.identity.StaffScope;
+import jp.machi.report.ReportStatus;
+import jp.machi.report.internal.Category;
+import jp.machi.report.internal.CategoryRepository;
+import jp.machi.report.internal.DistrictCentres;
+import jp.machi.report.internal.NewReport;
+import jp.machi.report.internal.PhotoProcessor;
+import jp.machi.report.internal.Problem;
+import jp.machi.report.internal.Report;
+import jp.machi.report.internal.ReportQuery;
+import jp.machi.report.internal.ReportRejected;
+import jp.machi.report.internal.ReportRepository;
+import jp.machi.report.internal.ReportService;
+import jp.machi.shared.security.CurrentActor;
+import jp.machi.shared.security.MachiPrincipal;
+import jp.machi.shared.time.MachiClock;
+import jp.machi.ward.WardProfile;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Resident pages: post a report (category → details → check → send), the public list and report page, photos. */
+@Controller
+class ReportController {
+
+    private final CategoryRepository categories;
+    private final ReportRepository reports;
+    private final ReportService service;
+    private final PhotoProcessor photos;
+    private final DistrictCentres centres;
+    private final WardProfile ward;
+    private final MessageSource messages;
+    private final StaffScope scope;
+
+    ReportController(CategoryRepository categories, ReportRepository reports, ReportService service,
+                     PhotoProcessor photos, DistrictCentres centres, WardProfile ward, MessageSource messages,
+                     StaffScope scope) {
+        this.categories = categories;
+        this.reports = reports;
+        this.service = service;
+        this.photos = photos;
+        this.centres = centres;
+        this.ward = ward;
+        this.messages = messages;
+        this.scope = scope;
+    }
+
+    // ---- posting ---------------------------------------------------------------------------------------------
+
+    @GetMapping("/reports/new")
+    String choose(@RequestParam(required = false) String category, Model model, Locale locale) {
+        if (category != null && !category.isBlank()) {
+            return "redirect:/reports/new/" + org.springframework.web.util.UriUtils.encodePathSegment(category, "UTF-8");
+        }
+        model.addAttribute("categories", categories.all(true));
+        return "report/choose";
+    }
+
+    @GetMapping("/reports/new/{code}")
+    String form(@PathVariable String code, Model model) {
+        Category c = activeCategory(code);
+        model.addAttribute("category", c);
+        model.addAttribute("values", Map.of());
+        model.addAttribute("answers", Map.of());
+        model.addAttribute("errors", Map.of());
+        addFormChoices(model);
+        return "report/form";
+    }
+
+    @PostMapping("/reports/new/{code}")
+    String send(@PathVariable String code, @RequestParam MultiValueMap<String, String> params,
+                @RequestParam(name = "photo", required = false) List<MultipartFile> files, Model model, Locale locale,
+                HttpSession session, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        Category c = activeCategory(code);
+        Map<String, List<String>> answers = ReportForms.answers(params);
+        List<Problem> problems = new ArrayList<>();
+        Double lat = number(params.getFirst("lat"), "lat", problems);
+        Double lon = number(params.getFirst("lon"), "lat", problems);
+        String district = params.getFirst("district");
+        if ((lat == null || lon == null) && district != null && !district.isBlank()) {
+            if (!ward.districts().contains(district)) {
+                problems.add(Problem.of("district", "report.district.invalid"));
+            } else {
+                var centre = centres.centre(district);
+                if (centre.isPresent()) {
+                    lat = centre.get().lat();
+                    lon = centre.get().lon();
+                } else {
+                    problems.add(Problem.of("district", "report.district.noCentre"));
+                }
+            }
+        }
+        List<PhotoProcessor.ProcessedPhoto> processed = new ArrayList<>();
+        List<MultipartFile> uploads = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        if (uploads.size() > ReportService.MAX_PHOTOS) {
+            problems.add(Problem.of("photo", "report.photo.tooMany", ReportService.MAX_PHOTOS));
+        } else {
+            for (MultipartFile f : uploads) {
+                try {
+                    processed.add(photos.process(f.getBytes()));
+                } catch (PhotoProcessor.PhotoRejected e) {
+                    problems.add(Problem.of("photo", e.messageKey(), photos.maxBytes() / (1024 * 1024)));
+                    break;
+                }
+            }
+        }
+        MachiPrincipal me = CurrentActor.principal().orElse(null);
+        var proxy = CurrentActor.actingFor().orElse(null);
+        Long reporter = proxy != null ? Long.valueOf(proxy.accountId()) : me != null && !me.isStaff() ? me.accountId() : null;
+        String name = proxy != null ? proxy.displayName() : me != null && !me.isStaff() ? me.displayName() : null;
+        String address = joinAddress(district, params.getFirst("address"));
+        NewReport draft = new NewReport(c.code(), answers, params.getFirst("description"), lat, lon, address, processed,
+            params.getFirst("email"), reporter != null && me != null && proxy == null ? me.preferredLanguage() : locale.getLanguage(),
+            "yes".equals(params.getFirst("showName")), reporter, name,
+            proxy != null && me != null ? me.accountId() : null);
+        problems.addAll(service.validate(draft, true).stream()
+            .filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field()))).toList());
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("category", c);
+            model.addAttribute("values", params.toSingleValueMap());
+            model.addAttribute("answers", answers);
+            model.addAttribute("errors", ReportForms.messages(problems, messages, locale));
+            addFormChoices(model);
+            return "report/form";
+        }
+        session.setAttribute(ReportDraft.SESSION_KEY, new ReportDraft(draft, district, ReportForms.labels(c, answers, locale)));
+        return "redirect:/reports/new/check";
+    }
+
+    @GetMapping("/reports/new/check")
+    String check(HttpSession session, Model model) {
+        ReportDraft draft = draft(session);
+        if (draft == null) {
+            return "redirect:/reports/new";
+        }
+        NewReport r = draft.report();
+        model.addAttribute("draft", draft);
+        model.addAttribute("category", categories.find(r.categoryCode()).orElseThrow());
+        model.addAttribute("nearby", service.nearby(r.categoryCode(), r.lat(), r.lon()));
+        model.addAttribute("suggestion", r.photos().isEmpty() ? null : r.photos().getFirst().exifLocation());
+        return "report/check";
+    }
+
+    @PostMapping("/reports/new/check")
+    String confirm(HttpSession session, RedirectAttributes redirect) {
+        ReportDraft draft = draft(session);
+        if (draft == null) {
+            return "redirect:/reports/new";
+        }
+        long id = service.submit(draft.report(), true);
+        session.removeAttribute(ReportDraft.SESSION_KEY);
+        remember(session, id);
+        redirect.addFlashAttribute("sent", true);
+        return "redirect:/reports/" + id;
+    }
+
+    /** "It is one of these": add the reporter to an existing report instead of sending a duplicate. */
+    @PostMapping("/reports/new/follow/{id}")
+    String followInstead(@PathVariable long id, HttpSession session, RedirectAttributes redirect) {
+        ReportDraft draft = draft(session);
+        if (draft == null) {
+            return "redirect:/reports/" + id;
+        }
+        NewReport r = draft.report();
+        service.follow(id, r.reporterAccountId(), r.email(), r.language());
+        session.removeAttribute(ReportDraft.SESSION_KEY);
+        redirect.addFlashAttribute("followed", true);
+        return "redirect:/reports/" + id;
+    }
+
+    // ---- in public -------------------------------------------------------------------------------------------
+
+    @GetMapping("/reports")
+    String list(@RequestParam(required = false) String category, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ReportQuery q = ReportQueries.publicQuery(category, status, from, to, null, errors);
+        model.addAttribute("categories", categories.all(false));
+        model.addAttribute("statuses", ReportStatus.values());
+        model.addAttribute("filter", Map.of("category", category == null ? "" : category, "status",
+            status == null ? "" : status, "from", from == null ? "" : from, "to", to == null ? "" : to));
+        model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            model.addAttribute("reports", List.of());
+        } else {
+            model.addAttribute("reports", reports.search(q));
+        }
+        model.addAttribute("categoryNames", names());
+        return "report/list";
+    }
+
+    @GetMapping("/reports/{id}")
+    String show(@PathVariable long id, Model model, HttpSession session) {
+        Report r = reports.find(id).filter(x -> x.published() || mayFetchUnpublished(x, session))
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Category c = categories.find(r.categoryCode()).orElseThrow();
+        model.addAttribute("report", r);
+        model.addAttribute("category", c);
+        model.addAttribute("answers", ReportForms.labels(c, reports.answers(id), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        model.addAttribute("photos", reports.photos(id));
+        model.addAttribute("updates", reports.updates(id, true));
+        model.addAttribute("department", ward.department(r.departmentCode()).orElse(null));
+        return "report/show";
+    }
+
+    @GetMapping("/reports/{id}/photos/{n}")
+    ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable int n, HttpSession session) {
+        return image(id, n, false, session);
+    }
+
+    @GetMapping("/reports/{id}/photos/{n}/thumb")
+    ResponseEntity<byte[]> thumb(@PathVariable long id, @PathVariable int n, HttpSession session) {
+        return image(id, n, true, session);
+    }
+
+    private ResponseEntity<byte[]> image(long id, int n, boolean thumb, HttpSession session) {
+        Report r = reports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean open = r.published();
+        if (!open && !mayFetchUnpublished(r, session)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        byte[] bytes = reports.photoBytes(id, n, thumb).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // Published photos may be cached long (a redaction replaces them: the ETag changes); others stay private.
+        CacheControl cache = open ? CacheControl.maxAge(Duration.ofDays(30)).cachePublic()
+            : CacheControl.noStore();
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cache)
+            .eTag(Integer.toHexString(java.util.Arrays.hashCode(bytes)))
+            .header("X-Content-Type-Options", "nosniff").body(bytes);
+    }
+
+    /** The reporter (by account or, without one, in the session they sent it from) and staff of the department. */
+    boolean mayFetchUnpublished(Report r, HttpSession session) {
+        MachiPrincipal me = CurrentActor.principal().orElse(null);
+        if (me != null && me.isStaff() && scope.canSee(me.accountId(), r.departmentCode())) {
+            return true;
+        }
+        if (me != null && r.reporterAccountId() != null && r.reporterAccountId() == me.accountId()) {
+            return true;
+        }
+        return session != null && session.getAttribute(ReportDraft.MINE_KEY) instanceof Set<?> mine && mine.contains(r.id());
+    }
+
+    @SuppressWarnings("unchecked")
+    static void remember(HttpSession session, long id) {
+        Set<Long> mine = session.getAttribute(ReportDraft.MINE_KEY) instanceof Set<?> s ? (Set<Long>) s : new HashSet<>();
+        mine.add(id);
+        session.setAttribute(ReportDraft.MINE_KEY, new HashSet<>(mine));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private Category activeCategory(String code) {
+        return categories.find(code).filter(Category::active).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private void addFormChoices(Model model) {
+        model.addAttribute("districts", ward.districts());
+        model.addAttribute("maxMb", photos.maxBytes() / (1024 * 1024));
+        MachiPrincipal me = CurrentActor.principal().orElse(null);
+        model.addAttribute("signedInResident", me != null && !me.isStaff());
+        model.addAttribute("proxy", CurrentActor.actingFor().orElse(null));
+    }
+
+    private static ReportDraft draft(HttpSession session) {
+        return session.getAttribute(ReportDraft.SESSION_KEY) instanceof ReportDraft d ? d : null;
+    }
+
+    private static Double number(String s, String field, List<Problem> problems) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(s.strip());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            if (problems.stream().noneMatch(p -> p.field().equals(field))) {
+                problems.add(Problem.of(field, "report.place.invalid"));
+            }
+            return null;
+        }
+    }
+
+    private static String joinAddress(String district, String rest) {
+        String d = district == null ? "" : district.strip();
+        String r = rest == null ? "" : rest.strip();
+        return (d + " " + r).strip();
+    }
+
+    Map<String, Category> names() {
+        Map<String, Category> out = new LinkedHashMap<>();
+        categories.all(false).forEach(c -> out.put(c.code(), c));
+        return out;
+    }
+}
