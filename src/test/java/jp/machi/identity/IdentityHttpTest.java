@@ -196,6 +196,18 @@ class IdentityHttpTest {
     }
 
     @Test
+    void apiWritesIgnoreTheBrowserSession() throws Exception {
+        Client c = new Client();
+        c.post("/login", "/login", Map.of("email", "resident@demo.machi.example", "password", "machi-demo-2026"));
+        assertThat(c.get("/account").statusCode()).isEqualTo(200);
+        // A cross-site form could make the browser POST with its cookie: the API treats it as nobody.
+        HttpResponse<String> write = c.postRaw("/api/v1/me", Map.of());
+        assertThat(write.statusCode()).isIn(401, 405);
+        // ... and the session itself is untouched.
+        assertThat(c.get("/account").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void deletingAnAccountErasesThePersonalData() throws Exception {
         String email = "gone." + System.nanoTime() + "@example.jp";
         Client c = new Client();

@@ -80,7 +80,9 @@ class SecurityConfiguration {
                 .failureHandler(handlers)
                 .permitAll())
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").addLogoutHandler(handlers))
-            .csrf(c -> c.ignoringRequestMatchers(bearerRequest))
+            .csrf(c -> c.ignoringRequestMatchers(bearerRequest, StatelessApiFilter::isMachineApi))
+            .addFilterAfter(new StatelessApiFilter(),
+                org.springframework.security.web.context.SecurityContextHolderFilter.class)
             .addFilterBefore(throttleFilter, UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
             .exceptionHandling(e -> e
