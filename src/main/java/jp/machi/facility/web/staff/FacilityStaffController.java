@@ -112,10 +112,12 @@ class FacilityStaffController {
 
     private final FacilityService service;
     private final WardProfile ward;
+    private final org.springframework.context.MessageSource messages;
 
-    FacilityStaffController(FacilityService service, WardProfile ward) {
+    FacilityStaffController(FacilityService service, WardProfile ward, org.springframework.context.MessageSource messages) {
         this.service = service;
         this.ward = ward;
+        this.messages = messages;
     }
 
     static long me() {
@@ -193,8 +195,10 @@ class FacilityStaffController {
         if (id == null) {
             id = "f-" + UUID.randomUUID().toString().substring(0, 8);
         }
+        // master data first so that the error summary lists problems in page order
+        Facility master = facility(form, id, null, errors, me);
         StaffInput.Hours hours = StaffInput.hours(form, errors);
-        Facility f = facility(form, id, null, hours, errors, me);
+        Facility f = withRules(master, hours);
         if (!errors.hasErrors()) {
             try {
                 service.create(me, f, hours.weekly());
@@ -227,7 +231,7 @@ class FacilityStaffController {
         Forms.requireReadable(errors);
         long me = me();
         Facility before = service.requireEditable(me, id);
-        Facility f = facility(form, id, before, null, errors, me);
+        Facility f = facility(form, id, before, errors, me);
         if (!errors.hasErrors()) {
             try {
                 service.update(me, id, f, null);
@@ -242,10 +246,11 @@ class FacilityStaffController {
     }
 
     /**
-     * The facility the form describes. On create the hours rules come from the form; on edit they (and the fields
-     * the form does not show: hazards, the GSI source, the demo flag) are kept from {@code before}.
+     * The facility the form describes. On edit the hours rules (and the fields
+     * the form does not show: hazards, the GSI source, the demo flag) are kept from {@code before}; on create
+     * {@link #withRules} adds the rules afterwards.
      */
-    private Facility facility(FacilityForm form, String id, Facility before, StaffInput.Hours hours, BindingResult errors,
+    private Facility facility(FacilityForm form, String id, Facility before, BindingResult errors,
                               long me) {
         boolean[] badLat = new boolean[1];
         boolean[] badLon = new boolean[1];
@@ -292,9 +297,18 @@ class FacilityStaffController {
             StaffInput.text(form.wifiSsid()), languages, StaffInput.text(form.notes()),
             keep ? before.hazards() : Set.of(), keep ? before.shelterAccepts() : null, keep && before.demoValues(),
             keep ? before.source() : null, keep ? before.attribution() : null,
-            keep ? before.yearEndFrom() : hours.yearEndFrom(), keep ? before.yearEndTo() : hours.yearEndTo(),
-            keep ? before.weeklyClosedDay() : hours.closedDay(), keep ? before.holidayRule() : hours.holidayRule(),
-            keep ? before.closedOnHolidays() : hours.closedOnHolidays(), categories);
+            keep ? before.yearEndFrom() : null, keep ? before.yearEndTo() : null,
+            keep ? before.weeklyClosedDay() : null, keep ? before.holidayRule() : null,
+            keep && before.closedOnHolidays(), categories);
+    }
+
+    /** The facility with the closure rules of the create form. */
+    private static Facility withRules(Facility f, StaffInput.Hours h) {
+        return new Facility(f.id(), f.nameJa(), f.nameKana(), f.nameEn(), f.address(), f.lat(), f.lon(), f.phone(), f.url(),
+            f.departmentCode(), f.stepFreeEntrance(), f.elevator(), f.accessibleToilet(), f.ostomate(), f.accessibleParking(),
+            f.brailleBlocks(), f.hearingLoop(), f.aed(), f.aedLocation(), f.wifi(), f.wifiProvider(), f.wifiSsid(),
+            f.languages(), f.notes(), f.hazards(), f.shelterAccepts(), f.demoValues(), f.source(), f.attribution(),
+            h.yearEndFrom(), h.yearEndTo(), h.closedDay(), h.holidayRule(), h.closedOnHolidays(), f.categories());
     }
 
     private String formPage(Model model, Facility existing, Set<Integer> badDays) {
@@ -309,7 +323,7 @@ class FacilityStaffController {
 
     private List<Option> departmentOptions(Locale locale) {
         List<Option> options = new ArrayList<>();
-        options.add(new Option("", ""));
+        options.add(new Option("", messages.getMessage("facility.staff.department.choose", null, locale)));
         for (String code : service.editableDepartments(me())) {
             ward.department(code).ifPresent(d -> options.add(new Option(d.code(), d.label(locale))));
         }
