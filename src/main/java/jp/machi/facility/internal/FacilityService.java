@@ -147,6 +147,7 @@ public class FacilityService {
     // ---------------- staff ----------------
 
     /** The staff member may not touch this facility (or it does not exist): pages answer 404. */
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
     public static class NotFound extends RuntimeException {
         public NotFound() {
             super(null, null, false, false);
@@ -204,15 +205,41 @@ public class FacilityService {
         audit.record(AuditEvent.byCurrentActor("facility.facility.create", null, "facility:" + f.id(), f.nameJa()));
     }
 
+    /** Saves the master data and attributes; {@code weekly} null keeps the weekly pattern as it is. */
     @Transactional
     public void update(long accountId, String id, Facility f, Map<DayOfWeek, List<TimeRange>> weekly) {
         Facility before = requireEditable(accountId, id);
+        if (!before.id().equals(f.id())) {
+            throw new IllegalArgumentException("the id cannot change");
+        }
         requireDepartment(accountId, f.departmentCode());
         repository.update(f);
-        repository.replaceWeekly(id, weekly);
+        if (weekly != null) {
+            repository.replaceWeekly(id, weekly);
+        }
         String detail = f.nameJa() + (before.departmentCode().equals(f.departmentCode()) ? ""
             : " department " + before.departmentCode() + " -> " + f.departmentCode());
         audit.record(AuditEvent.byCurrentActor("facility.facility.update", null, "facility:" + id, detail));
+    }
+
+    /**
+     * Saves only the hours rules (the weekly pattern, year-end closure, weekly closed day and holiday rules) and
+     * keeps everything else, read in the same transaction.
+     */
+    @Transactional
+    public void updateHours(long accountId, String id, Map<DayOfWeek, List<TimeRange>> weekly, String yearEndFrom,
+                            String yearEndTo, Integer weeklyClosedDay, HolidayRule holidayRule, boolean closedOnHolidays) {
+        Facility f = requireEditable(accountId, id);
+        repository.update(new Facility(f.id(), f.nameJa(), f.nameKana(), f.nameEn(), f.address(), f.lat(), f.lon(), f.phone(),
+            f.url(), f.departmentCode(), f.stepFreeEntrance(), f.elevator(), f.accessibleToilet(), f.ostomate(),
+            f.accessibleParking(), f.brailleBlocks(), f.hearingLoop(), f.aed(), f.aedLocation(), f.wifi(), f.wifiProvider(),
+            f.wifiSsid(), f.languages(), f.notes(), f.hazards(), f.shelterAccepts(), f.demoValues(), f.source(),
+            f.attribution(), yearEndFrom, yearEndTo, weeklyClosedDay, holidayRule, closedOnHolidays, f.categories()));
+        repository.replaceWeekly(id, weekly);
+        audit.record(AuditEvent.byCurrentActor("facility.hours.update", null, "facility:" + id,
+            "year-end " + (yearEndFrom == null ? "none" : yearEndFrom + ".." + yearEndTo) + ", closed day "
+                + (weeklyClosedDay == null ? "none" : DayOfWeek.of(weeklyClosedDay)) + " " + holidayRule
+                + (closedOnHolidays ? ", closed on holidays" : "")));
     }
 
     @Transactional
