@@ -222,7 +222,14 @@ class IdentityHttpTest {
         assertThat(crafted.statusCode()).isEqualTo(400);
         HttpResponse<String> wrong = c.post("/account/delete", "/account/delete", Map.of("password", "wrong one", "confirm", "true"));
         assertThat(wrong.statusCode()).isEqualTo(422);
+        jdbc.sql("insert into report (category_code, description, lat, lon, status, department_code, language, reporter_account_id, "
+            + "reporter_email, reporter_name, reporter_name_public, public_token, requested_at, updated_at, due_date) "
+            + "select code, 'erasure test', 35.7356, 139.6516, 'RECEIVED', 'kocho-koho', 'ja', ?, ?, '削除 次郎', true, "
+            + "md5(random()::text), now(), now(), current_date from report_category limit 1")
+            .params(id, email).update();
         HttpResponse<String> done = c.post("/account/delete", "/account/delete", Map.of("password", "delete me please", "confirm", "true"));
+        assertThat(jdbc.sql("select count(*) from report where reporter_email = ? or reporter_account_id = ?").params(email, id)
+            .query(Long.class).single()).isZero();
         assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/goodbye");
 
         var row = jdbc.sql("select email, display_name, name_kana, district, deleted_at from account where id = ?").param(id)
