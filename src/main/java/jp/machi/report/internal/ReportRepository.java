@@ -24,7 +24,7 @@ public class ReportRepository {
         this.jdbc = jdbc;
     }
 
-    static Report map(ResultSet rs, int n) throws SQLException {
+    public static Report map(ResultSet rs, int n) throws SQLException {
         return new Report(rs.getLong("id"), rs.getString("public_token"), rs.getString("category_code"),
             rs.getString("description"), rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("address"),
             ReportStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getString("department_code"),
