@@ -25,20 +25,20 @@ import org.springframework.transaction.annotation.Transactional;
  * is stored, so a key is shown once when issued. In demo mode the well-known key {@value #DEMO_KEY} exists.
  */
 @Service
-class Open311ApiKeys implements ApplicationRunner {
+public class Open311ApiKeys implements ApplicationRunner {
 
     static final String DEMO_KEY = "demo-open311-key";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record ApiKey(long id, String prefix, String partner, Long issuedBy, Instant createdAt, Instant revokedAt,
+    public record ApiKey(long id, String prefix, String partner, Long issuedBy, Instant createdAt, Instant revokedAt,
                   Instant lastUsedAt) {
-        boolean active() {
+        public boolean active() {
             return revokedAt == null;
         }
     }
 
     /** A key as issued: the secret is in this object only, never stored. */
-    record Issued(long id, String partner, String secret) {}
+    public record Issued(long id, String partner, String secret) {}
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
