@@ -179,6 +179,24 @@ public class ReportRepository {
             .list();
     }
 
+    /** Photos of many reports at once (one query), by report id, in order. */
+    public Map<Long, List<ReportPhoto>> photos(java.util.Collection<Long> reportIds) {
+        Map<Long, List<ReportPhoto>> out = new java.util.HashMap<>();
+        if (reportIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select id, report_id, ordinal, stage, width, height, thumb_width, thumb_height, redacted
+                from report_photo where report_id in (:ids) order by report_id, ordinal""")
+            .param("ids", reportIds)
+            .query(rs -> {
+                out.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new ReportPhoto(rs.getLong(1),
+                    rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
+                    rs.getBoolean(9)));
+            });
+        return out;
+    }
+
     /** The stored web image (thumbnail = false) or thumbnail of the report's n-th photo. */
     public Optional<byte[]> photoBytes(long reportId, int ordinal, boolean thumbnail) {
         return jdbc.sql("select " + (thumbnail ? "thumbnail" : "web_image")
