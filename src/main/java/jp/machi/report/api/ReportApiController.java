@@ -101,7 +101,7 @@ class ReportApiController {
             return ResponseEntity.badRequest().body(body(field, message(p, locale)));
         }
         Report saved = reports.find(id).orElseThrow();
-        return ResponseEntity.status(HttpStatus.CREATED).header("Location", baseUrl + "/reports/" + id).body(json(saved, true));
+        return ResponseEntity.status(HttpStatus.CREATED).header("Location", baseUrl + "/reports/" + id).body(json(saved, true, reports.photos(id)));
     }
 
     @GetMapping(value = "/api/v1/reports", produces = {"application/geo+json", "application/json"})
@@ -135,12 +135,15 @@ class ReportApiController {
             return error(e.getKey(), e.getValue(), locale);
         }
         List<Map<String, Object>> features = new ArrayList<>();
-        for (Report r : reports.search(q)) {
+        List<Report> found = reports.search(q);
+        // One query for all photos, not one per report: the map asks for hundreds of reports at a time.
+        Map<Long, List<jp.machi.report.internal.ReportPhoto>> photoMap = reports.photos(found.stream().map(Report::id).toList());
+        for (Report r : found) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("type", "Feature");
             f.put("id", r.id());
             f.put("geometry", Map.of("type", "Point", "coordinates", List.of(r.lon(), r.lat())));
-            f.put("properties", json(r, false));
+            f.put("properties", json(r, false, photoMap.getOrDefault(r.id(), List.of())));
             features.add(f);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -150,7 +153,7 @@ class ReportApiController {
             .body(body);
     }
 
-    private Map<String, Object> json(Report r, boolean withLocation) {
+    private Map<String, Object> json(Report r, boolean withLocation, List<jp.machi.report.internal.ReportPhoto> photoList) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("serviceCode", r.categoryCode());
@@ -168,7 +171,7 @@ class ReportApiController {
         m.put("updatedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.updatedAt().atZone(MachiClock.ZONE)));
         m.put("expectedDate", r.dueDate().toString());
         m.put("url", baseUrl + "/reports/" + r.id());
-        m.put("photos", reports.photos(r.id()).stream().map(p -> Map.of(
+        m.put("photos", photoList.stream().map(p -> Map.of(
             "url", baseUrl + "/reports/" + r.id() + "/photos/" + p.ordinal(),
             "thumbnailUrl", baseUrl + "/reports/" + r.id() + "/photos/" + p.ordinal() + "/thumb",
             "stage", p.stage(), "width", p.width(), "height", p.height())).toList());

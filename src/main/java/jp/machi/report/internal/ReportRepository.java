@@ -24,7 +24,7 @@ public class ReportRepository {
         this.jdbc = jdbc;
     }
 
-    static Report map(ResultSet rs, int n) throws SQLException {
+    public static Report map(ResultSet rs, int n) throws SQLException {
         return new Report(rs.getLong("id"), rs.getString("public_token"), rs.getString("category_code"),
             rs.getString("description"), rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("address"),
             ReportStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getString("department_code"),
@@ -177,6 +177,24 @@ public class ReportRepository {
             .query((rs, n) -> new ReportPhoto(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
                 rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getBoolean(9)))
             .list();
+    }
+
+    /** Photos of many reports at once (one query), by report id, in order. */
+    public Map<Long, List<ReportPhoto>> photos(java.util.Collection<Long> reportIds) {
+        Map<Long, List<ReportPhoto>> out = new java.util.HashMap<>();
+        if (reportIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select id, report_id, ordinal, stage, width, height, thumb_width, thumb_height, redacted
+                from report_photo where report_id in (:ids) order by report_id, ordinal""")
+            .param("ids", reportIds)
+            .query(rs -> {
+                out.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new ReportPhoto(rs.getLong(1),
+                    rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
+                    rs.getBoolean(9)));
+            });
+        return out;
     }
 
     /** The stored web image (thumbnail = false) or thumbnail of the report's n-th photo. */
