@@ -15,6 +15,9 @@ public interface Facilities {
 
     Optional<RoomSummary> room(long roomId);
 
+    /** Every room residents may book, of every facility, by facility then display order. */
+    List<RoomSummary> allBookableRooms();
+
     /** The computed hours of that day (closed with a reason, or one or more periods). Empty for an unknown facility. */
     Optional<DayHours> hoursOn(String facilityId, LocalDate date);
 

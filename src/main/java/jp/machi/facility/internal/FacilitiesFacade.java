@@ -40,6 +40,11 @@ class FacilitiesFacade implements Facilities {
     }
 
     @Override
+    public List<RoomSummary> allBookableRooms() {
+        return repository.bookableRooms().stream().map(FacilitiesFacade::summary).toList();
+    }
+
+    @Override
     public Optional<DayHours> hoursOn(String facilityId, LocalDate date) {
         return service.hoursOn(facilityId, date);
     }

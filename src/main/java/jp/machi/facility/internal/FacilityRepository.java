@@ -175,6 +175,10 @@ public class FacilityRepository {
         return jdbc.sql("select * from room where facility_id = ? order by sort_order, id").param(facilityId).query(FacilityRepository::room).list();
     }
 
+    public List<Room> bookableRooms() {
+        return jdbc.sql("select * from room where bookable order by facility_id, sort_order, id").query(FacilityRepository::room).list();
+    }
+
     public Optional<Room> room(long id) {
         return jdbc.sql("select * from room where id = ?").param(id).query(FacilityRepository::room).optional();
     }

@@ -1,0 +1,225 @@
+package jp.machi.reservation.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.machi.reservation.internal.Availability;
+import jp.machi.reservation.internal.Booking;
+import jp.machi.reservation.internal.Refusal;
+import jp.machi.reservation.internal.ReservationException;
+import jp.machi.reservation.internal.ReservationService;
+import jp.machi.shared.security.CurrentActor;
+import jp.machi.shared.security.MachiPrincipal;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The reservation API: availability for anyone, bookings for the holder of a Bearer token. */
+@RestController
+class ReservationApiController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_BODY = 4096;
+
+    private final ReservationService service;
+    private final MessageSource messages;
+
+    ReservationApiController(ReservationService service, MessageSource messages) {
+        this.service = service;
+        this.messages = messages;
+    }
+
+    @GetMapping("/api/v1/rooms/{roomId}/availability")
+    ResponseEntity<Object> availability(@PathVariable String roomId, @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to, HttpServletRequest request) {
+        Locale locale = language(request);
+        Long id = parseId(roomId);
+        var room = id == null ? java.util.Optional.<ReservationService.BookableRoom>empty() : service.bookableRoom(id);
+        if (room.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "not-found", "roomId", "reservation.api.roomNotFound", locale);
+        }
+        LocalDate start = parseDate(from);
+        if (start == null) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "from", "reservation.api.date", locale);
+        }
+        LocalDate end = parseDate(to);
+        if (end == null) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "to", "reservation.api.date", locale);
+        }
+        if (end.isBefore(start) || end.isAfter(start.plusDays(ReservationService.MAX_RANGE_DAYS - 1))) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "to", "reservation.api.range", locale);
+        }
+        List<Map<String, Object>> cells = service.availability(room.get(), start, end).stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("date", a.date().toString());
+            m.put("slot", a.slot().code());
+            m.put("start", a.slot().start().toString());
+            m.put("end", a.slot().end().toString());
+            m.put("status", a.status().slug());
+            if (a.status() == Availability.Status.CLOSED) {
+                m.put("reason", a.reason());
+            }
+            return m;
+        }).toList();
+        return ResponseEntity.ok(cells);
+    }
+
+    @PostMapping("/api/v1/bookings")
+    ResponseEntity<Object> book(@RequestBody(required = false) String body,
+                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                HttpServletRequest request) {
+        Locale locale = language(request);
+        MachiPrincipal me = CurrentActor.principal().orElse(null);
+        if (me == null) {
+            return error(HttpStatus.UNAUTHORIZED, "unauthorized", null, "reservation.api.signIn", locale);
+        }
+        if (key == null || key.isBlank() || key.length() > 100 || !key.matches("[\\x21-\\x7e]+")) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "Idempotency-Key", "reservation.api.key", locale);
+        }
+        if (body == null || body.isBlank() || body.length() > MAX_BODY) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "body", "reservation.api.body", locale);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (RuntimeException e) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "body", "reservation.api.body", locale);
+        }
+        if (json == null || !json.isObject()) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "body", "reservation.api.body", locale);
+        }
+        JsonNode roomNode = json.path("roomId");
+        Long roomId = roomNode.isIntegralNumber() && roomNode.canConvertToLong() ? roomNode.asLong()
+            : roomNode.isString() ? parseId(roomNode.asString()) : null;
+        if (roomId == null) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "roomId", "reservation.api.roomId", locale);
+        }
+        LocalDate date = json.path("date").isString() ? parseDate(json.path("date").asString()) : null;
+        if (date == null) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "date", "reservation.api.date", locale);
+        }
+        String slot = json.path("slot").isString() ? json.path("slot").asString() : null;
+        if (slot == null || slot.isBlank() || slot.length() > 16) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "slot", "reservation.api.slot", locale);
+        }
+        try {
+            ReservationService.Booked booked = service.book(me.accountId(), null, roomId, date, slot, key);
+            return ResponseEntity.status(booked.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .header("Location", "/api/v1/bookings/" + booked.booking().id())
+                .body(view(booked.booking(), locale));
+        } catch (ReservationException e) {
+            HttpStatus status = e.refusal() == Refusal.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+            return error(status, e.refusal().code(), null, "reservation.refusal." + e.refusal().code(), locale);
+        } catch (DuplicateKeyException e) {
+            // the database's last word: another request took the slot (or used the key) at the same moment
+            return error(HttpStatus.CONFLICT, Refusal.TAKEN.code(), null, "reservation.refusal.taken", locale);
+        }
+    }
+
+    @GetMapping("/api/v1/bookings")
+    ResponseEntity<Object> mine(HttpServletRequest request) {
+        Locale locale = language(request);
+        MachiPrincipal me = CurrentActor.principal().orElse(null);
+        if (me == null) {
+            return error(HttpStatus.UNAUTHORIZED, "unauthorized", null, "reservation.api.signIn", locale);
+        }
+        return ResponseEntity.ok(service.bookingsOf(me.accountId()).stream().map(b -> view(b, locale)).toList());
+    }
+
+    @DeleteMapping("/api/v1/bookings/{id}")
+    ResponseEntity<Object> cancel(@PathVariable String id, HttpServletRequest request) {
+        Locale locale = language(request);
+        MachiPrincipal me = CurrentActor.principal().orElse(null);
+        if (me == null) {
+            return error(HttpStatus.UNAUTHORIZED, "unauthorized", null, "reservation.api.signIn", locale);
+        }
+        Long bookingId = parseId(id);
+        if (bookingId == null) {
+            return error(HttpStatus.NOT_FOUND, Refusal.NOT_FOUND.code(), "id", "reservation.refusal.not-found", locale);
+        }
+        try {
+            return ResponseEntity.ok(view(service.cancelByBooker(me.accountId(), bookingId), locale));
+        } catch (ReservationException e) {
+            HttpStatus status = e.refusal() == Refusal.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+            return error(status, e.refusal().code(), null, "reservation.refusal." + e.refusal().code(), locale);
+        }
+    }
+
+    private Map<String, Object> view(Booking b, Locale locale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", b.id());
+        m.put("roomId", b.roomId());
+        m.put("facilityId", b.facilityId());
+        m.put("date", b.date().toString());
+        m.put("slot", b.slotCode());
+        m.put("start", b.start().toString());
+        m.put("end", b.end().toString());
+        m.put("status", b.status().name());
+        m.put("fee", b.fee());
+        m.put("feeRule", messages.getMessage("reservation.fee." + b.feeKind(), null, locale) + " ("
+            + messages.getMessage("reservation.scope." + b.feeScope(), null, locale) + ")");
+        m.put("paid", b.paid());
+        m.put("createdAt", b.createdAt().toString());
+        if (b.status() == Booking.Status.CANCELLED) {
+            m.put("cancelledAt", b.cancelledAt() == null ? null : b.cancelledAt().toString());
+            m.put("refund", b.refund());
+        } else if (b.active()) {
+            m.put("refundIfCancelledNow", service.refundIfCancelledNow(b));
+            m.put("refundDeadline", service.refundDeadline(b).toString());
+        }
+        return m;
+    }
+
+    private ResponseEntity<Object> error(HttpStatus status, String code, String parameter, String key, Locale locale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", status.value());
+        m.put("error", code);
+        if (parameter != null) {
+            m.put("parameter", parameter);
+        }
+        m.put("message", messages.getMessage(key, key.endsWith(".range") ? new Object[] {ReservationService.MAX_RANGE_DAYS} : null, locale));
+        return ResponseEntity.status(status).body(m);
+    }
+
+    static Long parseId(String s) {
+        if (s == null || !s.matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(s);
+    }
+
+    static LocalDate parseDate(String s) {
+        if (s == null || s.length() != 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The API speaks the language of Accept-Language (ja unless English comes first). */
+    static Locale language(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return Locale.JAPANESE;
+        }
+        return "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
+    }
+}

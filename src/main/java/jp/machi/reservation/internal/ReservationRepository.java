@@ -1,0 +1,178 @@
+package jp.machi.reservation.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The reservation tables, in plain SQL. */
+@Repository
+public class ReservationRepository {
+
+    private final JdbcClient jdbc;
+
+    ReservationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- slots and rules: the most specific scope wins ----
+
+    public List<Slot> slots(long roomId, String facilityId) {
+        for (String where : List.of("room_id = :room", "facility_id = :facility and room_id is null",
+            "facility_id is null and room_id is null")) {
+            List<Slot> found = jdbc.sql("select * from reservation_slot where " + where + " order by sort_order, starts_at")
+                .param("room", roomId).param("facility", facilityId)
+                .query((rs, n) -> new Slot(rs.getString("code"), rs.getString("label_ja"), rs.getString("label_en"),
+                    rs.getTime("starts_at").toLocalTime(), rs.getTime("ends_at").toLocalTime())).list();
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
+    }
+
+    public Optional<Rules> rules(long roomId, String facilityId) {
+        return jdbc.sql("""
+                select *, case when room_id is not null then 'room' when facility_id is not null then 'facility' else 'ward' end as scope
+                from reservation_rule
+                where room_id = :room or (facility_id = :facility and room_id is null) or (facility_id is null and room_id is null)
+                order by (room_id is null), (facility_id is null) limit 1""")
+            .param("room", roomId).param("facility", facilityId)
+            .query((rs, n) -> new Rules(rs.getInt("window_days"), rs.getInt("cutoff_days"), rs.getInt("monthly_cap"),
+                rs.getInt("fee_resident"), rs.getInt("fee_non_resident"), rs.getInt("cancel_deadline_days"),
+                rs.getString("scope"))).optional();
+    }
+
+    public boolean hasWardDefaults() {
+        return jdbc.sql("select count(*) from reservation_slot where facility_id is null and room_id is null")
+            .query(Long.class).single() > 0;
+    }
+
+    public void insertWardSlot(String code, String ja, String en, String start, String end, int order) {
+        jdbc.sql("""
+                insert into reservation_slot (code, label_ja, label_en, starts_at, ends_at, sort_order)
+                values (?, ?, ?, cast(? as time), cast(? as time), ?) on conflict do nothing""")
+            .params(code, ja, en, start, end, order).update();
+    }
+
+    public void insertWardRule(int window, int cutoff, int cap, int feeResident, int feeNonResident, int cancelDays) {
+        jdbc.sql("""
+                insert into reservation_rule (window_days, cutoff_days, monthly_cap, fee_resident, fee_non_resident, cancel_deadline_days)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+            .params(window, cutoff, cap, feeResident, feeNonResident, cancelDays).update();
+    }
+
+    // ---- bookers ----
+
+    public Optional<Booker> booker(long accountId) {
+        return jdbc.sql("select * from reservation_booker where account_id = ?").param(accountId)
+            .query(ReservationRepository::booker).optional();
+    }
+
+    /** The booker's row, locked until the transaction ends: one booking decision per person at a time. */
+    public Optional<Booker> lockBooker(long accountId) {
+        return jdbc.sql("select * from reservation_booker where account_id = ? for update").param(accountId)
+            .query(ReservationRepository::booker).optional();
+    }
+
+    public void register(long accountId, Residency residency, Instant now) {
+        jdbc.sql("""
+                insert into reservation_booker (account_id, residency, declared_at) values (?, ?, ?)
+                on conflict (account_id) do update set residency = excluded.residency, declared_at = excluded.declared_at,
+                    evidence_checked_at = null, evidence_checked_by = null""")
+            .params(accountId, residency.name(), Timestamp.from(now)).update();
+    }
+
+    private static Booker booker(ResultSet rs, int n) throws SQLException {
+        java.sql.Date s = rs.getDate("suspended_until");
+        return new Booker(rs.getLong("account_id"), Residency.valueOf(rs.getString("residency")),
+            rs.getTimestamp("declared_at").toInstant(), s == null ? null : s.toLocalDate());
+    }
+
+    // ---- bookings ----
+
+    public Optional<Booking> byKey(long bookerId, String key) {
+        return jdbc.sql("select * from reservation_booking where booker_account_id = ? and idempotency_key = ?")
+            .params(bookerId, key).query(ReservationRepository::booking).optional();
+    }
+
+    public Optional<Booking> find(long id) {
+        return jdbc.sql("select * from reservation_booking where id = ?").param(id)
+            .query(ReservationRepository::booking).optional();
+    }
+
+    /** Inserts a confirmed booking; empty when the slot already has an active booking (the unique index said no). */
+    public Optional<Long> insertConfirmed(long roomId, String facilityId, LocalDate date, Slot slot, long bookerId,
+                                          int fee, String feeRule, String key, Long proxyStaffId, Instant now) {
+        return jdbc.sql("""
+                insert into reservation_booking (room_id, facility_id, use_date, slot_code, starts_at, ends_at,
+                    booker_account_id, status, fee, fee_rule, idempotency_key, created_at, proxy_staff_id)
+                values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?)
+                on conflict do nothing returning id""")
+            .params(roomId, facilityId, date, slot.code(), slot.start(), slot.end(), bookerId, fee, feeRule, key,
+                Timestamp.from(now), proxyStaffId)
+            .query(Long.class).optional();
+    }
+
+    public long activeInMonth(long bookerId, LocalDate anyDayOfMonth) {
+        LocalDate first = anyDayOfMonth.withDayOfMonth(1);
+        return jdbc.sql("""
+                select count(*) from reservation_booking where booker_account_id = ? and status in ('PROVISIONAL', 'CONFIRMED')
+                and use_date >= ? and use_date < ?""")
+            .params(bookerId, first, first.plusMonths(1)).query(Long.class).single();
+    }
+
+    public List<Booking> activeForRoom(long roomId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select * from reservation_booking where room_id = ? and use_date between ? and ?
+                and status in ('PROVISIONAL', 'CONFIRMED')""")
+            .params(roomId, from, to).query(ReservationRepository::booking).list();
+    }
+
+    public List<Booking> activeForFacility(String facilityId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select * from reservation_booking where facility_id = ? and use_date between ? and ?
+                and status in ('PROVISIONAL', 'CONFIRMED')""")
+            .params(facilityId, from, to).query(ReservationRepository::booking).list();
+    }
+
+    public List<Booking> ofBooker(long bookerId) {
+        return jdbc.sql("select * from reservation_booking where booker_account_id = ? order by use_date desc, starts_at desc, id desc limit 200")
+            .param(bookerId).query(ReservationRepository::booking).list();
+    }
+
+    /** Cancels an active booking; false when it was no longer active. */
+    public boolean cancel(long id, long by, int refund, Instant now) {
+        return jdbc.sql("""
+                update reservation_booking set status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, refund = ?
+                where id = ? and status in ('PROVISIONAL', 'CONFIRMED')""")
+            .params(Timestamp.from(now), by, refund, id).update() == 1;
+    }
+
+    public boolean markPaid(long id, long by, Instant now) {
+        return jdbc.sql("""
+                update reservation_booking set paid_at = ?, paid_by = ?
+                where id = ? and status = 'CONFIRMED' and paid_at is null""")
+            .params(Timestamp.from(now), by, id).update() == 1;
+    }
+
+    private static Booking booking(ResultSet rs, int n) throws SQLException {
+        Timestamp paid = rs.getTimestamp("paid_at");
+        Timestamp cancelled = rs.getTimestamp("cancelled_at");
+        long proxy = rs.getLong("proxy_staff_id");
+        Long proxyId = rs.wasNull() ? null : proxy;
+        int refund = rs.getInt("refund");
+        Integer refundValue = rs.wasNull() ? null : refund;
+        return new Booking(rs.getLong("id"), rs.getLong("room_id"), rs.getString("facility_id"),
+            rs.getDate("use_date").toLocalDate(), rs.getString("slot_code"), rs.getTime("starts_at").toLocalTime(),
+            rs.getTime("ends_at").toLocalTime(), rs.getLong("booker_account_id"),
+            Booking.Status.valueOf(rs.getString("status")), rs.getInt("fee"), rs.getString("fee_rule"),
+            rs.getTimestamp("created_at").toInstant(), paid == null ? null : paid.toInstant(),
+            cancelled == null ? null : cancelled.toInstant(), refundValue, proxyId);
+    }
+}

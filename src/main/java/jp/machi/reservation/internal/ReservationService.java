@@ -1,0 +1,322 @@
+package jp.machi.reservation.internal;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
+import jp.machi.facility.DayHours;
+import jp.machi.facility.Facilities;
+import jp.machi.facility.FacilitySummary;
+import jp.machi.facility.RoomSummary;
+import jp.machi.identity.Accounts;
+import jp.machi.mail.Mailer;
+import jp.machi.shared.time.MachiClock;
+import jp.machi.shared.time.Wareki;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Availability, booking, cancelling and counter payment. Every decision is one transaction. */
+@Service
+public class ReservationService {
+
+    /** The longest range one availability question may cover. */
+    public static final int MAX_RANGE_DAYS = 93;
+
+    private final ReservationRepository repository;
+    private final Facilities facilities;
+    private final Accounts accounts;
+    private final Mailer mailer;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String baseUrl;
+
+    ReservationService(ReservationRepository repository, Facilities facilities, Accounts accounts, Mailer mailer,
+                       AuditLog audit, Clock clock, @Value("${machi.base-url}") String baseUrl) {
+        this.repository = repository;
+        this.facilities = facilities;
+        this.accounts = accounts;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(MachiClock.ZONE));
+    }
+
+    /** A room residents can book online: bookable in the facility module, with slots and rules here. */
+    public record BookableRoom(RoomSummary room, FacilitySummary facility, List<Slot> slots, Rules rules) {}
+
+    public Optional<BookableRoom> bookableRoom(long roomId) {
+        return facilities.room(roomId).filter(RoomSummary::bookable).flatMap(room -> {
+            List<Slot> slots = repository.slots(room.id(), room.facilityId());
+            Optional<Rules> rules = repository.rules(room.id(), room.facilityId());
+            Optional<FacilitySummary> facility = facilities.find(room.facilityId());
+            if (slots.isEmpty() || rules.isEmpty() || facility.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new BookableRoom(room, facility.get(), slots, rules.get()));
+        });
+    }
+
+    /** Every room that can be booked online, grouped by facility in the facility module's order. */
+    public Map<FacilitySummary, List<BookableRoom>> bookableRoomsByFacility() {
+        Map<String, FacilitySummary> found = new HashMap<>();
+        Map<FacilitySummary, List<BookableRoom>> result = new LinkedHashMap<>();
+        for (RoomSummary r : facilities.allBookableRooms()) {
+            List<Slot> slots = repository.slots(r.id(), r.facilityId());
+            Optional<Rules> rules = repository.rules(r.id(), r.facilityId());
+            if (slots.isEmpty() || rules.isEmpty()) {
+                continue;
+            }
+            FacilitySummary f = found.computeIfAbsent(r.facilityId(), id -> facilities.find(id).orElse(null));
+            if (f != null) {
+                result.computeIfAbsent(f, k -> new ArrayList<>()).add(new BookableRoom(r, f, slots, rules.get()));
+            }
+        }
+        return result;
+    }
+
+    /** The state of every slot from {@code from} to {@code to} (both included, at most {@link #MAX_RANGE_DAYS}). */
+    public List<Availability> availability(BookableRoom room, LocalDate from, LocalDate to) {
+        Map<String, Long> booked = new HashMap<>();
+        for (Booking b : repository.activeForRoom(room.room().id(), from, to)) {
+            booked.put(b.date() + "/" + b.slotCode(), b.id());
+        }
+        LocalDateTime now = LocalDateTime.now(clock.withZone(MachiClock.ZONE));
+        List<Availability> cells = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            DayHours hours = facilities.hoursOn(room.facility().id(), d).orElse(null);
+            for (Slot s : room.slots()) {
+                Long bookingId = booked.get(d + "/" + s.code());
+                if (bookingId != null) {
+                    cells.add(new Availability(d, s, Availability.Status.BOOKED, null, bookingId));
+                    continue;
+                }
+                String closed = closedReason(room.rules(), hours, d, s, now);
+                cells.add(new Availability(d, s, closed == null ? Availability.Status.OPEN : Availability.Status.CLOSED,
+                    closed, null));
+            }
+        }
+        return cells;
+    }
+
+    private static String closedReason(Rules rules, DayHours hours, LocalDate d, Slot s, LocalDateTime now) {
+        if (hours == null || !hours.open()) {
+            return "facility-closed";
+        }
+        if (hours.periods().stream().noneMatch(p -> !s.start().isBefore(p.opens()) && !s.end().isAfter(p.closes()))) {
+            return "outside-hours";
+        }
+        LocalDate today = now.toLocalDate();
+        if (d.isBefore(today) || (d.equals(today) && !s.start().isAfter(now.toLocalTime()))) {
+            return "past";
+        }
+        if (d.isBefore(today.plusDays(rules.cutoffDays()))) {
+            return "cutoff";
+        }
+        if (d.isAfter(today.plusDays(rules.windowDays()))) {
+            return "not-yet";
+        }
+        return null;
+    }
+
+    /** The result of a booking request: the booking and whether this request made it. */
+    public record Booked(Booking booking, boolean created) {}
+
+    /**
+     * Books one slot for {@code bookerId}, first come first served. Checks every rule and inserts in one
+     * transaction; the booker's registration row is locked so one person's requests are decided one at a time
+     * (the monthly cap and the idempotency key hold under concurrency), and the partial unique index decides
+     * between different people. The same idempotency key again returns the booking it made.
+     *
+     * @throws ReservationException when a rule says no; nothing is written
+     */
+    @Transactional
+    public Booked book(long bookerId, Long proxyStaffId, long roomId, LocalDate date, String slotCode, String key) {
+        Booker booker = repository.lockBooker(bookerId).orElseThrow(() -> new ReservationException(Refusal.NOT_REGISTERED));
+        Optional<Booking> earlier = repository.byKey(bookerId, key);
+        if (earlier.isPresent()) {
+            Booking b = earlier.get();
+            if (b.roomId() == roomId && b.date().equals(date) && b.slotCode().equals(slotCode)) {
+                return new Booked(b, false);
+            }
+            throw new ReservationException(Refusal.KEY_REUSED);
+        }
+        LocalDate today = today();
+        if (booker.suspendedOn(today)) {
+            throw new ReservationException(Refusal.SUSPENDED);
+        }
+        BookableRoom room = bookableRoom(roomId).orElseThrow(() -> new ReservationException(Refusal.ROOM_NOT_BOOKABLE));
+        Slot slot = room.slots().stream().filter(s -> s.code().equals(slotCode)).findFirst()
+            .orElseThrow(() -> new ReservationException(Refusal.UNKNOWN_SLOT));
+        DayHours hours = facilities.hoursOn(room.facility().id(), date).orElse(null);
+        String closed = closedReason(room.rules(), hours, date, slot, LocalDateTime.now(clock.withZone(MachiClock.ZONE)));
+        if (closed != null) {
+            throw new ReservationException(switch (closed) {
+                case "past" -> Refusal.PAST;
+                case "cutoff" -> Refusal.CUTOFF;
+                case "not-yet" -> Refusal.OUTSIDE_WINDOW;
+                default -> Refusal.CLOSED;
+            });
+        }
+        if (repository.activeInMonth(bookerId, date) >= room.rules().monthlyCap()) {
+            throw new ReservationException(Refusal.CAP_EXCEEDED);
+        }
+        Fee fee = fee(room.rules(), booker.residency());
+        long id = repository.insertConfirmed(roomId, room.facility().id(), date, slot, bookerId, fee.amount(), fee.rule(),
+            key, proxyStaffId, clock.instant()).orElseThrow(() -> new ReservationException(Refusal.TAKEN));
+        Booking booking = repository.find(id).orElseThrow();
+        if (proxyStaffId != null) {
+            audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy", bookerId, "booking:" + id,
+                date + " " + slot.code() + " room " + roomId));
+        }
+        notify(booking, room, "reservation/booked", Map.of());
+        return new Booked(booking, true);
+    }
+
+    /** The fee of one slot for a booker, with the rule that produced it ({@code resident/ward} etc.). */
+    public record Fee(int amount, String rule) {}
+
+    public static Fee fee(Rules rules, Residency residency) {
+        return residency.inWard() ? new Fee(rules.feeResident(), "resident/" + rules.scope())
+            : new Fee(rules.feeNonResident(), "non-resident/" + rules.scope());
+    }
+
+    /** The last day on which a cancellation refunds the whole fee. */
+    public LocalDate refundDeadline(Booking b) {
+        int days = bookableRoom(b.roomId()).map(r -> r.rules().cancelDeadlineDays()).orElse(0);
+        return b.date().minusDays(days);
+    }
+
+    /** What cancelling now would refund: the whole fee until the deadline, nothing after it. */
+    public int refundIfCancelledNow(Booking b) {
+        return today().isAfter(refundDeadline(b)) ? 0 : b.fee();
+    }
+
+    /** Whether the booker may still cancel online: until the slot starts. */
+    public boolean cancellable(Booking b) {
+        LocalDateTime now = LocalDateTime.now(clock.withZone(MachiClock.ZONE));
+        return b.active() && now.isBefore(LocalDateTime.of(b.date(), b.start()));
+    }
+
+    /** The booker cancels their own booking. */
+    @Transactional
+    public Booking cancelByBooker(long bookerId, long bookingId) {
+        Booking b = repository.find(bookingId).filter(x -> x.bookerAccountId() == bookerId)
+            .orElseThrow(() -> new ReservationException(Refusal.NOT_FOUND));
+        if (!b.active()) {
+            throw new ReservationException(Refusal.NOT_ACTIVE);
+        }
+        if (!cancellable(b)) {
+            throw new ReservationException(Refusal.TOO_LATE);
+        }
+        int refund = refundIfCancelledNow(b);
+        long actor = jp.machi.shared.security.CurrentActor.principal().map(p -> p.accountId()).orElse(bookerId);
+        if (!repository.cancel(bookingId, actor, refund, clock.instant())) {
+            throw new ReservationException(Refusal.NOT_ACTIVE);
+        }
+        if (actor != bookerId) {
+            audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy-cancel", bookerId, "booking:" + bookingId,
+                "refund " + refund));
+        }
+        Booking cancelled = repository.find(bookingId).orElseThrow();
+        bookableRoom(b.roomId()).ifPresent(r -> notify(cancelled, r, "reservation/cancelled", Map.of()));
+        return cancelled;
+    }
+
+    /** Staff cancel a booking (行政使用 or another reason of the ward's): the whole fee is refunded. */
+    @Transactional
+    public Booking cancelByStaff(long staffId, long bookingId, String reason) {
+        Booking b = repository.find(bookingId).orElseThrow(() -> new ReservationException(Refusal.NOT_FOUND));
+        if (!repository.cancel(bookingId, staffId, b.fee(), clock.instant())) {
+            throw new ReservationException(Refusal.NOT_ACTIVE);
+        }
+        audit.record(AuditEvent.byCurrentActor("reservation.booking.cancel-by-staff", b.bookerAccountId(),
+            "booking:" + bookingId, reason));
+        Booking cancelled = repository.find(bookingId).orElseThrow();
+        bookableRoom(b.roomId()).ifPresent(r -> notify(cancelled, r, "reservation/cancelled-by-staff", Map.of("reason", reason)));
+        return cancelled;
+    }
+
+    /** Staff take the fee at the counter. */
+    @Transactional
+    public void markPaid(long staffId, long bookingId) {
+        Booking b = repository.find(bookingId).orElseThrow(() -> new ReservationException(Refusal.NOT_FOUND));
+        if (!repository.markPaid(bookingId, staffId, clock.instant())) {
+            throw new ReservationException(Refusal.NOT_ACTIVE);
+        }
+        audit.record(AuditEvent.byCurrentActor("reservation.booking.paid", b.bookerAccountId(), "booking:" + bookingId,
+            "fee " + b.fee()));
+    }
+
+    @Transactional
+    public void register(long accountId, Residency residency) {
+        repository.register(accountId, residency, clock.instant());
+        if (jp.machi.shared.security.CurrentActor.actingFor().isPresent()) {
+            audit.record(AuditEvent.byCurrentActor("reservation.booker.register", accountId, "booker:" + accountId,
+                residency.name()));
+        }
+    }
+
+    public Optional<Booker> booker(long accountId) {
+        return repository.booker(accountId);
+    }
+
+    public Optional<Booking> booking(long id) {
+        return repository.find(id);
+    }
+
+    public List<Booking> bookingsOf(long bookerId) {
+        return repository.ofBooker(bookerId);
+    }
+
+    public List<Booking> facilityBookings(String facilityId, LocalDate from, LocalDate to) {
+        return repository.activeForFacility(facilityId, from, to);
+    }
+
+    /** Monday of the week holding {@code day}. */
+    public static LocalDate weekStart(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private void notify(Booking b, BookableRoom room, String template, Map<String, Object> extra) {
+        accounts.find(b.bookerAccountId()).ifPresent(a -> {
+            if (a.email() == null || a.email().isBlank()) {
+                return;
+            }
+            Locale locale = "en".equals(a.preferredLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
+            Map<String, Object> model = new HashMap<>(extra);
+            model.put("id", b.id());
+            model.put("name", a.displayName());
+            model.put("facility", room.facility().name().in(locale));
+            model.put("room", room.room().name().in(locale));
+            model.put("date", Wareki.format(b.date(), locale));
+            Slot slot = room.slots().stream().filter(s -> s.code().equals(b.slotCode())).findFirst().orElse(null);
+            model.put("slot", slot == null ? b.slotCode() : slot.label(locale));
+            model.put("time", b.start() + "–" + b.end());
+            model.put("fee", String.format(Locale.ROOT, "%,d", b.fee()));
+            model.put("refund", String.format(Locale.ROOT, "%,d", b.refund() == null ? 0 : b.refund()));
+            model.put("paid", b.paid());
+            model.put("link", baseUrl + "/account/bookings/" + b.id());
+            mailer.send(a.email(), template, locale, model);
+        });
+    }
+
+    static LocalTime parseTime(String s) {
+        return LocalTime.parse(s);
+    }
+}
