@@ -63,7 +63,16 @@ class OpenDataRepository {
             String v = switch (f.type) {
                 case FLAG -> f == Field.ALSO_SHELTER ? Boolean.toString(categories.contains("shelter"))
                     : Boolean.toString(rs.getBoolean(f.column));
-                case HOURS -> Values.weekly(pattern);
+                case HOURS -> {
+                    // the weekly closed day (e.g. 月曜休館) is not an available day, even if the pattern lists hours for it
+                    Object closed = rs.getObject("weekly_closed_day");
+                    Map<DayOfWeek, List<TimeRange>> open = new EnumMap<>(DayOfWeek.class);
+                    open.putAll(pattern);
+                    if (closed != null) {
+                        open.remove(DayOfWeek.of(((Number) closed).intValue()));
+                    }
+                    yield Values.weekly(open);
+                }
                 case YES_NO -> {
                     Object o = rs.getObject(f.column);
                     yield o == null ? null : o.toString();
