@@ -96,4 +96,13 @@ class FacilityDataExportTest {
         assertThat(unknown.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"parameter\":\"dataset\"")
             .contains("must be one of");
     }
+
+    @Test
+    void theOpenApiDescriptionIsPublicAndDocumentsTheFacilityAndHolidayApis() throws Exception {
+        MvcResult r = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn();
+        String json = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"openapi\":\"3.").contains("/api/v1/facilities").contains("/api/v1/facilities/{id}")
+            .contains("/api/v1/facilities.csv").contains("/api/v1/holidays").contains("public-facilities")
+            .doesNotContain("/staff/");
+    }
 }

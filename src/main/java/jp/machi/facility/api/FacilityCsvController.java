@@ -30,8 +30,18 @@ class FacilityCsvController {
         this.messages = messages;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Facilities as a 自治体標準オープンデータセット CSV",
+        description = "Current Digital Agency layout; UTF-8 with BOM, CRLF line ends, RFC 4180 quoting. "
+            + "File name {ward code}_{slug}.csv. A missing or unknown dataset gives 400 with a JSON error naming the parameter.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The CSV",
+        content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv"))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "Bad dataset parameter",
+        content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
     @GetMapping("/api/v1/facilities.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) String dataset, jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<byte[]> csv(@io.swagger.v3.oas.annotations.Parameter(description = "Which dataset",
+                                   schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
+                                       allowableValues = {"public-facilities", "aed", "wifi", "emergency-sites"}))
+                               @RequestParam(required = false) String dataset, jakarta.servlet.http.HttpServletRequest request) {
         Dataset d = dataset == null ? null : Dataset.byParameter(dataset.strip()).orElse(null);
         if (d == null) {
             Locale locale = FacilityApiController.language(request);
