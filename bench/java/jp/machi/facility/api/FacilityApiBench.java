@@ -35,6 +35,7 @@ class FacilityApiBench {
     @Autowired FacilityApiController api;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
+    @Autowired jp.machi.facility.internal.FacilityRepository repository;
 
     record Figures(String name, int results, int bytes, double p50, double p95, double p99, double max) {
         String line() {
@@ -57,6 +58,18 @@ class FacilityApiBench {
             api.list("ベンチシセツ12", null, null, null, null, null, "2026-12-01T10:00+09:00", request)));
         figures.add(measure("filtered search: bbox of ~1/16 of the ward & aed=true", () ->
             api.list(null, null, "139.60,35.73,139.63,35.75", null, "true", null, null, request)));
+        var everything = new jp.machi.facility.internal.FacilityQuery(null, java.util.Set.of(), new double[] {139.5, 35.6, 139.8, 35.9},
+            null, null, java.util.Set.of(), null);
+        figures.add(measure("  part: SQL of the search (all)", () -> {
+            int n = repository.search(everything).size();
+            return ResponseEntity.ok("{\"numberMatched\":" + n + "}");
+        }));
+        var found = repository.search(everything);
+        var today = java.time.LocalDate.now();
+        figures.add(measure("  part: SQL of the hours rules (all)", () -> {
+            int n = repository.rules(found, today, today).size();
+            return ResponseEntity.ok("{\"numberMatched\":" + n + "}");
+        }));
         figures.add(measure("bbox GeoJSON of all (" + total + " facilities)", () ->
             api.list(null, null, "139.5,35.6,139.8,35.9", null, null, null, null, request)));
         StringBuilder out = new StringBuilder();
