@@ -43,5 +43,5 @@ echo "filtered: $(stat -c %s "$STATIC/facilities-filtered.json") bytes"
 
 for url in "$API" "http://127.0.0.1:$PORT/facilities-all.json" "$FILTERED" "http://127.0.0.1:$PORT/facilities-filtered.json"; do
   echo "== $url (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-  "$JAVA" bench/HttpLoad.java --url "$url" --clients 50 --duration "$DURATION" --warmup "$WARMUP"
+  "$JAVA" bench/HttpLoad.java --url "$url" --clients 50 --duration "$DURATION" --warmup "$WARMUP" --timeout "${BENCH_TIMEOUT:-60s}" || true
 done
