@@ -61,7 +61,7 @@ class FacilityApiController {
         }
         List<FacilityService.Listing> found = facilities.search(parsed.query(), parsed.openAt(), parsed.openOnly(), null);
         boolean openNowFromAt = parsed.openAt() == null;
-        StringBuilder sb = new StringBuilder(256 + found.size() * 600);
+        StringBuilder sb = new StringBuilder(256 + found.size() * 1000);
         sb.append("{\"type\":\"FeatureCollection\",\"features\":[");
         for (int i = 0; i < found.size(); i++) {
             if (i > 0) {

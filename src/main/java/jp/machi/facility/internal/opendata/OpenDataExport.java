@@ -1,0 +1,87 @@
+package jp.machi.facility.internal.opendata;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.machi.ward.WardProfile;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The standard CSVs in the current Digital Agency layout: UTF-8 with BOM, CRLF, RFC 4180 quoting. */
+@Service
+public class OpenDataExport {
+
+    private static final Map<String, String> BARRIER_FREE = Map.of(
+        "step_free_entrance", "段差のない入口", "elevator", "エレベーター", "accessible_toilet", "多機能トイレ",
+        "ostomate", "オストメイト対応", "accessible_parking", "障害者用駐車場", "braille_blocks", "点字ブロック",
+        "hearing_loop", "ヒアリングループ", "nursing_room", "授乳室");
+
+    private final OpenDataRepository repository;
+    private final WardProfile ward;
+
+    OpenDataExport(OpenDataRepository repository, WardProfile ward) {
+        this.repository = repository;
+        this.ward = ward;
+    }
+
+    /** The file's bytes (BOM first). */
+    @Transactional(readOnly = true)
+    public byte[] export(Dataset dataset) {
+        List<OpenDataRepository.Snapshot> all = repository.all();
+        StringBuilder sb = new StringBuilder(256 + all.size() * 400);
+        Csv.writeRecord(sb, dataset.currentHeader());
+        for (OpenDataRepository.Snapshot s : all) {
+            if (includes(dataset, s)) {
+                Csv.writeRecord(sb, row(dataset, s));
+            }
+        }
+        return Csv.utf8WithBom(sb);
+    }
+
+    static boolean includes(Dataset dataset, OpenDataRepository.Snapshot s) {
+        return switch (dataset) {
+            case PUBLIC_FACILITIES -> true;
+            case AED -> s.aed();
+            case WIFI -> s.wifi();
+            case EMERGENCY_SITES -> s.categories().contains("emergency-site");
+        };
+    }
+
+    private List<String> row(Dataset dataset, OpenDataRepository.Snapshot s) {
+        String prefecture = ward.prefecture().ja();
+        String city = ward.name().ja();
+        String address = s.value(Field.ADDRESS);
+        String[] hours = s.value(Field.WEEKLY_HOURS) == null ? new String[] {"", "", ""} : s.value(Field.WEEKLY_HOURS).split("\\|");
+        List<String> cells = new ArrayList<>();
+        for (String header : dataset.currentHeader()) {
+            Columns.Spec spec = Columns.spec(dataset, header);
+            cells.add(switch (spec.kind()) {
+                case WARD_CODE, LOCATION_CODE -> ward.code();
+                case KEY -> s.id();
+                case WARD_NAME -> prefecture + city;
+                case PREFECTURE_NAME -> prefecture;
+                case CITY_NAME -> city;
+                case ADDRESS_PREFECTURE -> address != null && address.startsWith(prefecture) ? prefecture : "";
+                case ADDRESS_CITY -> address != null && address.startsWith(prefecture + city) ? city : "";
+                case DAYS -> hours[0];
+                case START -> hours[1];
+                case END -> hours[2];
+                case BARRIER_FREE -> barrierFree(s);
+                case FIELD -> Values.display(spec.field0(), s.value(spec.field0()));
+                default -> "";
+            });
+        }
+        return cells;
+    }
+
+    /** バリアフリー情報: the attributes known to be present, separated by ";" as the standard's multi-value cells are. */
+    private static String barrierFree(OpenDataRepository.Snapshot s) {
+        List<String> present = new ArrayList<>();
+        s.barrierFree().forEach((column, value) -> {
+            if (Boolean.TRUE.equals(value)) {
+                present.add(BARRIER_FREE.get(column));
+            }
+        });
+        return String.join(";", present);
+    }
+}
