@@ -13,6 +13,7 @@ import org.springframework.web.multipart.MultipartException;
  * A too-large upload (or a broken multipart body) on the report pages is a clear 413/400 page, not a 500.
  * Multipart requests are resolved lazily (application.yml), so the error reaches this advice.
  */
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = {ReportController.class, jp.machi.report.web.admin.StaffReportController.class})
 class ReportUploadAdvice {
 
