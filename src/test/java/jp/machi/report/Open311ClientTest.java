@@ -257,6 +257,26 @@ class Open311ClientTest {
     }
 
     @Test
+    void theEndpointRootIsAPageForPeopleInJapaneseAndEnglish() throws Exception {
+        for (String path : List.of("/open311/v2/", "/open311/v2")) {
+            HttpResponse<String> ja = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept-Language", "ja").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(ja.statusCode()).isEqualTo(200);
+            assertThat(ja.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            String body = ja.body();
+            assertThat(body).contains("<html lang=\"ja\"").contains("<main id=\"main\" tabindex=\"-1\">")
+                .contains(JURISDICTION).contains("href=\"/open311/v2/discovery.json\"")
+                .contains("href=\"/open311/v2/services.json\"").contains("href=\"http://wiki.open311.org/GeoReport_v2\"")
+                .contains("api_key");
+            assertThat(Pattern.compile("<h1[ >]").matcher(body).results().count()).as("one h1").isEqualTo(1);
+        }
+        HttpResponse<String> en = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/open311/v2/?lang=en"))
+            .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(en.statusCode()).isEqualTo(200);
+        assertThat(en.body()).contains("<html lang=\"en\"").contains("Posting reports").contains(JURISDICTION);
+    }
+
+    @Test
     void badInputGetsOpen311ErrorsAndNothingIsStored() throws Exception {
         long before = stored();
         String[] good = {"api_key", KEY, "service_code", "street-light", "lat", "35.7356", "long", "139.6516",

@@ -1,6 +1,10 @@
 package jp.machi.report.open311;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +39,73 @@ record Open311Document(String root, Object body) {
         return out.toString();
     }
 
+    /**
+     * Writes the JSON to {@code out} without building the whole answer as one string first (a 1,000-request
+     * answer is about 660 KiB); the caller flushes.
+     */
+    void json(Writer out) throws IOException {
+        JsonOut buffer = new JsonOut(out);
+        json(buffer, body);
+        buffer.flush();
+    }
+
+    /** A StringBuilder that hands its contents to a Writer every 8 KiB, so the recursion below stays simple. */
+    private static final class JsonOut implements Appendable {
+        private final Writer out;
+        private final StringBuilder b = new StringBuilder(16 * 1024);
+
+        JsonOut(Writer out) {
+            this.out = out;
+        }
+
+        @Override public JsonOut append(CharSequence s) {
+            b.append(s);
+            return spill();
+        }
+
+        @Override public JsonOut append(CharSequence s, int start, int end) {
+            b.append(s, start, end);
+            return spill();
+        }
+
+        @Override public JsonOut append(char c) {
+            b.append(c);
+            return spill();
+        }
+
+        private JsonOut spill() {
+            if (b.length() >= 8 * 1024) {
+                flush();
+            }
+            return this;
+        }
+
+        void flush() {
+            try {
+                out.append(b);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            b.setLength(0);
+        }
+    }
+
     private static void json(StringBuilder out, Object v) {
+        json((Appendable) out, v);
+    }
+
+    private static void json(Appendable out, Object v) {
+        try {
+            write(out, v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Appendable out, Object v) throws IOException {
         switch (v) {
             case null -> out.append("null");
-            case Items items -> json(out, items.values());
+            case Items items -> write(out, items.values());
             case Map<?, ?> map -> {
                 out.append('{');
                 boolean first = true;
@@ -49,7 +116,7 @@ record Open311Document(String root, Object body) {
                     first = false;
                     string(out, String.valueOf(e.getKey()));
                     out.append(':');
-                    json(out, e.getValue());
+                    write(out, e.getValue());
                 }
                 out.append('}');
             }
@@ -59,38 +126,48 @@ record Open311Document(String root, Object body) {
                     if (i > 0) {
                         out.append(',');
                     }
-                    json(out, list.get(i));
+                    write(out, list.get(i));
                 }
                 out.append(']');
             }
-            case Boolean b -> out.append(b);
-            case Integer i -> out.append(i);
-            case Long l -> out.append(l);
-            case Double d -> out.append(Double.isFinite(d) ? BigDecimal.valueOf(d).toPlainString() : "null");
+            case Boolean b -> out.append(b.toString());
+            case Integer i -> out.append(i.toString());
+            case Long l -> out.append(l.toString());
+            case Double d -> out.append(Double.isFinite(d) ? plain(d) : "null");
             case BigDecimal d -> out.append(d.toPlainString());
             default -> string(out, v.toString());
         }
     }
 
-    private static void string(StringBuilder out, String s) {
+    /**
+     * A double as BigDecimal.valueOf(d).toPlainString() writes it, without the BigDecimal for the usual
+     * coordinates (Double.toString already is plain between 10^-3 and 10^7).
+     */
+    static String plain(double d) {
+        double a = Math.abs(d);
+        return a >= 1e-3 && a < 1e7 ? Double.toString(d) : BigDecimal.valueOf(d).toPlainString();
+    }
+
+    private static void string(Appendable out, String s) throws IOException {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029') {
+                continue;
+            }
+            out.append(s, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(String.format("\\u%04x", (int) c));
             }
         }
+        out.append(s, run, s.length());
         out.append('"');
     }
 
@@ -101,15 +178,28 @@ record Open311Document(String root, Object body) {
     String xml() {
         StringWriter out = new StringWriter(4096);
         try {
-            XMLStreamWriter w = XML.createXMLStreamWriter(out);
-            w.writeStartDocument("utf-8", "1.0");
-            element(w, root, body);
-            w.writeEndDocument();
-            w.close();
+            xml(XML.createXMLStreamWriter(out));
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
         return out.toString();
+    }
+
+    /** Writes the XML, UTF-8, straight to {@code out}; the caller flushes. */
+    void xml(OutputStream out) {
+        try {
+            xml(XML.createXMLStreamWriter(out, "utf-8"));
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void xml(XMLStreamWriter w) throws XMLStreamException {
+        w.writeStartDocument("utf-8", "1.0");
+        element(w, root, body);
+        w.writeEndDocument();
+        w.flush();
+        w.close();
     }
 
     private static void element(XMLStreamWriter w, String name, Object v) throws XMLStreamException {
@@ -140,7 +230,7 @@ record Open311Document(String root, Object body) {
                 }
             }
             default -> {
-                String text = v instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : v.toString();
+                String text = v instanceof Double d ? plain(d) : v.toString();
                 if (text.isEmpty()) {
                     w.writeEmptyElement(name);
                 } else {

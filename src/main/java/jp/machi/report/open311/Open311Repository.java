@@ -1,6 +1,9 @@
 package jp.machi.report.open311;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,8 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.machi.report.ReportStatus;
 import jp.machi.report.internal.Report;
-import jp.machi.report.internal.ReportRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +33,11 @@ class Open311Repository {
     }
 
     List<Report> requests(Filter f) {
-        StringBuilder sql = new StringBuilder("select * from report where published");
+        // Only the columns GeoReport shows (never the reporter's personal data), read by position.
+        StringBuilder sql = new StringBuilder("""
+            select id, public_token, category_code, description, lat, lon, address, status, status_reason,
+                   department_code, requested_at, updated_at, due_date
+            from report where published""");
         Map<String, Object> p = new LinkedHashMap<>();
         if (f.ids() != null) {
             sql.append(" and id in (:ids)");
@@ -57,7 +64,18 @@ class Open311Repository {
         sql.append(" order by requested_at desc, id desc limit :limit offset :offset");
         p.put("limit", f.limit());
         p.put("offset", f.offset());
-        return jdbc.sql(sql.toString()).params(p).query(ReportRepository::map).list();
+        return jdbc.sql(sql.toString()).params(p).query(Open311Repository::map).list();
+    }
+
+    private static Report map(ResultSet rs, int n) throws SQLException {
+        return new Report(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
+            rs.getDouble(6), rs.getString(7), ReportStatus.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
+            null, null, null, null, false, null, null, true, false, instant(rs.getTimestamp(11)),
+            instant(rs.getTimestamp(12)), rs.getObject(13, LocalDate.class), null);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** Photos of the given reports, by report id, in order. */

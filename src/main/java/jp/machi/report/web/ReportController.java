@@ -195,6 +195,23 @@ class ReportController {
         return "redirect:/reports/" + id;
     }
 
+    /**
+     * The page for a too-large or unreadable upload or a rejected report, reached by a forward from {@code ReportUploadAdvice}
+     * (exception handlers get no {@code @ModelAttribute}s, so they could not render the site's shell).
+     */
+    @org.springframework.web.bind.annotation.RequestMapping(ReportUploadAdvice.PROBLEM_PATH)
+    String uploadProblem(jakarta.servlet.http.HttpServletRequest request, Model model,
+                         jakarta.servlet.http.HttpServletResponse response) {
+        // Only what the advice put on this request; reached directly it is a plain "too large" page.
+        Object key = request.getAttribute(ReportUploadAdvice.PROBLEM_KEY);
+        Object args = request.getAttribute(ReportUploadAdvice.PROBLEM_ARGS);
+        Object status = request.getAttribute(ReportUploadAdvice.PROBLEM_STATUS);
+        response.setStatus(status instanceof Integer s ? s : HttpStatus.CONTENT_TOO_LARGE.value());
+        model.addAttribute("messageKey", key instanceof String k ? k : "report.photo.requestTooLarge");
+        model.addAttribute("messageArgs", args instanceof Object[] a ? a : new Object[0]);
+        return "report/problem";
+    }
+
     // ---- in public -------------------------------------------------------------------------------------------
 
     @GetMapping("/reports")
