@@ -262,11 +262,22 @@ public class FacilityRepository {
             Map<LocalDate, HoursRules.DateException> ex = new HashMap<>();
             exceptions.getOrDefault(f.id(), Map.of()).forEach((day, rows) -> ex.put(day, toException(rows)));
             result.put(f.id(), new HoursRules(weekly.getOrDefault(f.id(), Map.of()), ex,
-                f.yearEndFrom() == null ? null : MonthDay.parse("--" + f.yearEndFrom()),
-                f.yearEndTo() == null ? null : MonthDay.parse("--" + f.yearEndTo()),
+                monthDay(f.yearEndFrom()), monthDay(f.yearEndTo()),
                 f.weeklyClosedDay() == null ? null : DayOfWeek.of(f.weeklyClosedDay()), f.holidayRule(), f.closedOnHolidays()));
         }
         return result;
+    }
+
+    /** "MM-dd" without a DateTimeFormatter (two per facility per search add up over thousands of facilities). */
+    static MonthDay monthDay(String s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.length() == 5 && s.charAt(2) == '-' && Character.isDigit(s.charAt(0)) && Character.isDigit(s.charAt(1))
+            && Character.isDigit(s.charAt(3)) && Character.isDigit(s.charAt(4))) {
+            return MonthDay.of((s.charAt(0) - '0') * 10 + s.charAt(1) - '0', (s.charAt(3) - '0') * 10 + s.charAt(4) - '0');
+        }
+        return MonthDay.parse("--" + s);
     }
 
     static HoursRules.DateException toException(List<ExceptionRow> rows) {
