@@ -243,17 +243,20 @@ public class FacilityRepository {
         Map<String, Map<DayOfWeek, List<TimeRange>>> weekly = new HashMap<>();
         Map<String, Map<LocalDate, List<ExceptionRow>>> exceptions = new HashMap<>();
         String idFilter = ids.size() > 500 ? "" : " and facility_id in (:ids)";
-        var weeklySpec = jdbc.sql("select facility_id, weekday, opens, closes from facility_hours where true" + idFilter);
+        // one row per facility, its weekly periods as text ("1 09:00:00 17:00:00,2 …"): a ward of 5,000 facilities is
+        // 5,000 short strings instead of 35,000 rows of typed values, and equal patterns are parsed once
+        var weeklySpec = jdbc.sql("select facility_id, string_agg(weekday || ' ' || opens || ' ' || closes, ',' order by weekday, opens)"
+            + " from facility_hours where true" + idFilter + " group by facility_id");
         var excSpec = jdbc.sql("select * from facility_hours_exception where day between :from and :to" + idFilter)
             .param("from", from).param("to", to);
         if (!idFilter.isEmpty()) {
             weeklySpec = weeklySpec.param("ids", ids);
             excSpec = excSpec.param("ids", ids);
         }
+        Map<String, Map<DayOfWeek, List<TimeRange>>> patterns = new HashMap<>();
+        Map<String, LocalTime> times = new HashMap<>();
         weeklySpec.query(rs -> {
-            weekly.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                .computeIfAbsent(DayOfWeek.of(rs.getInt(2)), k -> new ArrayList<>())
-                .add(new TimeRange(rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class)));
+            weekly.put(rs.getString(1), patterns.computeIfAbsent(rs.getString(2), text -> weeklyPattern(text, times)));
         });
         for (ExceptionRow e : excSpec.query(FacilityRepository::exception).list()) {
             exceptions.computeIfAbsent(e.facilityId(), k -> new HashMap<>()).computeIfAbsent(e.day(), k -> new ArrayList<>()).add(e);
@@ -264,6 +267,23 @@ public class FacilityRepository {
             result.put(f.id(), new HoursRules(weekly.getOrDefault(f.id(), Map.of()), ex,
                 monthDay(f.yearEndFrom()), monthDay(f.yearEndTo()),
                 f.weeklyClosedDay() == null ? null : DayOfWeek.of(f.weeklyClosedDay()), f.holidayRule(), f.closedOnHolidays()));
+        }
+        return result;
+    }
+
+    /** Parses "weekday opens closes" entries joined by commas (see {@link #rules}); the result is only read. */
+    static Map<DayOfWeek, List<TimeRange>> weeklyPattern(String text, Map<String, LocalTime> times) {
+        Map<DayOfWeek, List<TimeRange>> result = new HashMap<>();
+        if (text == null || text.isEmpty()) {
+            return result;
+        }
+        for (String entry : text.split(",")) {
+            int a = entry.indexOf(' ');
+            int b = entry.indexOf(' ', a + 1);
+            LocalTime opens = times.computeIfAbsent(entry.substring(a + 1, b), LocalTime::parse);
+            LocalTime closes = times.computeIfAbsent(entry.substring(b + 1), LocalTime::parse);
+            result.computeIfAbsent(DayOfWeek.of(Integer.parseInt(entry, 0, a, 10)), k -> new ArrayList<>())
+                .add(new TimeRange(opens, closes));
         }
         return result;
     }
@@ -308,26 +328,22 @@ public class FacilityRepository {
             rs.getBoolean("bookable"), rs.getInt("sort_order"), rs.getBoolean("demo_values"));
     }
 
+    /** Reads a row of {@link #COLUMNS} by position (thousands of rows per search: no look-up by name per value). */
     private static Facility map(ResultSet rs, int n) throws SQLException {
         Set<String> hazards = new LinkedHashSet<>();
-        String[] hazardColumns = {"hazard_flood", "hazard_landslide", "hazard_storm_surge", "hazard_earthquake",
-            "hazard_tsunami", "hazard_fire", "hazard_inland_flood", "hazard_volcano"};
-        for (int i = 0; i < hazardColumns.length; i++) {
-            if (rs.getBoolean(hazardColumns[i])) {
+        for (int i = 0; i < Facility.HAZARDS.size(); i++) { // columns 25..32, in the order of Facility.HAZARDS
+            if (rs.getBoolean(25 + i)) {
                 hazards.add(Facility.HAZARDS.get(i));
             }
         }
-        return new Facility(rs.getString("id"), rs.getString("name_ja"), rs.getString("name_kana"), rs.getString("name_en"),
-            rs.getString("address"), (Double) rs.getObject("lat"), (Double) rs.getObject("lon"), rs.getString("phone"),
-            rs.getString("url"), rs.getString("department_code"),
-            bool(rs, "step_free_entrance"), bool(rs, "elevator"), bool(rs, "accessible_toilet"), bool(rs, "ostomate"),
-            bool(rs, "accessible_parking"), bool(rs, "braille_blocks"), bool(rs, "hearing_loop"),
-            bool(rs, "aed"), rs.getString("aed_location"), bool(rs, "wifi"), rs.getString("wifi_provider"),
-            rs.getString("wifi_ssid"), joined(rs.getString("languages")), rs.getString("notes"), hazards,
-            rs.getString("shelter_accepts"), rs.getBoolean("demo_values"), rs.getString("source"), rs.getString("attribution"),
-            rs.getString("year_end_from"), rs.getString("year_end_to"), (Integer) intOrNull(rs, "weekly_closed_day"),
-            HolidayRule.valueOf(rs.getString("holiday_rule")), rs.getBoolean("closed_on_holidays"),
-            joined(rs.getString("categories")));
+        return new Facility(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), (Double) rs.getObject(6), (Double) rs.getObject(7), rs.getString(8),
+            rs.getString(9), rs.getString(10),
+            bool(rs, 11), bool(rs, 12), bool(rs, 13), bool(rs, 14), bool(rs, 15), bool(rs, 16), bool(rs, 17),
+            bool(rs, 18), rs.getString(19), bool(rs, 20), rs.getString(21), rs.getString(22), joined(rs.getString(23)),
+            rs.getString(24), hazards, rs.getString(33), rs.getBoolean(34), rs.getString(35), rs.getString(36),
+            rs.getString(37), rs.getString(38), (Integer) intOrNull(rs, 39), HolidayRule.valueOf(rs.getString(40)),
+            rs.getBoolean(41), joined(rs.getString(42)));
     }
 
     /** Array columns come as text joined with U+001F: much cheaper to read than a JDBC array for thousands of rows. */
@@ -335,12 +351,12 @@ public class FacilityRepository {
         return s == null || s.isEmpty() ? List.of() : List.of(s.split("\u001f"));
     }
 
-    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+    private static Integer intOrNull(ResultSet rs, int column) throws SQLException {
         Object o = rs.getObject(column);
         return o == null ? null : ((Number) o).intValue();
     }
 
-    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+    private static Boolean bool(ResultSet rs, int column) throws SQLException {
         return (Boolean) rs.getObject(column);
     }
 
