@@ -243,20 +243,19 @@ public class FacilityRepository {
         Map<String, Map<DayOfWeek, List<TimeRange>>> weekly = new HashMap<>();
         Map<String, Map<LocalDate, List<ExceptionRow>>> exceptions = new HashMap<>();
         String idFilter = ids.size() > 500 ? "" : " and facility_id in (:ids)";
-        // one row per facility, its weekly periods as text ("1 09:00:00 17:00:00,2 …"): a ward of 5,000 facilities is
-        // 5,000 short strings instead of 35,000 rows of typed values, and equal patterns are parsed once
-        var weeklySpec = jdbc.sql("select facility_id, string_agg(weekday || ' ' || opens || ' ' || closes, ',' order by weekday, opens)"
-            + " from facility_hours where true" + idFilter + " group by facility_id");
+        var weeklySpec = jdbc.sql("select facility_id, weekday, opens::text, closes::text from facility_hours where true" + idFilter);
         var excSpec = jdbc.sql("select * from facility_hours_exception where day between :from and :to" + idFilter)
             .param("from", from).param("to", to);
         if (!idFilter.isEmpty()) {
             weeklySpec = weeklySpec.param("ids", ids);
             excSpec = excSpec.param("ids", ids);
         }
-        Map<String, Map<DayOfWeek, List<TimeRange>>> patterns = new HashMap<>();
-        Map<String, LocalTime> times = new HashMap<>();
+        Map<String, LocalTime> times = new HashMap<>(); // few distinct times: each parsed once, not 70,000 times
         weeklySpec.query(rs -> {
-            weekly.put(rs.getString(1), patterns.computeIfAbsent(rs.getString(2), text -> weeklyPattern(text, times)));
+            weekly.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                .computeIfAbsent(DayOfWeek.of(rs.getInt(2)), k -> new ArrayList<>())
+                .add(new TimeRange(times.computeIfAbsent(rs.getString(3), LocalTime::parse),
+                    times.computeIfAbsent(rs.getString(4), LocalTime::parse)));
         });
         for (ExceptionRow e : excSpec.query(FacilityRepository::exception).list()) {
             exceptions.computeIfAbsent(e.facilityId(), k -> new HashMap<>()).computeIfAbsent(e.day(), k -> new ArrayList<>()).add(e);
@@ -267,23 +266,6 @@ public class FacilityRepository {
             result.put(f.id(), new HoursRules(weekly.getOrDefault(f.id(), Map.of()), ex,
                 monthDay(f.yearEndFrom()), monthDay(f.yearEndTo()),
                 f.weeklyClosedDay() == null ? null : DayOfWeek.of(f.weeklyClosedDay()), f.holidayRule(), f.closedOnHolidays()));
-        }
-        return result;
-    }
-
-    /** Parses "weekday opens closes" entries joined by commas (see {@link #rules}); the result is only read. */
-    static Map<DayOfWeek, List<TimeRange>> weeklyPattern(String text, Map<String, LocalTime> times) {
-        Map<DayOfWeek, List<TimeRange>> result = new HashMap<>();
-        if (text == null || text.isEmpty()) {
-            return result;
-        }
-        for (String entry : text.split(",")) {
-            int a = entry.indexOf(' ');
-            int b = entry.indexOf(' ', a + 1);
-            LocalTime opens = times.computeIfAbsent(entry.substring(a + 1, b), LocalTime::parse);
-            LocalTime closes = times.computeIfAbsent(entry.substring(b + 1), LocalTime::parse);
-            result.computeIfAbsent(DayOfWeek.of(Integer.parseInt(entry, 0, a, 10)), k -> new ArrayList<>())
-                .add(new TimeRange(opens, closes));
         }
         return result;
     }
