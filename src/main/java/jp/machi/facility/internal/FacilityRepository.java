@@ -243,19 +243,17 @@ public class FacilityRepository {
         Map<String, Map<DayOfWeek, List<TimeRange>>> weekly = new HashMap<>();
         Map<String, Map<LocalDate, List<ExceptionRow>>> exceptions = new HashMap<>();
         String idFilter = ids.size() > 500 ? "" : " and facility_id in (:ids)";
-        var weeklySpec = jdbc.sql("select facility_id, weekday, opens::text, closes::text from facility_hours where true" + idFilter);
+        var weeklySpec = jdbc.sql("select facility_id, weekday, opens, closes from facility_hours where true" + idFilter);
         var excSpec = jdbc.sql("select * from facility_hours_exception where day between :from and :to" + idFilter)
             .param("from", from).param("to", to);
         if (!idFilter.isEmpty()) {
             weeklySpec = weeklySpec.param("ids", ids);
             excSpec = excSpec.param("ids", ids);
         }
-        Map<String, LocalTime> times = new HashMap<>(); // few distinct times: each parsed once, not 70,000 times
         weeklySpec.query(rs -> {
             weekly.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                 .computeIfAbsent(DayOfWeek.of(rs.getInt(2)), k -> new ArrayList<>())
-                .add(new TimeRange(times.computeIfAbsent(rs.getString(3), LocalTime::parse),
-                    times.computeIfAbsent(rs.getString(4), LocalTime::parse)));
+                .add(new TimeRange(rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class)));
         });
         for (ExceptionRow e : excSpec.query(FacilityRepository::exception).list()) {
             exceptions.computeIfAbsent(e.facilityId(), k -> new HashMap<>()).computeIfAbsent(e.day(), k -> new ArrayList<>()).add(e);
