@@ -2,6 +2,8 @@
 // The list is complete without this file, without Leaflet and without map tiles.
 (function () {
   'use strict';
+  // about 2 km across on a phone; at 50 facilities per km² a few hundred features at most
+  var MIN_ZOOM_FOR_API = 15;
   document.addEventListener('DOMContentLoaded', function () {
     var locate = document.querySelector('.facility-locate');
     if (locate && navigator.geolocation) {
@@ -28,22 +30,62 @@
       attribution: '<a href="https://maps.gsi.go.jp/development/ichiran.html">' + escapeHtml(el.dataset.tileAttribution)
         + '</a> | ' + escapeHtml(el.dataset.dataAttribution)
     }).addTo(map);
-    fetch(el.dataset.api, { headers: { Accept: 'application/geo+json' } })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (data) {
-        if (!data) { return; }
-        var layer = L.geoJSON(data, {
-          onEachFeature: function (feature, marker) {
-            var a = document.createElement('a');
-            a.href = '/facilities/' + encodeURIComponent(feature.id);
-            a.textContent = feature.properties.name;
-            marker.bindPopup(a);
-          }
-        }).addTo(map);
-        if (data.features.length > 0) {
-          map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [20, 20] });
-        }
+    // The map asks only for what it shows: the search's facilities inside the visible map (bbox), and only once
+    // the map is zoomed in far enough that a ward with thousands of facilities cannot send megabytes to a phone.
+    // Zoomed further out it shows the facilities of the list page on screen (already in the page, no request).
+    var layer = L.layerGroup().addTo(map);
+    var pending = null;
+    var timer = null;
+    var listed = [];
+    document.querySelectorAll('.facility-card[data-lat][data-lon]').forEach(function (card) {
+      var lat = parseFloat(card.dataset.lat);
+      var lon = parseFloat(card.dataset.lon);
+      if (!isNaN(lat) && !isNaN(lon)) {
+        listed.push({ lat: lat, lon: lon, name: card.dataset.name, href: card.dataset.href });
+      }
+    });
+    if (listed.length > 0) {
+      map.fitBounds(L.latLngBounds(listed.map(function (p) { return [p.lat, p.lon]; })),
+        { maxZoom: 16, padding: [20, 20] });
+    }
+    map.on('moveend', function () {
+      clearTimeout(timer);
+      timer = setTimeout(show, 250);
+    });
+    show();
+
+    function show() {
+      if (pending) { pending.abort(); pending = null; }
+      if (map.getZoom() < MIN_ZOOM_FOR_API || typeof fetch === 'undefined') {
+        draw(listed);
+        return;
+      }
+      var b = map.getBounds().pad(0.1);
+      var url = el.dataset.api + (el.dataset.api.indexOf('?') < 0 ? '?' : '&') + 'bbox='
+        + [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (n) { return n.toFixed(5); }).join(',');
+      var controller = typeof AbortController === 'undefined' ? null : new AbortController();
+      pending = controller;
+      fetch(url, { headers: { Accept: 'application/geo+json' }, signal: controller ? controller.signal : undefined })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          if (!data) { return; }
+          draw(data.features.filter(function (f) { return f.geometry; }).map(function (f) {
+            return { lat: f.geometry.coordinates[1], lon: f.geometry.coordinates[0], name: f.properties.name,
+              href: '/facilities/' + encodeURIComponent(f.id) };
+          }));
+        })
+        .catch(function () { /* aborted by a newer move, or offline: the list has everything */ });
+    }
+
+    function draw(points) {
+      layer.clearLayers();
+      points.forEach(function (p) {
+        var a = document.createElement('a');
+        a.href = p.href;
+        a.textContent = p.name;
+        L.marker([p.lat, p.lon]).bindPopup(a).addTo(layer);
       });
+    }
   });
 
   function escapeHtml(s) {

@@ -1,7 +1,11 @@
 package jp.machi.facility.api;
 
-
-
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,13 +40,18 @@ class FacilityApiController {
         this.messages = messages;
     }
 
+    /**
+     * The GeoJSON is written straight into the response (UTF-8, buffered), feature by feature: a whole ward is
+     * megabytes, which are never held as one String. Bad parameters answer a small JSON error as before.
+     */
     @GetMapping("/api/v1/facilities")
     ResponseEntity<String> list(@RequestParam(required = false) String q,
                                 @RequestParam(required = false) List<String> category,
                                 @RequestParam(required = false) String bbox, @RequestParam(required = false) String wifi,
                                 @RequestParam(required = false) String aed, @RequestParam(required = false) String stepFree,
                                 @RequestParam(required = false) String openAt,
-                                jakarta.servlet.http.HttpServletRequest request) {
+                                jakarta.servlet.http.HttpServletRequest request,
+                                jakarta.servlet.http.HttpServletResponse response) throws IOException {
         Locale locale = language(request);
         Map<String, Category> categories = facilities.categoryMap();
         List<String> features = switch (stepFree == null ? "" : stepFree.strip()) {
@@ -60,26 +69,90 @@ class FacilityApiController {
             return error(HttpStatus.BAD_REQUEST, p.parameter(), p.messageKey(), locale);
         }
         List<FacilityService.Listing> found = facilities.search(parsed.query(), parsed.openAt(), parsed.openOnly(), null);
-        boolean openNowFromAt = parsed.openAt() == null;
-        StringBuilder sb = new StringBuilder(256 + found.size() * 1000);
-        sb.append("{\"type\":\"FeatureCollection\",\"features\":[");
-        for (int i = 0; i < found.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(GEO_JSON.toString());
+        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+        write(new JsonOut(writer), found, parsed.openAt() == null, categories, locale);
+        writer.flush();
+        return null; // written: Spring leaves the response as it is
+    }
+
+    private void write(JsonOut out, List<FacilityService.Listing> found, boolean openNowFromAt, Map<String, Category> categories,
+                       Locale locale) throws IOException {
+        // the same few fragments repeat across thousands of features: build each once per request
+        Map<String, String> categoryJson = new HashMap<>();
+        Map<DayHours, String> dayJson = new HashMap<>();
+        out.raw("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int n = 0; n < found.size(); n++) {
+            if (n > 0) {
+                out.raw(',');
             }
-            FacilityService.Listing l = found.get(i);
-            feature(sb, l.facility(), categories, locale, () -> {
-                sb.append(",\"openNow\":").append(openNowFromAt ? l.openAtTime() : null);
-                if (!openNowFromAt) {
-                    sb.append(",\"openAt\":").append(l.openAtTime());
+            FacilityService.Listing l = found.get(n);
+            Facility f = l.facility();
+            out.raw("{\"type\":\"Feature\",").field("id", f.id()).raw(",\"geometry\":");
+            if (f.hasLocation()) {
+                out.raw("{\"type\":\"Point\",\"coordinates\":[").raw(Double.toString(f.lon())).raw(',')
+                    .raw(Double.toString(f.lat())).raw("]}");
+            } else {
+                out.raw("null");
+            }
+            out.raw(",\"properties\":{").field("name", f.name(locale)).raw(',').field("nameJa", f.nameJa()).raw(',')
+                .field("nameKana", f.nameKana()).raw(',').field("nameEn", f.nameEn()).raw(',').field("address", f.address())
+                .raw(',').field("phone", f.phone()).raw(',').field("url", f.url()).raw(',')
+                .field("department", f.departmentCode()).raw(",\"categories\":[");
+            for (int i = 0; i < f.categories().size(); i++) {
+                if (i > 0) {
+                    out.raw(',');
                 }
-                sb.append(",\"today\":");
-                day(sb, l.today());
-            });
+                out.raw(categoryJson.computeIfAbsent(f.categories().get(i), code -> {
+                    Category c = categories.get(code);
+                    StringBuilder sb = new StringBuilder("{");
+                    Json.field(sb, "code", code);
+                    sb.append(',');
+                    Json.field(sb, "name", c == null ? code : c.name().in(locale));
+                    return sb.append('}').toString();
+                }));
+            }
+            out.raw("],\"barrierFree\":{").field("stepFreeEntrance", f.stepFreeEntrance()).raw(',')
+                .field("elevator", f.elevator()).raw(',').field("accessibleToilet", f.accessibleToilet()).raw(',')
+                .field("ostomate", f.ostomate()).raw(',').field("accessibleParking", f.accessibleParking()).raw(',')
+                .field("brailleBlocks", f.brailleBlocks()).raw(',').field("hearingLoop", f.hearingLoop())
+                .raw("},\"aed\":{").field("available", f.aed()).raw(',').field("location", f.aedLocation())
+                .raw("},\"wifi\":{").field("available", f.wifi()).raw(',').field("provider", f.wifiProvider()).raw(',')
+                .field("ssid", f.wifiSsid()).raw("},\"languages\":[");
+            for (int i = 0; i < f.languages().size(); i++) {
+                if (i > 0) {
+                    out.raw(',');
+                }
+                out.string(f.languages().get(i));
+            }
+            out.raw("],\"hazards\":[");
+            if (!f.hazards().isEmpty()) {
+                int i = 0;
+                for (String h : Facility.HAZARDS) {
+                    if (f.hazards().contains(h)) {
+                        if (i++ > 0) {
+                            out.raw(',');
+                        }
+                        out.string(h);
+                    }
+                }
+            }
+            out.raw("],").field("notes", f.notes()).raw(',').field("demoValues", f.demoValues()).raw(',')
+                .field("attribution", f.attribution());
+            out.raw(",\"openNow\":").raw(openNowFromAt ? (l.openAtTime() ? "true" : "false") : "null");
+            if (!openNowFromAt) {
+                out.raw(",\"openAt\":").raw(l.openAtTime() ? "true" : "false");
+            }
+            out.raw(",\"today\":").raw(dayJson.computeIfAbsent(l.today(), d -> {
+                StringBuilder sb = new StringBuilder(160);
+                day(sb, d);
+                return sb.toString();
+            }));
+            out.raw("}}");
         }
-        sb.append("],\"attribution\":\"「指定緊急避難場所・指定避難所データ」（国土地理院）ほか\",\"numberMatched\":")
-            .append(found.size()).append('}');
-        return ResponseEntity.ok().contentType(GEO_JSON).body(sb.toString());
+        out.raw("],\"attribution\":\"「指定緊急避難場所・指定避難所データ」（国土地理院）ほか\",\"numberMatched\":")
+            .raw(Integer.toString(found.size())).raw('}');
     }
 
     @GetMapping("/api/v1/facilities/{id}")

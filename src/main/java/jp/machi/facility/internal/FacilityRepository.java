@@ -262,11 +262,22 @@ public class FacilityRepository {
             Map<LocalDate, HoursRules.DateException> ex = new HashMap<>();
             exceptions.getOrDefault(f.id(), Map.of()).forEach((day, rows) -> ex.put(day, toException(rows)));
             result.put(f.id(), new HoursRules(weekly.getOrDefault(f.id(), Map.of()), ex,
-                f.yearEndFrom() == null ? null : MonthDay.parse("--" + f.yearEndFrom()),
-                f.yearEndTo() == null ? null : MonthDay.parse("--" + f.yearEndTo()),
+                monthDay(f.yearEndFrom()), monthDay(f.yearEndTo()),
                 f.weeklyClosedDay() == null ? null : DayOfWeek.of(f.weeklyClosedDay()), f.holidayRule(), f.closedOnHolidays()));
         }
         return result;
+    }
+
+    /** "MM-dd" without a DateTimeFormatter (two per facility per search add up over thousands of facilities). */
+    static MonthDay monthDay(String s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.length() == 5 && s.charAt(2) == '-' && Character.isDigit(s.charAt(0)) && Character.isDigit(s.charAt(1))
+            && Character.isDigit(s.charAt(3)) && Character.isDigit(s.charAt(4))) {
+            return MonthDay.of((s.charAt(0) - '0') * 10 + s.charAt(1) - '0', (s.charAt(3) - '0') * 10 + s.charAt(4) - '0');
+        }
+        return MonthDay.parse("--" + s);
     }
 
     static HoursRules.DateException toException(List<ExceptionRow> rows) {
@@ -297,26 +308,22 @@ public class FacilityRepository {
             rs.getBoolean("bookable"), rs.getInt("sort_order"), rs.getBoolean("demo_values"));
     }
 
+    /** Reads a row of {@link #COLUMNS} by position (thousands of rows per search: no look-up by name per value). */
     private static Facility map(ResultSet rs, int n) throws SQLException {
         Set<String> hazards = new LinkedHashSet<>();
-        String[] hazardColumns = {"hazard_flood", "hazard_landslide", "hazard_storm_surge", "hazard_earthquake",
-            "hazard_tsunami", "hazard_fire", "hazard_inland_flood", "hazard_volcano"};
-        for (int i = 0; i < hazardColumns.length; i++) {
-            if (rs.getBoolean(hazardColumns[i])) {
+        for (int i = 0; i < Facility.HAZARDS.size(); i++) { // columns 25..32, in the order of Facility.HAZARDS
+            if (rs.getBoolean(25 + i)) {
                 hazards.add(Facility.HAZARDS.get(i));
             }
         }
-        return new Facility(rs.getString("id"), rs.getString("name_ja"), rs.getString("name_kana"), rs.getString("name_en"),
-            rs.getString("address"), (Double) rs.getObject("lat"), (Double) rs.getObject("lon"), rs.getString("phone"),
-            rs.getString("url"), rs.getString("department_code"),
-            bool(rs, "step_free_entrance"), bool(rs, "elevator"), bool(rs, "accessible_toilet"), bool(rs, "ostomate"),
-            bool(rs, "accessible_parking"), bool(rs, "braille_blocks"), bool(rs, "hearing_loop"),
-            bool(rs, "aed"), rs.getString("aed_location"), bool(rs, "wifi"), rs.getString("wifi_provider"),
-            rs.getString("wifi_ssid"), joined(rs.getString("languages")), rs.getString("notes"), hazards,
-            rs.getString("shelter_accepts"), rs.getBoolean("demo_values"), rs.getString("source"), rs.getString("attribution"),
-            rs.getString("year_end_from"), rs.getString("year_end_to"), (Integer) intOrNull(rs, "weekly_closed_day"),
-            HolidayRule.valueOf(rs.getString("holiday_rule")), rs.getBoolean("closed_on_holidays"),
-            joined(rs.getString("categories")));
+        return new Facility(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), (Double) rs.getObject(6), (Double) rs.getObject(7), rs.getString(8),
+            rs.getString(9), rs.getString(10),
+            bool(rs, 11), bool(rs, 12), bool(rs, 13), bool(rs, 14), bool(rs, 15), bool(rs, 16), bool(rs, 17),
+            bool(rs, 18), rs.getString(19), bool(rs, 20), rs.getString(21), rs.getString(22), joined(rs.getString(23)),
+            rs.getString(24), hazards, rs.getString(33), rs.getBoolean(34), rs.getString(35), rs.getString(36),
+            rs.getString(37), rs.getString(38), (Integer) intOrNull(rs, 39), HolidayRule.valueOf(rs.getString(40)),
+            rs.getBoolean(41), joined(rs.getString(42)));
     }
 
     /** Array columns come as text joined with U+001F: much cheaper to read than a JDBC array for thousands of rows. */
@@ -324,12 +331,12 @@ public class FacilityRepository {
         return s == null || s.isEmpty() ? List.of() : List.of(s.split("\u001f"));
     }
 
-    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+    private static Integer intOrNull(ResultSet rs, int column) throws SQLException {
         Object o = rs.getObject(column);
         return o == null ? null : ((Number) o).intValue();
     }
 
-    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+    private static Boolean bool(ResultSet rs, int column) throws SQLException {
         return (Boolean) rs.getObject(column);
     }
 

@@ -79,15 +79,20 @@ public class FacilityService {
         LocalDate from = today.isBefore(when.toLocalDate()) ? today : when.toLocalDate();
         LocalDate to = today.isAfter(when.toLocalDate()) ? today : when.toLocalDate();
         Map<String, HoursRules> rules = repository.rules(found, from, to);
+        // one holiday look-up per date for the whole list, not one (or ten, for a moved closed day) per facility
+        HoursEngine memo = new HoursEngine(new MemoHolidays(engine.holidays()));
+        boolean sameDay = when.toLocalDate().equals(today);
         List<Listing> result = new ArrayList<>(found.size());
         for (Facility f : found) {
             HoursRules r = rules.get(f.id());
-            boolean open = engine.openAt(r, when);
+            DayHours todays = memo.on(r, today);
+            // when "at" is today, today's hours answer "open at" too (same as engine.openAt, computed once)
+            boolean open = sameDay ? todays.openAt(when.toLocalTime()) : memo.openAt(r, when);
             if (openOnly && !open) {
                 continue;
             }
             Double distance = near != null && f.hasLocation() ? distanceKm(near[0], near[1], f.lat(), f.lon()) : null;
-            result.add(new Listing(f, engine.on(r, today), open, distance));
+            result.add(new Listing(f, todays, open, distance));
         }
         if (near != null) {
             result.sort(Comparator.comparing(Listing::distanceKm, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -335,6 +340,31 @@ public class FacilityService {
         public List<Holiday> inYear(int year) {
             PublicHolidays h = provider.getIfAvailable();
             return h == null ? List.of() : h.inYear(year);
+        }
+    }
+
+    /** Remembers each date's answer for one search (not shared between requests: a holiday edit shows at once). */
+    private static final class MemoHolidays implements PublicHolidays {
+        private final PublicHolidays delegate;
+        private final Map<LocalDate, Optional<Holiday>> byDate = new java.util.HashMap<>();
+
+        MemoHolidays(PublicHolidays delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<Holiday> on(LocalDate date) {
+            Optional<Holiday> h = byDate.get(date);
+            if (h == null) {
+                h = delegate.on(date);
+                byDate.put(date, h);
+            }
+            return h;
+        }
+
+        @Override
+        public List<Holiday> inYear(int year) {
+            return delegate.inYear(year);
         }
     }
 

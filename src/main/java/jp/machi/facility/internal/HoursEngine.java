@@ -35,6 +35,10 @@ public final class HoursEngine {
         this.holidays = holidays;
     }
 
+    PublicHolidays holidays() {
+        return holidays;
+    }
+
     public DayHours on(HoursRules rules, LocalDate date) {
         HoursRules.DateException exception = rules.exceptions().get(date);
         if (exception != null) {

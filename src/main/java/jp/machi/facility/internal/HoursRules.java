@@ -33,10 +33,12 @@ public record HoursRules(Map<DayOfWeek, List<TimeRange>> weekly, Map<LocalDate, 
     public HoursRules {
         EnumMap<DayOfWeek, List<TimeRange>> w = new EnumMap<>(DayOfWeek.class);
         if (weekly != null) {
-            weekly.forEach((d, ps) -> w.put(d, ps.stream().sorted(Comparator.comparing(TimeRange::opens)).toList()));
+            // a single period (the usual case) needs no sorting: thousands of facilities are built per search
+            weekly.forEach((d, ps) -> w.put(d, ps.size() == 1 ? List.of(ps.getFirst())
+                : ps.stream().sorted(Comparator.comparing(TimeRange::opens)).toList()));
         }
         weekly = w;
-        exceptions = exceptions == null ? Map.of() : new TreeMap<>(exceptions);
+        exceptions = exceptions == null || exceptions.isEmpty() ? Map.of() : new TreeMap<>(exceptions);
         if ((yearEndFrom == null) != (yearEndTo == null)) {
             throw new IllegalArgumentException("year-end closure needs both ends");
         }
