@@ -57,10 +57,13 @@ class ReportController {
     private final WardProfile ward;
     private final MessageSource messages;
     private final StaffScope scope;
+    private final String tileUrl;
 
     ReportController(CategoryRepository categories, ReportRepository reports, ReportService service,
                      PhotoProcessor photos, DistrictCentres centres, WardProfile ward, MessageSource messages,
-                     StaffScope scope) {
+                     StaffScope scope,
+                     @org.springframework.beans.factory.annotation.Value("${machi.facility.tile-url:https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png}") String tileUrl) {
+        this.tileUrl = tileUrl;
         this.categories = categories;
         this.reports = reports;
         this.service = service;
@@ -232,7 +235,29 @@ class ReportController {
             model.addAttribute("reports", reports.search(q));
         }
         model.addAttribute("categoryNames", names());
+        model.addAttribute("ward", ward);
+        model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("apiUrl", apiUrl(q));
         return "report/list";
+    }
+
+    /** The GeoJSON API with the list's filters (only the valid ones: the page shows the errors); the map adds bbox. */
+    private static String apiUrl(ReportQuery q) {
+        var b = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path("/api/v1/reports");
+        if (q.categoryCode() != null) {
+            b.queryParam("category", q.categoryCode());
+        }
+        if (q.status() != null) {
+            b.queryParam("status", q.status().name());
+        }
+        if (q.from() != null) {
+            b.queryParam("from", LocalDate.ofInstant(q.from(), MachiClock.ZONE).toString());
+        }
+        if (q.to() != null) {
+            b.queryParam("to", LocalDate.ofInstant(q.to(), MachiClock.ZONE).minusDays(1).toString());
+        }
+        return b.encode().build().toUriString();
     }
 
     @GetMapping("/reports/{id}")
