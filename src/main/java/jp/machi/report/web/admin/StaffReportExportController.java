@@ -129,6 +129,8 @@ class StaffReportExportController {
             v = "'" + v;
         }
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            // line breaks inside a quoted cell follow the file's CRLF, as Excel expects
+            v = v.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
