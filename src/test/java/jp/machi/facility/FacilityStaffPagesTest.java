@@ -32,8 +32,6 @@ import org.springframework.web.context.WebApplicationContext;
 @MachiTest
 class FacilityStaffPagesTest {
 
-    record TestPrincipal(long accountId, String displayName, String email, String preferredLanguage, boolean isStaff)
-        implements MachiPrincipal {}
 
     @Autowired WebApplicationContext context;
     @Autowired JdbcClient jdbc;
@@ -46,10 +44,7 @@ class FacilityStaffPagesTest {
     }
 
     RequestPostProcessor as(String email, String... roles) {
-        long id = jdbc.sql("select id from account where lower(email) = ?").param(email).query(Long.class).single();
-        var principal = new TestPrincipal(id, email, email, "ja", true);
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-            AuthorityUtils.createAuthorityList(roles)));
+        return jp.machi.support.StaffLogin.as(jdbc, email, roles);
     }
 
     RequestPostProcessor admin() {

@@ -30,8 +30,6 @@ import org.springframework.web.context.WebApplicationContext;
 @MachiTest
 class Open311ApiKeyTest {
 
-    record Staff(long accountId, String displayName, String email, String preferredLanguage, boolean isStaff)
-        implements MachiPrincipal {}
 
     @Autowired WebApplicationContext context;
     @Autowired JdbcClient jdbc;
@@ -43,10 +41,7 @@ class Open311ApiKeyTest {
     }
 
     RequestPostProcessor as(String email, String... roles) {
-        long id = jdbc.sql("select id from account where email = ?").param(email).query(Long.class).single();
-        Staff p = new Staff(id, email, email, "ja", true);
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(p, null,
-            java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
+        return jp.machi.support.StaffLogin.as(jdbc, email, roles);
     }
 
     @Test

@@ -29,8 +29,6 @@ import org.springframework.web.context.WebApplicationContext;
 @MachiTest
 class ReportExportTest {
 
-    record Staff(long accountId, String displayName, String email, String preferredLanguage, boolean isStaff)
-        implements MachiPrincipal {}
 
     @Autowired WebApplicationContext context;
     @Autowired JdbcClient jdbc;
@@ -43,10 +41,7 @@ class ReportExportTest {
     }
 
     RequestPostProcessor staff(String email, String... roles) {
-        long id = jdbc.sql("select id from account where email = ?").param(email).query(Long.class).single();
-        return SecurityMockMvcRequestPostProcessors.authentication(UsernamePasswordAuthenticationToken.authenticated(
-            new Staff(id, email, email, "ja", true), null,
-            java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
+        return jp.machi.support.StaffLogin.as(jdbc, email, roles);
     }
 
     long submitRoad(String description) {

@@ -35,8 +35,6 @@ import org.springframework.web.context.WebApplicationContext;
 @MachiTest
 class ReservationStaffPagesTest {
 
-    record TestPrincipal(long accountId, String displayName, String email, String preferredLanguage, boolean isStaff)
-        implements MachiPrincipal {}
 
     @Autowired WebApplicationContext context;
     @Autowired JdbcClient jdbc;
@@ -49,9 +47,7 @@ class ReservationStaffPagesTest {
     }
 
     RequestPostProcessor as(String email, String... roles) {
-        long id = jdbc.sql("select id from account where lower(email) = ?").param(email).query(Long.class).single();
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-            new TestPrincipal(id, email, email, "ja", true), null, AuthorityUtils.createAuthorityList(roles)));
+        return jp.machi.support.StaffLogin.as(jdbc, email, roles);
     }
 
     RequestPostProcessor admin() {
