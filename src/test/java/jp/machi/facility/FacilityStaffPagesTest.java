@@ -40,7 +40,7 @@ class FacilityStaffPagesTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = jp.machi.support.StaffLogin.mockMvc(context);
     }
 
     RequestPostProcessor as(String email, String... roles) {
@@ -48,11 +48,11 @@ class FacilityStaffPagesTest {
     }
 
     RequestPostProcessor admin() {
-        return as("admin@demo.machi.example", "ROLE_SYSTEM_ADMIN", "ROLE_DEPT_ADMIN", "ROLE_STAFF");
+        return jp.machi.support.StaffLogin.admin(jdbc);
     }
 
     RequestPostProcessor staff() {
-        return as("staff@demo.machi.example", "ROLE_STAFF");
+        return jp.machi.support.StaffLogin.staff(jdbc);
     }
 
     static String html(MvcResult r) throws Exception {

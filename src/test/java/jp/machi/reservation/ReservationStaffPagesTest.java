@@ -43,7 +43,7 @@ class ReservationStaffPagesTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = jp.machi.support.StaffLogin.mockMvc(context);
     }
 
     RequestPostProcessor as(String email, String... roles) {
@@ -51,12 +51,12 @@ class ReservationStaffPagesTest {
     }
 
     RequestPostProcessor admin() {
-        return as("admin@demo.machi.example", "ROLE_SYSTEM_ADMIN", "ROLE_DEPT_ADMIN", "ROLE_STAFF");
+        return jp.machi.support.StaffLogin.admin(jdbc);
     }
 
     /** A staff member of 広報課, which owns no facilities. */
     RequestPostProcessor otherDepartment() {
-        return as("staff@demo.machi.example", "ROLE_STAFF");
+        return jp.machi.support.StaffLogin.staff(jdbc);
     }
 
     static String body(ResultActions r) throws Exception {

@@ -20,6 +20,24 @@ public final class StaffLogin {
 
     private StaffLogin() {}
 
+    /** MockMvc over the whole application with Spring Security's filters. */
+    public static org.springframework.test.web.servlet.MockMvc mockMvc(
+        org.springframework.web.context.WebApplicationContext context) {
+        return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+            .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+            .build();
+    }
+
+    /** The demo system admin (all departments). */
+    public static RequestPostProcessor admin(JdbcClient jdbc) {
+        return as(jdbc, "admin@demo.machi.example", "SYSTEM_ADMIN", "DEPT_ADMIN", "STAFF");
+    }
+
+    /** The demo staff member of 広聴広報課 (a department that owns no facilities). */
+    public static RequestPostProcessor staff(JdbcClient jdbc) {
+        return as(jdbc, "staff@demo.machi.example", "STAFF");
+    }
+
     /** Roles as names ({@code STAFF}) or authorities ({@code ROLE_STAFF}). */
     public static RequestPostProcessor as(JdbcClient jdbc, String email, String... roles) {
         long id = jdbc.sql("select id from account where lower(email) = lower(?)").param(email).query(Long.class).single();
