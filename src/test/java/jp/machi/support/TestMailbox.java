@@ -13,7 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The test JVM's one SMTP server: GreenMail on 127.0.0.1:3025, where the test profile sends mail. All test
+ * The test JVM's one SMTP server: GreenMail on 127.0.0.1 and a port free when the JVM started (so two test runs
+ * on one machine do not collide), where the test profile sends mail ({@link PortInitializer}). All test
  * classes share it (as they share the Spring context), so it is started once, on first use, and runs until
  * the JVM exits. Mail sent before it started stays QUEUED in the outbox and arrives with the next retry.
  *
@@ -30,12 +31,31 @@ import java.util.List;
 public final class TestMailbox {
 
     public static final String HOST = "127.0.0.1";
-    public static final int PORT = 3025;
+    public static final int PORT = freePort();
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
     private static GreenMail server;
 
     private TestMailbox() {}
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port for the test SMTP server", e);
+        }
+    }
+
+    /** Points the application's mail sender at this JVM's test SMTP port. */
+    public static final class PortInitializer
+        implements org.springframework.context.ApplicationContextInitializer<org.springframework.context.ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource(
+                "machi-test-smtp", java.util.Map.of("spring.mail.port", PORT)));
+        }
+    }
 
     /**
      * Starts the server if it is not running yet. Another JVM may hold the port for a while (tests of another
