@@ -25,4 +25,9 @@ public record AuditEvent(String action, Long actorAccountId, String actorLabel, 
         return new AuditEvent(action, p == null ? null : p.accountId(), p == null ? "anonymous" : p.email(),
             onBehalfOf, subjectAccountId, subject, detail, CurrentActor.remoteAddress());
     }
+
+    /** An event done by Machi itself (a scheduled job), not by a person. */
+    public static AuditEvent system(String action, Long subjectAccountId, String subject, String detail) {
+        return new AuditEvent(action, null, "system", null, subjectAccountId, subject, detail, null);
+    }
 }

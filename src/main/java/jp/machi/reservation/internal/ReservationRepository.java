@@ -154,6 +154,14 @@ public class ReservationRepository {
             .params(Timestamp.from(now), by, refund, id).update() == 1;
     }
 
+    /** Cancels the PROVISIONAL bookings whose hold ran out and returns them as they are now (no refund: unpaid). */
+    public List<Booking> expireHolds(Instant now) {
+        return jdbc.sql("""
+                update reservation_booking set status = 'CANCELLED', cancelled_at = :now, refund = 0
+                where status = 'PROVISIONAL' and hold_expires_at <= :now returning *""")
+            .param("now", Timestamp.from(now)).query(ReservationRepository::booking).list();
+    }
+
     public boolean markPaid(long id, long by, Instant now) {
         return jdbc.sql("""
                 update reservation_booking set paid_at = ?, paid_by = ?

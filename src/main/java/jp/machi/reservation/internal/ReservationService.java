@@ -41,9 +41,14 @@ public class ReservationService {
     private final AuditLog audit;
     private final Clock clock;
     private final String baseUrl;
+    private final List<BookingCheck> checks;
+    private final List<AvailabilityOverlay> overlays;
 
     ReservationService(ReservationRepository repository, Facilities facilities, Accounts accounts, Mailer mailer,
-                       AuditLog audit, Clock clock, @Value("${machi.base-url}") String baseUrl) {
+                       AuditLog audit, Clock clock, @Value("${machi.base-url}") String baseUrl,
+                       List<BookingCheck> checks, List<AvailabilityOverlay> overlays) {
+        this.checks = List.copyOf(checks);
+        this.overlays = List.copyOf(overlays);
         this.repository = repository;
         this.facilities = facilities;
         this.accounts = accounts;
@@ -96,6 +101,10 @@ public class ReservationService {
         for (Booking b : repository.activeForRoom(room.room().id(), from, to)) {
             booked.put(b.date() + "/" + b.slotCode(), b.id());
         }
+        Map<String, AvailabilityOverlay.Mark> marks = new HashMap<>();
+        for (AvailabilityOverlay overlay : overlays) {
+            marks.putAll(overlay.marks(room, from, to));
+        }
         LocalDateTime now = LocalDateTime.now(clock.withZone(MachiClock.ZONE));
         List<Availability> cells = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -104,6 +113,11 @@ public class ReservationService {
                 Long bookingId = booked.get(d + "/" + s.code());
                 if (bookingId != null) {
                     cells.add(new Availability(d, s, Availability.Status.BOOKED, null, bookingId));
+                    continue;
+                }
+                AvailabilityOverlay.Mark mark = marks.get(AvailabilityOverlay.key(d, s.code()));
+                if (mark != null) {
+                    cells.add(new Availability(d, s, mark.status(), mark.reason(), null));
                     continue;
                 }
                 String closed = closedReason(room.rules(), hours, d, s, now);
@@ -164,7 +178,8 @@ public class ReservationService {
         Slot slot = room.slots().stream().filter(s -> s.code().equals(slotCode)).findFirst()
             .orElseThrow(() -> new ReservationException(Refusal.UNKNOWN_SLOT));
         DayHours hours = facilities.hoursOn(room.facility().id(), date).orElse(null);
-        String closed = closedReason(room.rules(), hours, date, slot, LocalDateTime.now(clock.withZone(MachiClock.ZONE)));
+        LocalDateTime now = LocalDateTime.now(clock.withZone(MachiClock.ZONE));
+        String closed = closedReason(room.rules(), hours, date, slot, now);
         if (closed != null) {
             throw new ReservationException(switch (closed) {
                 case "past" -> Refusal.PAST;
@@ -175,6 +190,10 @@ public class ReservationService {
         }
         if (repository.activeInMonth(bookerId, date) >= room.rules().monthlyCap()) {
             throw new ReservationException(Refusal.CAP_EXCEEDED);
+        }
+        BookingCheck.Request request = new BookingCheck.Request(booker, room, date, slot, now, proxyStaffId);
+        for (BookingCheck check : checks) {
+            check.check(request);
         }
         Fee fee = fee(room.rules(), booker.residency());
         long id = repository.insertConfirmed(roomId, room.facility().id(), date, slot, bookerId, fee.amount(), fee.rule(),
@@ -261,6 +280,21 @@ public class ReservationService {
         }
         audit.record(AuditEvent.byCurrentActor("reservation.booking.paid", b.bookerAccountId(), "booking:" + bookingId,
             "fee " + b.fee()));
+    }
+
+    /**
+     * Cancels every PROVISIONAL booking whose hold expired at or before {@code now} (a checkout hold, a lottery win
+     * nobody confirmed …), freeing its slot; returns how many. Run every minute by {@link HoldExpiry}; tests call
+     * it with the instant they need.
+     */
+    @Transactional
+    public int expireHolds(java.time.Instant now) {
+        List<Booking> expired = repository.expireHolds(now);
+        for (Booking b : expired) {
+            audit.record(AuditEvent.system("reservation.booking.hold-expired", b.bookerAccountId(), "booking:" + b.id(),
+                b.date() + " " + b.slotCode()));
+        }
+        return expired.size();
     }
 
     @Transactional
