@@ -28,4 +28,15 @@ public interface Facilities {
 
     /** True when the facility is open at that instant (Asia/Tokyo). */
     boolean isOpenAt(String facilityId, Instant instant);
+
+    /** The category taxonomy in display order. */
+    List<FacilityCategory> categories();
+
+    /** Categories and known barrier-free features of one facility; empty for an unknown facility. */
+    default Optional<FacilityTraits> traits(String facilityId) {
+        return Optional.ofNullable(traits(List.of(facilityId)).get(facilityId));
+    }
+
+    /** Categories and known barrier-free features of many facilities in one query, by facility id. */
+    java.util.Map<String, FacilityTraits> traits(java.util.Collection<String> facilityIds);
 }

@@ -55,6 +55,27 @@ class FacilitiesFacade implements Facilities {
         return service.hoursOn(facilityId, at.toLocalDate()).map(d -> d.openAt(at.toLocalTime())).orElse(false);
     }
 
+    @Override
+    public List<jp.machi.facility.FacilityCategory> categories() {
+        return repository.categories().stream()
+            .map(c -> new jp.machi.facility.FacilityCategory(c.code(), c.name())).toList();
+    }
+
+    @Override
+    public java.util.Map<String, jp.machi.facility.FacilityTraits> traits(java.util.Collection<String> facilityIds) {
+        java.util.Map<String, jp.machi.facility.FacilityTraits> result = new java.util.HashMap<>();
+        for (Facility f : repository.findAll(facilityIds)) {
+            java.util.Set<String> features = new java.util.HashSet<>();
+            for (String name : Facility.FEATURES) {
+                if (Boolean.TRUE.equals(f.feature(name))) {
+                    features.add(name);
+                }
+            }
+            result.put(f.id(), new jp.machi.facility.FacilityTraits(f.id(), f.categories(), features));
+        }
+        return result;
+    }
+
     private static RoomSummary summary(Room r) {
         return new RoomSummary(r.id(), r.facilityId(), r.name(), r.capacity(), r.bookable());
     }

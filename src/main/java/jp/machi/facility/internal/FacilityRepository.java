@@ -48,6 +48,15 @@ public class FacilityRepository {
         return jdbc.sql("select " + COLUMNS + " from facility f where f.id = ?").param(id).query(FacilityRepository::map).optional();
     }
 
+    /** The facilities with these ids (unknown ids are skipped), in one query. */
+    public List<Facility> findAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from facility f where f.id = any(?)").param(ids.toArray(String[]::new))
+            .query(FacilityRepository::map).list();
+    }
+
     public boolean exists(String id) {
         return jdbc.sql("select count(*) from facility where id = ?").param(id).query(Long.class).single() > 0;
     }

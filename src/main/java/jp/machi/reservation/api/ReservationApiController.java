@@ -38,15 +38,19 @@ class ReservationApiController {
 
     private final ReservationService service;
     private final MessageSource messages;
+    private final jp.machi.reservation.internal.RoomParts parts;
 
-    ReservationApiController(ReservationService service, MessageSource messages) {
+    ReservationApiController(ReservationService service, MessageSource messages,
+                             jp.machi.reservation.internal.RoomParts parts) {
         this.service = service;
         this.messages = messages;
+        this.parts = parts;
     }
 
     @GetMapping("/api/v1/rooms/{roomId}/availability")
     ResponseEntity<Object> availability(@PathVariable String roomId, @RequestParam(required = false) String from,
-                                        @RequestParam(required = false) String to, HttpServletRequest request) {
+                                        @RequestParam(required = false) String to,
+                                        @RequestParam(required = false) String part, HttpServletRequest request) {
         Locale locale = language(request);
         Long id = parseId(roomId);
         var room = id == null ? java.util.Optional.<ReservationService.BookableRoom>empty() : service.bookableRoom(id);
@@ -64,10 +68,19 @@ class ReservationApiController {
         if (end.isBefore(start) || end.isAfter(start.plusDays(ReservationService.MAX_RANGE_DAYS - 1))) {
             return error(HttpStatus.BAD_REQUEST, "bad-request", "to", "reservation.api.range", locale);
         }
-        List<Map<String, Object>> cells = service.availability(room.get(), start, end).stream().map(a -> {
+        if (part != null && (!part.matches(jp.machi.reservation.internal.RoomParts.CODE)
+                             || parts.find(room.get().room().id(), part).isEmpty())) {
+            return error(HttpStatus.NOT_FOUND, "not-found", "part",
+                parts.of(room.get().room().id()).isEmpty() ? "reservation.refusal.not-splittable"
+                    : "reservation.refusal.unknown-part", locale);
+        }
+        List<Map<String, Object>> cells = service.availability(room.get(), part, start, end).stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("date", a.date().toString());
             m.put("slot", a.slot().code());
+            if (part != null) {
+                m.put("part", part);
+            }
             m.put("start", a.slot().start().toString());
             m.put("end", a.slot().end().toString());
             m.put("status", a.status().slug());
@@ -117,8 +130,16 @@ class ReservationApiController {
         if (slot == null || slot.isBlank() || slot.length() > 16) {
             return error(HttpStatus.BAD_REQUEST, "bad-request", "slot", "reservation.api.slot", locale);
         }
+        JsonNode partNode = json.path("part");
+        String part = null;
+        if (!partNode.isMissingNode() && !partNode.isNull()) {
+            part = partNode.isString() ? partNode.asString() : null;
+            if (part == null || !part.matches(jp.machi.reservation.internal.RoomParts.CODE)) {
+                return error(HttpStatus.BAD_REQUEST, "bad-request", "part", "reservation.api.part", locale);
+            }
+        }
         try {
-            ReservationService.Booked booked = service.book(me.accountId(), null, roomId, date, slot, key);
+            ReservationService.Booked booked = service.book(me.accountId(), null, roomId, date, slot, part, key);
             return ResponseEntity.status(booked.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header("Location", "/api/v1/bookings/" + booked.booking().id())
                 .body(view(booked.booking(), locale));
@@ -167,6 +188,9 @@ class ReservationApiController {
         m.put("facilityId", b.facilityId());
         m.put("date", b.date().toString());
         m.put("slot", b.slotCode());
+        if (b.part() != null) {
+            m.put("part", b.part());
+        }
         m.put("start", b.start().toString());
         m.put("end", b.end().toString());
         m.put("status", b.status().name());

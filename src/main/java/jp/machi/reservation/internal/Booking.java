@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-/** One booking of one slot of one room. */
+/** One booking of one slot of one room; {@code part} is the part's code of a splittable room, null for the whole room. */
 public record Booking(long id, long roomId, String facilityId, LocalDate date, String slotCode, LocalTime start,
                       LocalTime end, long bookerAccountId, Status status, int fee, String feeRule, Instant createdAt,
-                      Instant paidAt, Instant cancelledAt, Integer refund, Long proxyStaffId) {
+                      Instant paidAt, Instant cancelledAt, Integer refund, Long proxyStaffId, String part) {
 
     public enum Status {
         PROVISIONAL, CONFIRMED, CANCELLED, NO_SHOW;

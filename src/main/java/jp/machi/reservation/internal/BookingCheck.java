@@ -11,9 +11,12 @@ import java.time.LocalDateTime;
  */
 public interface BookingCheck {
 
-    /** What is being booked. {@code now} is the wall-clock time of the request in the ward's zone. */
+    /**
+     * What is being booked. {@code now} is the wall-clock time of the request in the ward's zone; {@code part} is the
+     * part of a splittable room, null for the whole room.
+     */
     record Request(Booker booker, ReservationService.BookableRoom room, LocalDate date, Slot slot, LocalDateTime now,
-                   Long proxyStaffId) {}
+                   Long proxyStaffId, String part) {}
 
     void check(Request request);
 }

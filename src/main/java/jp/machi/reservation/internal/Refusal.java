@@ -6,7 +6,9 @@ package jp.machi.reservation.internal;
  */
 public enum Refusal {
     NOT_REGISTERED, SUSPENDED, ROOM_NOT_BOOKABLE, UNKNOWN_SLOT, CLOSED, PAST, CUTOFF, OUTSIDE_WINDOW, CAP_EXCEEDED,
-    TAKEN, KEY_REUSED, NOT_FOUND, NOT_ACTIVE, TOO_LATE;
+    TAKEN, KEY_REUSED, NOT_FOUND, NOT_ACTIVE, TOO_LATE,
+    // splittable rooms
+    UNKNOWN_PART, NOT_SPLITTABLE;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -106,16 +106,21 @@ public class ReservationRepository {
             .query(ReservationRepository::booking).optional();
     }
 
-    /** Inserts a confirmed booking; empty when the slot already has an active booking (the unique index said no). */
-    public Optional<Long> insertConfirmed(long roomId, String facilityId, LocalDate date, Slot slot, long bookerId,
-                                          int fee, String feeRule, String key, Long proxyStaffId, Instant now) {
+    /**
+     * Inserts a confirmed booking of the whole room ({@code part} null) or of one part; empty when that unit already
+     * has an active booking (the unique index said no). A whole-room booking that clashes with a part booking (or
+     * the reverse) is refused by the claims' primary key with a {@code DuplicateKeyException}.
+     */
+    public Optional<Long> insertConfirmed(long roomId, String facilityId, LocalDate date, Slot slot, String part,
+                                          long bookerId, int fee, String feeRule, String key, Long proxyStaffId,
+                                          Instant now) {
         return jdbc.sql("""
                 insert into reservation_booking (room_id, facility_id, use_date, slot_code, starts_at, ends_at,
-                    booker_account_id, status, fee, fee_rule, idempotency_key, created_at, proxy_staff_id)
-                values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?)
+                    booker_account_id, status, fee, fee_rule, idempotency_key, created_at, proxy_staff_id, part_code)
+                values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?)
                 on conflict do nothing returning id""")
             .params(roomId, facilityId, date, slot.code(), slot.start(), slot.end(), bookerId, fee, feeRule, key,
-                Timestamp.from(now), proxyStaffId)
+                Timestamp.from(now), proxyStaffId, part)
             .query(Long.class).optional();
     }
 
@@ -181,6 +186,6 @@ public class ReservationRepository {
             rs.getTime("ends_at").toLocalTime(), rs.getLong("booker_account_id"),
             Booking.Status.valueOf(rs.getString("status")), rs.getInt("fee"), rs.getString("fee_rule"),
             rs.getTimestamp("created_at").toInstant(), paid == null ? null : paid.toInstant(),
-            cancelled == null ? null : cancelled.toInstant(), refundValue, proxyId);
+            cancelled == null ? null : cancelled.toInstant(), refundValue, proxyId, rs.getString("part_code"));
     }
 }

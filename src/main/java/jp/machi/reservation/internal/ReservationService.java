@@ -97,9 +97,19 @@ public class ReservationService {
 
     /** The state of every slot from {@code from} to {@code to} (both included, at most {@link #MAX_RANGE_DAYS}). */
     public List<Availability> availability(BookableRoom room, LocalDate from, LocalDate to) {
+        return availability(room, null, from, to);
+    }
+
+    /**
+     * The state of every slot of one unit: the whole room ({@code part} null: booked when the room or any part is
+     * booked) or one part (booked when that part or the whole room is booked).
+     */
+    public List<Availability> availability(BookableRoom room, String part, LocalDate from, LocalDate to) {
         Map<String, Long> booked = new HashMap<>();
         for (Booking b : repository.activeForRoom(room.room().id(), from, to)) {
-            booked.put(b.date() + "/" + b.slotCode(), b.id());
+            if (part == null || b.part() == null || part.equals(b.part())) {
+                booked.putIfAbsent(b.date() + "/" + b.slotCode(), b.id());
+            }
         }
         Map<String, AvailabilityOverlay.Mark> marks = new HashMap<>();
         for (AvailabilityOverlay overlay : overlays) {
@@ -161,11 +171,19 @@ public class ReservationService {
      */
     @Transactional
     public Booked book(long bookerId, Long proxyStaffId, long roomId, LocalDate date, String slotCode, String key) {
+        return book(bookerId, proxyStaffId, roomId, date, slotCode, null, key);
+    }
+
+    /** Books the whole room ({@code part} null) or one part of a splittable room; see the other {@code book}. */
+    @Transactional
+    public Booked book(long bookerId, Long proxyStaffId, long roomId, LocalDate date, String slotCode, String part,
+                       String key) {
         Booker booker = repository.lockBooker(bookerId).orElseThrow(() -> new ReservationException(Refusal.NOT_REGISTERED));
         Optional<Booking> earlier = repository.byKey(bookerId, key);
         if (earlier.isPresent()) {
             Booking b = earlier.get();
-            if (b.roomId() == roomId && b.date().equals(date) && b.slotCode().equals(slotCode)) {
+            if (b.roomId() == roomId && b.date().equals(date) && b.slotCode().equals(slotCode)
+                && java.util.Objects.equals(b.part(), part)) {
                 return new Booked(b, false);
             }
             throw new ReservationException(Refusal.KEY_REUSED);
@@ -191,13 +209,19 @@ public class ReservationService {
         if (repository.activeInMonth(bookerId, date) >= room.rules().monthlyCap()) {
             throw new ReservationException(Refusal.CAP_EXCEEDED);
         }
-        BookingCheck.Request request = new BookingCheck.Request(booker, room, date, slot, now, proxyStaffId);
+        BookingCheck.Request request = new BookingCheck.Request(booker, room, date, slot, now, proxyStaffId, part);
         for (BookingCheck check : checks) {
             check.check(request);
         }
         Fee fee = fee(room.rules(), booker.residency());
-        long id = repository.insertConfirmed(roomId, room.facility().id(), date, slot, bookerId, fee.amount(), fee.rule(),
-            key, proxyStaffId, clock.instant()).orElseThrow(() -> new ReservationException(Refusal.TAKEN));
+        long id;
+        try {
+            id = repository.insertConfirmed(roomId, room.facility().id(), date, slot, part, bookerId, fee.amount(), fee.rule(),
+                key, proxyStaffId, clock.instant()).orElseThrow(() -> new ReservationException(Refusal.TAKEN));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // a whole-room booking and a part booking of the same slot met in the claims table: the other came first
+            throw new ReservationException(Refusal.TAKEN);
+        }
         Booking booking = repository.find(id).orElseThrow();
         if (proxyStaffId != null) {
             audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy", bookerId, "booking:" + id,

@@ -13,6 +13,8 @@ import jp.machi.reservation.internal.Booking;
 import jp.machi.reservation.internal.ReservationException;
 import jp.machi.reservation.internal.ReservationService;
 import jp.machi.reservation.internal.Residency;
+import jp.machi.reservation.internal.RoomPart;
+import jp.machi.reservation.internal.RoomParts;
 import jp.machi.reservation.internal.Slot;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
@@ -31,15 +33,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReservationController {
 
     private final ReservationService service;
+    private final RoomParts parts;
 
-    ReservationController(ReservationService service) {
+    ReservationController(ReservationService service, RoomParts parts) {
         this.service = service;
-    }
-
-    @GetMapping("/reservations")
-    String rooms(Model model) {
-        model.addAttribute("facilities", service.bookableRoomsByFacility());
-        return "reservation/rooms";
+        this.parts = parts;
     }
 
     /** One row of the availability table: a day and its slots in template order. */
@@ -47,8 +45,13 @@ class ReservationController {
 
     @GetMapping("/reservations/rooms/{roomId}")
     String room(@PathVariable String roomId, @RequestParam(required = false) String start,
-                @RequestParam(required = false) String period, Model model) {
+                @RequestParam(required = false) String period, @RequestParam(required = false) String part,
+                Model model) {
         var room = id(roomId).flatMap(service::bookableRoom)
+            .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        List<RoomPart> roomParts = parts.of(room.room().id());
+        RoomPart unit = part == null || part.isEmpty() ? null : roomParts.stream()
+            .filter(p -> p.code().equals(part)).findFirst()
             .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
         boolean month = "month".equals(period);
         LocalDate today = service.today();
@@ -58,10 +61,13 @@ class ReservationController {
         }
         LocalDate to = month ? from.plusMonths(1).minusDays(1) : from.plusDays(6);
         Map<LocalDate, List<Availability>> byDay = new LinkedHashMap<>();
-        for (Availability a : service.availability(room, from, to)) {
+        for (Availability a : service.availability(room, unit == null ? null : unit.code(), from, to)) {
             byDay.computeIfAbsent(a.date(), d -> new ArrayList<>()).add(a);
         }
         model.addAttribute("room", room);
+        model.addAttribute("parts", roomParts);
+        model.addAttribute("part", unit);
+        model.addAttribute("partCode", unit == null ? null : unit.code());
         model.addAttribute("rows", byDay.entrySet().stream().map(e -> new DayRow(e.getKey(), e.getValue())).toList());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -75,12 +81,13 @@ class ReservationController {
 
     @GetMapping("/account/bookings/new")
     String confirm(@RequestParam(required = false) String room, @RequestParam(required = false) String date,
-                   @RequestParam(required = false) String slot, Model model) {
-        Request r = request(room, date, slot);
+                   @RequestParam(required = false) String slot, @RequestParam(required = false) String part,
+                   Model model) {
+        Request r = request(room, date, slot, part);
         long booker = bookerId();
         if (service.booker(booker).isEmpty()) {
             return "redirect:/account/bookings/registration?room=" + r.room().room().id() + "&date=" + r.date()
-                + "&slot=" + r.slot().code();
+                + "&slot=" + r.slot().code() + (r.part() == null ? "" : "&part=" + r.part().code());
         }
         fillConfirm(model, r, booker);
         model.addAttribute("key", UUID.randomUUID().toString());
@@ -89,16 +96,17 @@ class ReservationController {
 
     @PostMapping("/account/bookings/new")
     String book(@RequestParam(required = false) String room, @RequestParam(required = false) String date,
-                @RequestParam(required = false) String slot, @RequestParam(required = false) String key, Model model,
-                HttpServletResponse response) {
-        Request r = request(room, date, slot);
+                @RequestParam(required = false) String slot, @RequestParam(required = false) String part,
+                @RequestParam(required = false) String key, Model model, HttpServletResponse response) {
+        Request r = request(room, date, slot, part);
         long booker = bookerId();
         if (key == null || !key.matches("[0-9a-f-]{36}")) {
             key = UUID.randomUUID().toString();
         }
         Long proxy = CurrentActor.actingFor().isPresent() ? CurrentActor.principal().map(MachiPrincipal::accountId).orElse(null) : null;
         try {
-            var booked = service.book(booker, proxy, r.room().room().id(), r.date(), r.slot().code(), key);
+            var booked = service.book(booker, proxy, r.room().room().id(), r.date(), r.slot().code(),
+                r.part() == null ? null : r.part().code(), key);
             return "redirect:/account/bookings/" + booked.booking().id() + "?booked";
         } catch (ReservationException e) {
             model.addAttribute("refusal", e.refusal().code());
@@ -119,6 +127,7 @@ class ReservationController {
         model.addAttribute("date", r.date());
         model.addAttribute("weekStart", ReservationService.weekStart(r.date()));
         model.addAttribute("slot", r.slot());
+        model.addAttribute("part", r.part());
         model.addAttribute("residency", b.residency());
         model.addAttribute("fee", ReservationService.fee(r.room().rules(), b.residency()));
         model.addAttribute("refundDeadline", r.date().minusDays(r.room().rules().cancelDeadlineDays()));
@@ -126,27 +135,37 @@ class ReservationController {
         model.addAttribute("me", CurrentActor.principal().orElse(null));
     }
 
-    record Request(ReservationService.BookableRoom room, LocalDate date, Slot slot) {}
+    record Request(ReservationService.BookableRoom room, LocalDate date, Slot slot, RoomPart part) {}
 
-    private Request request(String room, String date, String slot) {
+    private Request request(String room, String date, String slot, String part) {
         var bookable = id(room).flatMap(service::bookableRoom)
             .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
         LocalDate d = date(date);
         Slot s = bookable.slots().stream().filter(x -> x.code().equals(slot)).findFirst().orElse(null);
+        RoomPart p = null;
+        if (part != null && !part.isEmpty()) {
+            // an unknown part, or a part of a room that is not splittable, is a bad request like an unknown slot
+            p = part.matches(RoomParts.CODE) ? parts.find(bookable.room().id(), part).orElse(null) : null;
+            if (p == null) {
+                throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
+            }
+        }
         if (d == null || s == null) {
             throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
         }
-        return new Request(bookable, d, s);
+        return new Request(bookable, d, s, p);
     }
 
     // ---- signed in: my bookings ----
 
-    record Row(Booking booking, ReservationService.BookableRoom room, String slotLabelJa, String slotLabelEn) {}
+    record Row(Booking booking, ReservationService.BookableRoom room, String slotLabelJa, String slotLabelEn,
+               RoomPart part) {}
 
     private Row row(Booking b) {
         var room = service.bookableRoom(b.roomId()).orElse(null);
         Slot s = room == null ? null : room.slots().stream().filter(x -> x.code().equals(b.slotCode())).findFirst().orElse(null);
-        return new Row(b, room, s == null ? b.slotCode() : s.labelJa(), s == null ? b.slotCode() : s.labelEn());
+        RoomPart p = b.part() == null ? null : parts.find(b.roomId(), b.part()).orElse(null);
+        return new Row(b, room, s == null ? b.slotCode() : s.labelJa(), s == null ? b.slotCode() : s.labelEn(), p);
     }
 
     @GetMapping("/account/bookings")
@@ -192,18 +211,21 @@ class ReservationController {
 
     @GetMapping("/account/bookings/registration")
     String registration(@RequestParam(required = false) String room, @RequestParam(required = false) String date,
-                        @RequestParam(required = false) String slot, Model model) {
+                        @RequestParam(required = false) String slot, @RequestParam(required = false) String part,
+                        Model model) {
         model.addAttribute("booker", service.booker(bookerId()).orElse(null));
         model.addAttribute("choices", Residency.values());
         model.addAttribute("room", id(room).orElse(null));
         model.addAttribute("date", date(date));
         model.addAttribute("slot", slot != null && slot.matches("[a-z0-9-]{1,16}") ? slot : null);
+        model.addAttribute("part", part != null && part.matches(RoomParts.CODE) ? part : null);
         return "reservation/registration";
     }
 
     @PostMapping("/account/bookings/registration")
     String register(@RequestParam(required = false) String residency, @RequestParam(required = false) String room,
                     @RequestParam(required = false) String date, @RequestParam(required = false) String slot,
+                    @RequestParam(required = false) String part,
                     Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Residency chosen = null;
         for (Residency r : Residency.values()) {
@@ -214,13 +236,14 @@ class ReservationController {
         if (chosen == null) {
             response.setStatus(400);
             model.addAttribute("missing", true);
-            return registration(room, date, slot, model);
+            return registration(room, date, slot, part, model);
         }
         service.register(bookerId(), chosen);
         Long roomId = id(room).orElse(null);
         LocalDate d = date(date);
         if (roomId != null && d != null && slot != null && slot.matches("[a-z0-9-]{1,16}")) {
-            return "redirect:/account/bookings/new?room=" + roomId + "&date=" + d + "&slot=" + slot;
+            return "redirect:/account/bookings/new?room=" + roomId + "&date=" + d + "&slot=" + slot
+                + (part != null && part.matches(RoomParts.CODE) ? "&part=" + part : "");
         }
         redirect.addFlashAttribute("registered", true);
         return "redirect:/account/bookings";
