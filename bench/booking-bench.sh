@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# First-come booking benchmarks (docs/benchmarks.md, issue 4):
+#  (a) 200 residents ask for one open slot at the same moment over HTTP (exactly one 201, 199 × 409, no 5xx), and
+#      200 concurrent retries of one request with one Idempotency-Key (one booking, every answer the same booking);
+#  (b) sustained first-come bookings of distinct slots per second under concurrency, next to pgbench's
+#      simple-update (pgbench -N) transactions per second against the same embedded PostgreSQL in the same run.
+# Starts the jar on a fresh embedded database (its own data folder under /tmp, removed at the end).
+#
+# Needs: a JDK 21+ (java), the jar (./mvnw -q -B -DskipTests package), curl, and the PostgreSQL client tools
+# psql and pgbench — on Debian: apt-get install --no-install-recommends postgresql-client (Debian 12 ships
+# pgbench 15 in postgresql-client-15; it talks to the embedded PostgreSQL 18 fine).
+# Not part of ./mvnw verify. Usage: bash bench/booking-bench.sh      (CLIENTS=20 DURATION=30s to change)
+# Exits non-zero when a check fails (race/retry answers, a refused or failed booking in the distinct runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for tool in psql pgbench curl; do
+  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install postgresql-client curl)"; exit 2; }
+done
+PORT=${PORT:-18320}
+DB_PORT=${DB_PORT:-15440}
+CLIENTS=${CLIENTS:-20}
+DURATION=${DURATION:-30s}
+DATA=$(mktemp -d /tmp/machi-booking-bench.XXXXXX)
+JAVA=${JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java || echo java)}
+JAR=$(ls target/machi-*.jar | grep -v original | head -1)
+PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres)
+SERVER_PORT=$PORT MACHI_DB_PORT=$DB_PORT MACHI_DATA_DIR=$DATA MACHI_BASE_URL=http://127.0.0.1:$PORT \
+  "$JAVA" -jar "$JAR" >"$DATA/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 180); do
+  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+echo "--- machine: $(date -u '+%F %H:%M UTC'), nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+"${PSQL[@]}" -f bench/booking-setup.sql
+"${PSQL[@]}" -At -c "show server_version" | sed 's/^/PostgreSQL /'
+ROOMS=$("${PSQL[@]}" -At -c "select string_agg(id::text, ',' order by id) from room where facility_id = 'bench-hall'")
+FIRST_ROOM=${ROOMS%%,*}
+SECOND_ROOM=$(echo "$ROOMS" | cut -d, -f2)
+TODAY=$(TZ=Asia/Tokyo date +%F)
+DAY=$(TZ=Asia/Tokyo date -d "$TODAY + 7 days" +%F)
+URL=http://127.0.0.1:$PORT
+echo "--- warm-up: 15 s of distinct-slot bookings far ahead (JIT, connection pool), not counted"
+"$JAVA" bench/BookingLoad.java distinct --url "$URL" --rooms "$ROOMS" --from "$(TZ=Asia/Tokyo date -d "$TODAY + 300 days" +%F)" \
+  --clients "$CLIENTS" --first-token 241 --duration 10s --warmup 5s >/dev/null
+echo "--- (a) 200 residents, one open slot ($DAY am, room $FIRST_ROOM)"
+"$JAVA" bench/BookingLoad.java race --url "$URL" --room "$FIRST_ROOM" --date "$DAY" --slot am --tokens 200
+"${PSQL[@]}" -At -c "select 'active bookings of that slot in the database: ' || count(*) from reservation_booking
+  where room_id = $FIRST_ROOM and use_date = '$DAY' and slot_code = 'am' and status in ('PROVISIONAL', 'CONFIRMED')"
+echo "--- (a) 200 concurrent retries with one Idempotency-Key ($DAY am, room $SECOND_ROOM)"
+"$JAVA" bench/BookingLoad.java retry --url "$URL" --room "$SECOND_ROOM" --date "$DAY" --slot am --requests 200 --token bench-token-1
+"${PSQL[@]}" -At -c "select 'bookings of that slot in the database: ' || count(*) from reservation_booking
+  where room_id = $SECOND_ROOM and use_date = '$DAY' and slot_code = 'am'"
+echo "--- (b) distinct slots: $CLIENTS residents booking one slot after another"
+"$JAVA" bench/BookingLoad.java distinct --url "$URL" --rooms "$ROOMS" --from "$(TZ=Asia/Tokyo date -d "$TODAY + 10 days" +%F)" \
+  --clients "$CLIENTS" --first-token 201 --duration "$DURATION" --warmup 5s
+echo "--- (b) pgbench -N (simple update), $CLIENTS clients, same database, scale 10"
+PGPASSWORD= pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -i -s 10 -q postgres 2>&1 | tail -1
+PGPASSWORD= pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -N -c "$CLIENTS" -j 2 -T "${DURATION%s}" postgres 2>&1 \
+  | grep -E "^(number of clients|number of transactions actually|latency average|tps)"
+echo "--- (b) distinct slots again (after pgbench, later days)"
+"$JAVA" bench/BookingLoad.java distinct --url "$URL" --rooms "$ROOMS" --from "$(TZ=Asia/Tokyo date -d "$TODAY + 150 days" +%F)" \
+  --clients "$CLIENTS" --first-token 221 --duration "$DURATION" --warmup 5s
+"${PSQL[@]}" -At -c "select 'slots with more than one active booking in the database: ' || count(*) from (
+  select room_id, use_date, slot_code from reservation_booking where status in ('PROVISIONAL', 'CONFIRMED')
+  group by 1, 2, 3 having count(*) > 1) x"
+echo "--- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
