@@ -201,6 +201,22 @@ class RoomPartsTest {
         assertThat(wholeBook).contains("先に予約");
     }
 
+    @Test
+    void staffSeeEveryPartBookingOfASlotInTheWeek() throws Exception {
+        var hall = TestRooms.create(jdbc, "taiikukan", 80, false, true);
+        LocalDate day = openDay(hall.roomId(), 60);
+        long a = service.book(TestResidents.create(jdbc, "RESIDENT").id(), null, hall.roomId(), day, "night", "a",
+            UUID.randomUUID().toString()).booking().id();
+        long b = service.book(TestResidents.create(jdbc, "RESIDENT").id(), null, hall.roomId(), day, "night", "b",
+            UUID.randomUUID().toString()).booking().id();
+        String week = body(mvc.perform(get("/staff/reservations").with(StaffLogin.admin(jdbc))
+            .param("facility", hall.facilityId()).param("date", day.toString())).andExpect(status().isOk()));
+        assertThat(week).contains("/staff/reservations/bookings/" + a + "\"").contains("/staff/reservations/bookings/" + b + "\"")
+            .contains("A面").contains("B面");
+        assertThat(body(mvc.perform(get("/staff/reservations/bookings/" + b).with(StaffLogin.admin(jdbc)))
+            .andExpect(status().isOk()))).contains("区画").contains("B面");
+    }
+
     ResultActions book(String token, String key, long roomId, LocalDate date, String partJson) throws Exception {
         String body = "{\"roomId\":" + roomId + ",\"date\":\"" + date + "\",\"slot\":\"night\""
             + (partJson == null ? "" : ",\"part\":" + partJson) + "}";

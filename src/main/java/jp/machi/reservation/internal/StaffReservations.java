@@ -32,9 +32,11 @@ public class StaffReservations {
     private final StaffScope scope;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final RoomParts parts;
 
     StaffReservations(ReservationService reservations, Facilities facilities, StaffScope scope, Accounts accounts,
-                      AuditLog audit) {
+                      AuditLog audit, RoomParts parts) {
+        this.parts = parts;
         this.reservations = reservations;
         this.facilities = facilities;
         this.scope = scope;
@@ -52,7 +54,7 @@ public class StaffReservations {
      * One cell of the week. {@code slot} is null when the room has no slot of that column; {@code booking} and
      * {@code initial} are set for a booked slot.
      */
-    public record Cell(Slot slot, Availability availability, Booking booking, String initial) {
+    public record Cell(Slot slot, Availability availability, Booking booking, String initial, List<Shown> bookings) {
 
         /**
          * none, open, closed (the facility is closed or the slot is outside its hours), booked or paid. A slot that
@@ -75,6 +77,12 @@ public class StaffReservations {
         }
     }
 
+    /**
+     * One active booking of a cell: a splittable room's slot can hold one booking per part ({@code part} set), or
+     * one whole-room booking ({@code part} null).
+     */
+    public record Shown(Booking booking, String initial, RoomPart part) {}
+
     public record Row(ReservationService.BookableRoom room, LocalDate date, List<Cell> cells) {}
 
     /** A week of a facility: the slot columns (every room's slots by start time) and one row per room and day. */
@@ -91,9 +99,12 @@ public class StaffReservations {
         rooms.stream().flatMap(r -> r.slots().stream()).sorted(Comparator.comparing(Slot::start))
             .forEach(s -> columns.putIfAbsent(s.code(), s));
         Map<Long, Booking> bookings = new HashMap<>();
+        Map<String, List<Booking>> byCell = new HashMap<>();
         for (Booking b : reservations.facilityBookings(facilityId, from, to)) {
             bookings.put(b.id(), b);
+            byCell.computeIfAbsent(b.roomId() + "/" + b.date() + "/" + b.slotCode(), k -> new ArrayList<>()).add(b);
         }
+        Map<Long, List<RoomPart>> roomParts = parts.ofRooms(rooms.stream().map(r -> r.room().id()).toList());
         Map<Long, String> initials = new HashMap<>();
         List<Row> rows = new ArrayList<>();
         for (var room : rooms) {
@@ -106,12 +117,19 @@ public class StaffReservations {
                 for (String code : columns.keySet()) {
                     Availability a = byKey.get(d + "/" + code);
                     if (a == null) {
-                        cells.add(new Cell(null, null, null, null));
+                        cells.add(new Cell(null, null, null, null, List.of()));
                         continue;
                     }
                     Booking b = a.bookingId() == null ? null : bookings.get(a.bookingId());
                     String initial = b == null ? null : initials.computeIfAbsent(b.bookerAccountId(), this::initial);
-                    cells.add(new Cell(a.slot(), a, b, initial));
+                    List<Shown> shown = new ArrayList<>();
+                    for (Booking x : byCell.getOrDefault(room.room().id() + "/" + d + "/" + code, List.of())) {
+                        RoomPart p = x.part() == null ? null : roomParts.getOrDefault(room.room().id(), List.of()).stream()
+                            .filter(rp -> rp.code().equals(x.part())).findFirst().orElse(null);
+                        shown.add(new Shown(x, initials.computeIfAbsent(x.bookerAccountId(), this::initial), p));
+                    }
+                    shown.sort(Comparator.comparing((Shown x) -> x.part() == null ? -1 : x.part().sortOrder()));
+                    cells.add(new Cell(a.slot(), a, b, initial, shown));
                 }
                 rows.add(new Row(room, d, cells));
             }
@@ -137,6 +155,11 @@ public class StaffReservations {
     /** A booking as the staff page shows it. {@code room} and {@code slot} may be null when they no longer exist. */
     public record BookingView(Booking booking, FacilitySummary facility, RoomSummary room, Slot slot,
                               AccountSummary booker, AccountSummary proxy) {}
+
+    /** The part a booking is for; empty for a whole-room booking. */
+    public Optional<RoomPart> part(Booking b) {
+        return b.part() == null ? Optional.empty() : parts.find(b.roomId(), b.part());
+    }
 
     /** The booking when it belongs to a facility the staff member may see; empty otherwise. Nothing is recorded. */
     public Optional<Booking> visible(long staffId, long bookingId) {

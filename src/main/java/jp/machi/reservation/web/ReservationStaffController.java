@@ -90,6 +90,7 @@ class ReservationStaffController {
         var view = ReservationController.id(id).flatMap(b -> staff.read(me(), b))
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("view", view);
+        model.addAttribute("part", staff.part(view.booking()).orElse(null));
         model.addAttribute("weekStart", ReservationService.weekStart(view.booking().date()));
         return "reservation/staff/booking";
     }
