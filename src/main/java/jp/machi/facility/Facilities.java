@@ -21,6 +21,19 @@ public interface Facilities {
     /** The computed hours of that day (closed with a reason, or one or more periods). Empty for an unknown facility. */
     Optional<DayHours> hoursOn(String facilityId, LocalDate date);
 
+    /**
+     * The computed hours of every day from {@code from} to {@code to} (both included), by day: one read of the rules
+     * for the whole range instead of one per day. Empty for an unknown facility.
+     */
+    default java.util.Map<LocalDate, DayHours> hoursBetween(String facilityId, LocalDate from, LocalDate to) {
+        java.util.Map<LocalDate, DayHours> result = new java.util.LinkedHashMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            LocalDate day = d;
+            hoursOn(facilityId, d).ifPresent(h -> result.put(day, h));
+        }
+        return result;
+    }
+
     /** True when the facility opens at all on that day. False for an unknown facility. */
     default boolean isOpen(String facilityId, LocalDate date) {
         return hoursOn(facilityId, date).map(DayHours::open).orElse(false);

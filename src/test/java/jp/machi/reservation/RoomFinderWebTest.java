@@ -26,6 +26,7 @@ class RoomFinderWebTest {
     @Autowired WebApplicationContext context;
     @Autowired JdbcClient jdbc;
     @Autowired ReservationService service;
+    @Autowired jp.machi.facility.Facilities facilities;
     MockMvc mvc;
 
     @BeforeEach
@@ -114,5 +115,20 @@ class RoomFinderWebTest {
         mvc.perform(get("/reservations/facilities/" + gym.facilityId()).param("band", "x")).andExpect(status().isBadRequest());
         // reachable by links: the room page links to its facility view
         assertThat(body(mvc.perform(get("/reservations/rooms/" + gym.roomId())))).contains("/reservations/facilities/" + gym.facilityId());
+    }
+
+    @Test
+    void hoursForARangeAreTheHoursOfEachDay() {
+        // the views read a facility's hours once per range; the answer must be the same as asking day by day
+        // (weekly closing day, holidays and the next weekday after one, the year end)
+        var today = service.today();
+        for (var f : service.bookableRoomsByFacility().keySet().stream().limit(3).toList()) {
+            var range = facilities.hoursBetween(f.id(), today, today.plusDays(120));
+            assertThat(range).hasSize(121);
+            for (var d = today; !d.isAfter(today.plusDays(120)); d = d.plusDays(1)) {
+                assertThat(range.get(d)).as(f.id() + " " + d).isEqualTo(facilities.hoursOn(f.id(), d).orElseThrow());
+            }
+        }
+        assertThat(facilities.hoursBetween("no-such-facility", today, today.plusDays(3))).isEmpty();
     }
 }

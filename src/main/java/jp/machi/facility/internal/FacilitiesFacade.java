@@ -50,6 +50,11 @@ class FacilitiesFacade implements Facilities {
     }
 
     @Override
+    public java.util.Map<LocalDate, DayHours> hoursBetween(String facilityId, LocalDate from, LocalDate to) {
+        return service.hoursBetween(facilityId, from, to);
+    }
+
+    @Override
     public boolean isOpenAt(String facilityId, Instant instant) {
         var at = instant.atZone(MachiClock.ZONE).toLocalDateTime();
         return service.hoursOn(facilityId, at.toLocalDate()).map(d -> d.openAt(at.toLocalTime())).orElse(false);

@@ -116,6 +116,19 @@ public class FacilityService {
         return repository.find(id).map(f -> engine.on(repository.rules(List.of(f), date, date).get(f.id()), date));
     }
 
+    /** The hours of every day of a range, reading the rules once; empty for an unknown facility. */
+    @Transactional(readOnly = true)
+    public java.util.Map<LocalDate, DayHours> hoursBetween(String id, LocalDate from, LocalDate to) {
+        java.util.Map<LocalDate, DayHours> result = new java.util.LinkedHashMap<>();
+        repository.find(id).ifPresent(f -> {
+            HoursRules rules = repository.rules(List.of(f), from, to).get(f.id());
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                result.put(d, engine.on(rules, d));
+            }
+        });
+        return result;
+    }
+
     @Transactional(readOnly = true)
     public Optional<HoursRules> rules(String id) {
         LocalDate today = now().toLocalDate();

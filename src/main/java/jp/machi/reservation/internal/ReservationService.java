@@ -117,8 +117,9 @@ public class ReservationService {
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(MachiClock.ZONE));
         List<Availability> cells = new ArrayList<>();
+        Map<LocalDate, DayHours> hoursByDay = facilities.hoursBetween(room.facility().id(), from, to);
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            DayHours hours = facilities.hoursOn(room.facility().id(), d).orElse(null);
+            DayHours hours = hoursByDay.get(d);
             for (Slot s : room.slots()) {
                 Long bookingId = booked.get(d + "/" + s.code());
                 if (bookingId != null) {
