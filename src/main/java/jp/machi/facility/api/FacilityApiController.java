@@ -34,10 +34,15 @@ class FacilityApiController {
 
     private final FacilityService facilities;
     private final MessageSource messages;
+    private final jp.machi.facility.internal.FacilityPhotos photos;
+    private final String baseUrl;
 
-    FacilityApiController(FacilityService facilities, MessageSource messages) {
+    FacilityApiController(FacilityService facilities, MessageSource messages, jp.machi.facility.internal.FacilityPhotos photos,
+                          @org.springframework.beans.factory.annotation.Value("${machi.base-url:}") String baseUrl) {
         this.facilities = facilities;
         this.messages = messages;
+        this.photos = photos;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /**
@@ -180,6 +185,26 @@ class FacilityApiController {
                     Json.field(sb, "equipment", r.equipment());
                     sb.append(',');
                     Json.field(sb, "bookable", r.bookable());
+                    sb.append('}');
+                }
+                sb.append("],\"photos\":[");
+                var list = photos.list(d.facility().id());
+                for (int i = 0; i < list.size(); i++) {
+                    var p = list.get(i);
+                    sb.append(i > 0 ? ",{" : "{");
+                    Json.field(sb, "url", baseUrl + p.url());
+                    sb.append(',');
+                    Json.field(sb, "thumbnailUrl", baseUrl + p.thumbnailUrl());
+                    sb.append(',');
+                    Json.field(sb, "alt", p.alt(locale));
+                    sb.append(',');
+                    Json.field(sb, "altJa", p.altJa());
+                    sb.append(',');
+                    Json.field(sb, "altEn", p.altEn());
+                    sb.append(',');
+                    Json.field(sb, "width", p.width());
+                    sb.append(',');
+                    Json.field(sb, "height", p.height());
                     sb.append('}');
                 }
                 sb.append("],\"hours\":[");
