@@ -61,6 +61,16 @@ public class FacilityService {
     /** A facility's page. */
     public record Detail(Facility facility, List<Room> rooms, List<DayHours> days, boolean openNow, DayHours today) {}
 
+    /** Whether {@link #search} answers this query from the in-memory snapshot (the same Facility objects each time). */
+    public boolean fromSnapshot(FacilityQuery query) {
+        return FacilitySnapshots.answers(query);
+    }
+
+    /** Changes (by identity) when the snapshot is replaced; see {@link FacilitySnapshots#marker()}. */
+    public Object snapshotMarker() {
+        return snapshots.marker();
+    }
+
     public LocalDateTime now() {
         return LocalDateTime.now(clock.withZone(MachiClock.ZONE));
     }

@@ -40,6 +40,15 @@ public class FacilitySnapshots {
         this.repository = repository;
     }
 
+    /**
+     * An object that changes (by identity) whenever the snapshot is replaced: callers that cache something per
+     * snapshot facility (the API's JSON fragments) start afresh when it changes.
+     */
+    public Object marker() {
+        Snapshot s = current;
+        return s == null ? null : s.facilities();
+    }
+
     long revision() {
         return jdbc.sql("select rev from facility_revision").query(Long.class).single();
     }
