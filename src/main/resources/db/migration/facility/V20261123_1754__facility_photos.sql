@@ -10,7 +10,9 @@ create index facility_photo_order on facility_photo (facility_id, sort_order, id
 
 -- A revision number of everything a facility listing is computed from. Statement-level triggers bump it on
 -- every change (staff pages, CSV import, SQL by hand), so every instance can tell with one tiny query whether
--- its in-memory snapshot of the facility list is still current (FacilitySnapshots).
+-- its in-memory snapshot of the facility list is still current (FacilitySnapshots). BEFORE triggers: a
+-- transaction locks the counter row before any facility row, so two writers never wait for each other in
+-- opposite orders (with AFTER triggers, two transactions updating two facilities in turn could deadlock).
 create table facility_revision (
     id   boolean primary key default true check (id),
     rev  bigint not null
@@ -24,13 +26,13 @@ begin
 end
 $$;
 
-create trigger facility_revision_facility after insert or update or delete or truncate on facility
+create trigger facility_revision_facility before insert or update or delete or truncate on facility
     for each statement execute function facility_revision_bump();
-create trigger facility_revision_category after insert or update or delete or truncate on facility_category
+create trigger facility_revision_category before insert or update or delete or truncate on facility_category
     for each statement execute function facility_revision_bump();
-create trigger facility_revision_category_link after insert or update or delete or truncate on facility_category_link
+create trigger facility_revision_category_link before insert or update or delete or truncate on facility_category_link
     for each statement execute function facility_revision_bump();
-create trigger facility_revision_hours after insert or update or delete or truncate on facility_hours
+create trigger facility_revision_hours before insert or update or delete or truncate on facility_hours
     for each statement execute function facility_revision_bump();
-create trigger facility_revision_hours_exception after insert or update or delete or truncate on facility_hours_exception
+create trigger facility_revision_hours_exception before insert or update or delete or truncate on facility_hours_exception
     for each statement execute function facility_revision_bump();

@@ -63,4 +63,54 @@ class FacilitySnapshotTest {
         jdbc.sql("delete from facility where id = ?").param(id).update();
         assertThat(geojson(mvc, bbox, "")).contains("\"numberMatched\":0");
     }
+
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /** Two staff members saving two facilities in opposite orders: one waits for the other, neither fails. */
+    @Test
+    void writersInOppositeOrderDoNotDeadlockOnTheRevisionCounter() throws Exception {
+        String a = "snap-a-" + UUID.randomUUID().toString().substring(0, 8);
+        String b = "snap-b-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String id : new String[] {a, b}) {
+            jdbc.sql("insert into facility (id, name_ja, department_code) values (?, '順序', 'bosai-keikaku')").param(id).update();
+        }
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        var firstWrote = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> tx.executeWithoutResult(s -> {
+                jdbc.sql("update facility set notes = 'one' where id = ?").param(a).update();
+                firstWrote.countDown();
+                sleep(500);
+                jdbc.sql("update facility set notes = 'one' where id = ?").param(b).update();
+            }));
+            var two = pool.submit(() -> tx.executeWithoutResult(s -> {
+                await(firstWrote);
+                jdbc.sql("update facility set notes = 'two' where id = ?").param(b).update();
+                jdbc.sql("update facility set notes = 'two' where id = ?").param(a).update();
+            }));
+            one.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            two.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select notes from facility where id in (?, ?)").params(a, b).query(String.class).list())
+            .containsOnly("two");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
