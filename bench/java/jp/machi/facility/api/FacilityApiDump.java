@@ -46,6 +46,9 @@ class FacilityApiDump {
         requests.put("bad-bbox", get("/api/v1/facilities").param("bbox", "1,2,3"));
         requests.put("bad-openAt-en", get("/api/v1/facilities").param("openAt", "tomorrow").header("Accept-Language", "en"));
         requests.put("bad-stepFree", get("/api/v1/facilities").param("stepFree", "yes"));
+        // the same again: answered from the snapshot and the cached JSON fragments (compare with all-ja / all-en)
+        requests.put("all-ja-again", get("/api/v1/facilities").param("bbox", "139.5,35.6,139.8,35.9"));
+        requests.put("all-en-again", get("/api/v1/facilities").param("bbox", "139.5,35.6,139.8,35.9").header("Accept-Language", "en"));
         Path dir = Path.of("target/bench/dump");
         Files.createDirectories(dir);
         for (var e : requests.entrySet()) {

@@ -87,7 +87,7 @@ class ReportCoreTest {
         return out.toByteArray();
     }
 
-    long submit(String category, String email, String language, List<PhotoProcessor.ProcessedPhoto> ph) {
+    long submit(String category, String email, String language, List<jp.machi.shared.image.ProcessedImage> ph) {
         Map<String, List<String>> answers = "street-light".equals(category) ? Map.of("pole_number", List.of("N-1")) : Map.of();
         return service.submit(new NewReport(category, answers, "試験のレポート " + UUID.randomUUID(), 35.7356, 139.6516,
             "旭丘1丁目", ph, email, language, false, null, null, null), true);
@@ -174,8 +174,8 @@ class ReportCoreTest {
 
     @Test
     void redactionBlacksOutTheRectangle() throws Exception {
-        PhotoProcessor.ProcessedPhoto p = photos.process(white(800, 600));
-        PhotoProcessor.ProcessedPhoto r = photos.redact(p.web(), List.of(new PhotoProcessor.Rect(100, 100, 200, 100)));
+        jp.machi.shared.image.ProcessedImage p = photos.process(white(800, 600));
+        jp.machi.shared.image.ProcessedImage r = photos.redact(p.web(), List.of(new jp.machi.shared.image.Rect(100, 100, 200, 100)));
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.web()));
         assertThat(brightness(img.getRGB(200, 150))).as("inside").isLessThan(30);
         assertThat(brightness(img.getRGB(105, 105))).as("inside, near the corner").isLessThan(40);

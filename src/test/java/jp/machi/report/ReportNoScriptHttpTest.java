@@ -5,8 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.machi.shared.security.MachiPrincipal;
 import jp.machi.support.MachiTest;
+import jp.machi.support.MultipartBody;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,39 +69,13 @@ class ReportNoScriptHttpTest {
         return m.group(1);
     }
 
-    /** A multipart/form-data body as a browser builds it: text fields, then files. */
-    static final class Multipart {
-        final String boundary = "----machi" + UUID.randomUUID().toString().replace("-", "");
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Multipart field(String name, String value) throws IOException {
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-            return this;
-        }
-
-        Multipart file(String name, String filename, String type, byte[] content) throws IOException {
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.write(content);
-            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
-            return this;
-        }
-
-        HttpRequest.Builder post(URI uri) {
-            out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return HttpRequest.newBuilder(uri).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept-Language", "ja").POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
-        }
-    }
-
     @Test
     void aResidentWithoutJavaScriptSendsAReportWithAPhotoAndStaffSeeItInTheQueue() throws Exception {
         String description = "歩道の段差（スクリプトなし " + UUID.randomUUID() + "）";
         byte[] jpeg = ReportPhotoProcessorTest.image("jpeg", 800, 600);
         String action = formAction("/reports/new/road");
 
-        HttpResponse<String> sent = http.send(new Multipart().field("description", description)
+        HttpResponse<String> sent = http.send(new MultipartBody().field("description", description)
                 .field("lat", "35.7356").field("lon", "139.6516").field("district", "").field("address", "")
                 .field("email", "noscript@example.com").field("showName", "no")
                 .file("photo", "step.jpg", "image/jpeg", jpeg)
@@ -150,7 +123,7 @@ class ReportNoScriptHttpTest {
     void aFiftyMegabyteUploadToTheFormIsAClear413PageAndNothingIsStored() throws Exception {
         long before = reports();
         String action = formAction("/reports/new/road");
-        HttpResponse<String> r = http.send(new Multipart().field("description", "大きすぎる写真")
+        HttpResponse<String> r = http.send(new MultipartBody().field("description", "大きすぎる写真")
                 .field("lat", "35.7356").field("lon", "139.6516").field("email", "big@example.com")
                 .file("photo", "big.jpg", "image/jpeg", new byte[50 * 1024 * 1024])
                 .post(uri(action)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -164,7 +137,7 @@ class ReportNoScriptHttpTest {
     @Test
     void aFiftyMegabyteUploadToOpen311IsAnOpen311Error() throws Exception {
         long before = reports();
-        HttpResponse<String> r = http.send(new Multipart().field("api_key", "demo-open311-key")
+        HttpResponse<String> r = http.send(new MultipartBody().field("api_key", "demo-open311-key")
                 .field("service_code", "road").field("lat", "35.7356").field("long", "139.6516")
                 .field("description", "大きすぎる写真")
                 .file("media", "big.jpg", "image/jpeg", new byte[50 * 1024 * 1024])
@@ -172,7 +145,7 @@ class ReportNoScriptHttpTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(r.body()).startsWith("[{\"code\":400,\"description\":\"media: ");
-        HttpResponse<String> xml = http.send(new Multipart().field("api_key", "demo-open311-key")
+        HttpResponse<String> xml = http.send(new MultipartBody().field("api_key", "demo-open311-key")
                 .field("service_code", "road").file("media", "big.jpg", "image/jpeg", new byte[50 * 1024 * 1024])
                 .post(uri("/open311/v2/requests.xml")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(xml.statusCode()).isEqualTo(400);

@@ -15,12 +15,12 @@ import jp.machi.report.internal.PhotoProcessor;
 import org.junit.jupiter.api.Test;
 
 /** Photos lose every bit of metadata, are turned upright and resized; anything that is not an image is refused. */
-class ReportPhotoProcessorTest {
+public class ReportPhotoProcessorTest {
 
     final PhotoProcessor processor = new PhotoProcessor(10 * 1024 * 1024);
 
     /** A landscape image: red on the left half, blue on the right. */
-    static byte[] image(String format, int w, int h) throws Exception {
+    public static byte[] image(String format, int w, int h) throws Exception {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < w; x++) {
             for (int y = 0; y < h; y++) {
@@ -33,7 +33,7 @@ class ReportPhotoProcessorTest {
     }
 
     /** An EXIF APP1 segment (little-endian TIFF) with an orientation and a GPS position, and a camera serial. */
-    static byte[] app1(int orientation, double lat, double lon) {
+    public static byte[] app1(int orientation, double lat, double lon) {
         ByteBuffer t = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
         t.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
         // IFD0 at 8: 3 entries
@@ -71,7 +71,7 @@ class ReportPhotoProcessorTest {
         t.putInt(d).putInt(1).putInt(mi).putInt(1).putInt(s).putInt(1000);
     }
 
-    static byte[] withExif(byte[] jpeg, byte[] app1) {
+    public static byte[] withExif(byte[] jpeg, byte[] app1) {
         byte[] out = new byte[jpeg.length + app1.length];
         System.arraycopy(jpeg, 0, out, 0, 2);
         System.arraycopy(app1, 0, out, 2, app1.length);
@@ -88,7 +88,7 @@ class ReportPhotoProcessorTest {
         byte[] upload = withExif(image("jpeg", 400, 200), app1(6, 35.7356, 139.6516));
         assertThat(contains(upload, "Exif")).isTrue();
 
-        PhotoProcessor.ProcessedPhoto p = processor.process(upload);
+        jp.machi.shared.image.ProcessedImage p = processor.process(upload);
 
         assertThat(contains(p.web(), "Exif")).isFalse();
         assertThat(contains(p.web(), "SN12345")).isFalse();
@@ -107,7 +107,7 @@ class ReportPhotoProcessorTest {
 
     @Test
     void aLargePngIsResizedToTheWebSizeWithAThumbnail() throws Exception {
-        PhotoProcessor.ProcessedPhoto p = processor.process(image("png", 3200, 1600));
+        jp.machi.shared.image.ProcessedImage p = processor.process(image("png", 3200, 1600));
         assertThat(p.width()).isEqualTo(1600);
         assertThat(p.height()).isEqualTo(800);
         assertThat(p.thumbWidth()).isEqualTo(320);

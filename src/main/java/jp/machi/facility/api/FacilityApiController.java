@@ -1,14 +1,14 @@
 package jp.machi.facility.api;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jp.machi.facility.DayHours;
 import jp.machi.facility.TimeRange;
 import jp.machi.facility.internal.Category;
@@ -34,10 +34,15 @@ class FacilityApiController {
 
     private final FacilityService facilities;
     private final MessageSource messages;
+    private final jp.machi.facility.internal.FacilityPhotos photos;
+    private final String baseUrl;
 
-    FacilityApiController(FacilityService facilities, MessageSource messages) {
+    FacilityApiController(FacilityService facilities, MessageSource messages, jp.machi.facility.internal.FacilityPhotos photos,
+                          @org.springframework.beans.factory.annotation.Value("${machi.base-url:}") String baseUrl) {
         this.facilities = facilities;
         this.messages = messages;
+        this.photos = photos;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /**
@@ -69,90 +74,156 @@ class FacilityApiController {
             return error(HttpStatus.BAD_REQUEST, p.parameter(), p.messageKey(), locale);
         }
         List<FacilityService.Listing> found = facilities.search(parsed.query(), parsed.openAt(), parsed.openOnly(), null);
+        Map<FragmentKey, byte[]> cache = facilities.fromSnapshot(parsed.query()) ? fragments() : null;
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(GEO_JSON.toString());
-        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
-        write(new JsonOut(writer), found, parsed.openAt() == null, categories, locale);
-        writer.flush();
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 1 << 16);
+        write(out, found, parsed.openAt() == null, categories, locale, cache);
+        out.flush();
         return null; // written: Spring leaves the response as it is
     }
 
-    private void write(JsonOut out, List<FacilityService.Listing> found, boolean openNowFromAt, Map<String, Category> categories,
-                       Locale locale) throws IOException {
+    /**
+     * A feature's properties up to "attribution" depend only on the facility and the language: for the snapshot's
+     * facilities (the same objects until anything changes) they are kept as UTF-8 bytes, so a whole-ward answer
+     * copies 5,000 byte arrays instead of escaping and encoding 4.5 MB of text each time. Keys compare the
+     * facility by identity; the map starts afresh when the snapshot is replaced.
+     */
+    private record FragmentKey(Facility facility, boolean english) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FragmentKey k && k.facility == facility && k.english == english;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(facility) * 2 + (english ? 1 : 0);
+        }
+    }
+
+    private volatile Object fragmentsMarker;
+    private volatile Map<FragmentKey, byte[]> fragments = new ConcurrentHashMap<>();
+
+    private Map<FragmentKey, byte[]> fragments() {
+        Object marker = facilities.snapshotMarker();
+        if (marker != fragmentsMarker) {
+            synchronized (this) {
+                if (marker != fragmentsMarker) {
+                    fragments = new ConcurrentHashMap<>();
+                    fragmentsMarker = marker;
+                }
+            }
+        }
+        return fragments;
+    }
+
+    private static final byte[] HEAD = ascii("{\"type\":\"FeatureCollection\",\"features\":[");
+    private static final byte[] OPEN_NOW_TRUE = ascii(",\"openNow\":true");
+    private static final byte[] OPEN_NOW_FALSE = ascii(",\"openNow\":false");
+    private static final byte[] OPEN_AT_TRUE = ascii(",\"openNow\":null,\"openAt\":true");
+    private static final byte[] OPEN_AT_FALSE = ascii(",\"openNow\":null,\"openAt\":false");
+    private static final byte[] TODAY = ascii(",\"today\":");
+    private static final byte[] FEATURE_END = ascii("}}");
+    private static final byte[] TAIL = "],\"attribution\":\"「指定緊急避難場所・指定避難所データ」（国土地理院）ほか\",\"numberMatched\":"
+        .getBytes(StandardCharsets.UTF_8);
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void write(OutputStream out, List<FacilityService.Listing> found, boolean openNowFromAt,
+                       Map<String, Category> categories, Locale locale, Map<FragmentKey, byte[]> cache) throws IOException {
         // the same few fragments repeat across thousands of features: build each once per request
         Map<String, String> categoryJson = new HashMap<>();
-        Map<DayHours, String> dayJson = new HashMap<>();
-        out.raw("{\"type\":\"FeatureCollection\",\"features\":[");
+        Map<DayHours, byte[]> dayJson = new HashMap<>();
+        boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        out.write(HEAD);
         for (int n = 0; n < found.size(); n++) {
             if (n > 0) {
-                out.raw(',');
+                out.write(',');
             }
             FacilityService.Listing l = found.get(n);
             Facility f = l.facility();
-            out.raw("{\"type\":\"Feature\",").field("id", f.id()).raw(",\"geometry\":");
-            if (f.hasLocation()) {
-                out.raw("{\"type\":\"Point\",\"coordinates\":[").raw(Double.toString(f.lon())).raw(',')
-                    .raw(Double.toString(f.lat())).raw("]}");
-            } else {
-                out.raw("null");
-            }
-            out.raw(",\"properties\":{").field("name", f.name(locale)).raw(',').field("nameJa", f.nameJa()).raw(',')
-                .field("nameKana", f.nameKana()).raw(',').field("nameEn", f.nameEn()).raw(',').field("address", f.address())
-                .raw(',').field("phone", f.phone()).raw(',').field("url", f.url()).raw(',')
-                .field("department", f.departmentCode()).raw(",\"categories\":[");
-            for (int i = 0; i < f.categories().size(); i++) {
-                if (i > 0) {
-                    out.raw(',');
-                }
-                out.raw(categoryJson.computeIfAbsent(f.categories().get(i), code -> {
-                    Category c = categories.get(code);
-                    StringBuilder sb = new StringBuilder("{");
-                    Json.field(sb, "code", code);
-                    sb.append(',');
-                    Json.field(sb, "name", c == null ? code : c.name().in(locale));
-                    return sb.append('}').toString();
-                }));
-            }
-            out.raw("],\"barrierFree\":{").field("stepFreeEntrance", f.stepFreeEntrance()).raw(',')
-                .field("elevator", f.elevator()).raw(',').field("accessibleToilet", f.accessibleToilet()).raw(',')
-                .field("ostomate", f.ostomate()).raw(',').field("accessibleParking", f.accessibleParking()).raw(',')
-                .field("brailleBlocks", f.brailleBlocks()).raw(',').field("hearingLoop", f.hearingLoop())
-                .raw("},\"aed\":{").field("available", f.aed()).raw(',').field("location", f.aedLocation())
-                .raw("},\"wifi\":{").field("available", f.wifi()).raw(',').field("provider", f.wifiProvider()).raw(',')
-                .field("ssid", f.wifiSsid()).raw("},\"languages\":[");
-            for (int i = 0; i < f.languages().size(); i++) {
-                if (i > 0) {
-                    out.raw(',');
-                }
-                out.string(f.languages().get(i));
-            }
-            out.raw("],\"hazards\":[");
-            if (!f.hazards().isEmpty()) {
-                int i = 0;
-                for (String h : Facility.HAZARDS) {
-                    if (f.hazards().contains(h)) {
-                        if (i++ > 0) {
-                            out.raw(',');
-                        }
-                        out.string(h);
-                    }
+            byte[] fragment = cache == null ? null : cache.get(new FragmentKey(f, english));
+            if (fragment == null) {
+                fragment = fragment(f, categories, categoryJson, locale);
+                if (cache != null) {
+                    cache.put(new FragmentKey(f, english), fragment);
                 }
             }
-            out.raw("],").field("notes", f.notes()).raw(',').field("demoValues", f.demoValues()).raw(',')
-                .field("attribution", f.attribution());
-            out.raw(",\"openNow\":").raw(openNowFromAt ? (l.openAtTime() ? "true" : "false") : "null");
-            if (!openNowFromAt) {
-                out.raw(",\"openAt\":").raw(l.openAtTime() ? "true" : "false");
-            }
-            out.raw(",\"today\":").raw(dayJson.computeIfAbsent(l.today(), d -> {
+            out.write(fragment);
+            out.write(openNowFromAt ? (l.openAtTime() ? OPEN_NOW_TRUE : OPEN_NOW_FALSE)
+                : (l.openAtTime() ? OPEN_AT_TRUE : OPEN_AT_FALSE));
+            out.write(TODAY);
+            out.write(dayJson.computeIfAbsent(l.today(), d -> {
                 StringBuilder sb = new StringBuilder(160);
                 day(sb, d);
-                return sb.toString();
+                return sb.toString().getBytes(StandardCharsets.UTF_8);
             }));
-            out.raw("}}");
+            out.write(FEATURE_END);
         }
-        out.raw("],\"attribution\":\"「指定緊急避難場所・指定避難所データ」（国土地理院）ほか\",\"numberMatched\":")
-            .raw(Integer.toString(found.size())).raw('}');
+        out.write(TAIL);
+        out.write(ascii(Integer.toString(found.size())));
+        out.write('}');
+    }
+
+    /** A feature from its start to its "attribution" property (the part that depends on the facility and language only). */
+    private static byte[] fragment(Facility f, Map<String, Category> categories, Map<String, String> categoryJson,
+                                   Locale locale) throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter(1024);
+        JsonOut out = new JsonOut(text);
+        out.raw("{\"type\":\"Feature\",").field("id", f.id()).raw(",\"geometry\":");
+        if (f.hasLocation()) {
+            out.raw("{\"type\":\"Point\",\"coordinates\":[").raw(Double.toString(f.lon())).raw(',')
+                .raw(Double.toString(f.lat())).raw("]}");
+        } else {
+            out.raw("null");
+        }
+        out.raw(",\"properties\":{").field("name", f.name(locale)).raw(',').field("nameJa", f.nameJa()).raw(',')
+            .field("nameKana", f.nameKana()).raw(',').field("nameEn", f.nameEn()).raw(',').field("address", f.address())
+            .raw(',').field("phone", f.phone()).raw(',').field("url", f.url()).raw(',')
+            .field("department", f.departmentCode()).raw(",\"categories\":[");
+        for (int i = 0; i < f.categories().size(); i++) {
+            if (i > 0) {
+                out.raw(',');
+            }
+            out.raw(categoryJson.computeIfAbsent(f.categories().get(i), code -> {
+                Category c = categories.get(code);
+                StringBuilder sb = new StringBuilder("{");
+                Json.field(sb, "code", code);
+                sb.append(',');
+                Json.field(sb, "name", c == null ? code : c.name().in(locale));
+                return sb.append('}').toString();
+            }));
+        }
+        out.raw("],\"barrierFree\":{").field("stepFreeEntrance", f.stepFreeEntrance()).raw(',')
+            .field("elevator", f.elevator()).raw(',').field("accessibleToilet", f.accessibleToilet()).raw(',')
+            .field("ostomate", f.ostomate()).raw(',').field("accessibleParking", f.accessibleParking()).raw(',')
+            .field("brailleBlocks", f.brailleBlocks()).raw(',').field("hearingLoop", f.hearingLoop())
+            .raw("},\"aed\":{").field("available", f.aed()).raw(',').field("location", f.aedLocation())
+            .raw("},\"wifi\":{").field("available", f.wifi()).raw(',').field("provider", f.wifiProvider()).raw(',')
+            .field("ssid", f.wifiSsid()).raw("},\"languages\":[");
+        for (int i = 0; i < f.languages().size(); i++) {
+            if (i > 0) {
+                out.raw(',');
+            }
+            out.string(f.languages().get(i));
+        }
+        out.raw("],\"hazards\":[");
+        if (!f.hazards().isEmpty()) {
+            int i = 0;
+            for (String h : Facility.HAZARDS) {
+                if (f.hazards().contains(h)) {
+                    if (i++ > 0) {
+                        out.raw(',');
+                    }
+                    out.string(h);
+                }
+            }
+        }
+        out.raw("],").field("notes", f.notes()).raw(',').field("demoValues", f.demoValues()).raw(',')
+            .field("attribution", f.attribution());
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @GetMapping("/api/v1/facilities/{id}")
@@ -180,6 +251,26 @@ class FacilityApiController {
                     Json.field(sb, "equipment", r.equipment());
                     sb.append(',');
                     Json.field(sb, "bookable", r.bookable());
+                    sb.append('}');
+                }
+                sb.append("],\"photos\":[");
+                var list = photos.list(d.facility().id());
+                for (int i = 0; i < list.size(); i++) {
+                    var p = list.get(i);
+                    sb.append(i > 0 ? ",{" : "{");
+                    Json.field(sb, "url", baseUrl + p.url());
+                    sb.append(',');
+                    Json.field(sb, "thumbnailUrl", baseUrl + p.thumbnailUrl());
+                    sb.append(',');
+                    Json.field(sb, "alt", p.alt(locale));
+                    sb.append(',');
+                    Json.field(sb, "altJa", p.altJa());
+                    sb.append(',');
+                    Json.field(sb, "altEn", p.altEn());
+                    sb.append(',');
+                    Json.field(sb, "width", p.width());
+                    sb.append(',');
+                    Json.field(sb, "height", p.height());
                     sb.append('}');
                 }
                 sb.append("],\"hours\":[");

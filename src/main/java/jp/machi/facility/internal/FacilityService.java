@@ -41,10 +41,12 @@ public class FacilityService {
     private final StaffScope scope;
     private final AuditLog audit;
     private final WardProfile ward;
+    private final FacilitySnapshots snapshots;
 
     public FacilityService(FacilityRepository repository, ObjectProvider<PublicHolidays> holidays, Clock clock,
-                           StaffScope scope, AuditLog audit, WardProfile ward) {
+                           StaffScope scope, AuditLog audit, WardProfile ward, FacilitySnapshots snapshots) {
         this.repository = repository;
+        this.snapshots = snapshots;
         // until a holiday calculator is present (e.g. in a slimmed-down deployment) no day is a holiday
         this.engine = new HoursEngine(new LazyHolidays(holidays));
         this.clock = clock;
@@ -58,6 +60,16 @@ public class FacilityService {
 
     /** A facility's page. */
     public record Detail(Facility facility, List<Room> rooms, List<DayHours> days, boolean openNow, DayHours today) {}
+
+    /** Whether {@link #search} answers this query from the in-memory snapshot (the same Facility objects each time). */
+    public boolean fromSnapshot(FacilityQuery query) {
+        return FacilitySnapshots.answers(query);
+    }
+
+    /** Changes (by identity) when the snapshot is replaced; see {@link FacilitySnapshots#marker()}. */
+    public Object snapshotMarker() {
+        return snapshots.marker();
+    }
 
     public LocalDateTime now() {
         return LocalDateTime.now(clock.withZone(MachiClock.ZONE));
@@ -75,17 +87,29 @@ public class FacilityService {
     public List<Listing> search(FacilityQuery query, LocalDateTime at, boolean openOnly, double[] near) {
         LocalDateTime when = at == null ? now() : at;
         LocalDate today = now().toLocalDate();
-        List<Facility> found = repository.search(query);
-        LocalDate from = today.isBefore(when.toLocalDate()) ? today : when.toLocalDate();
-        LocalDate to = today.isAfter(when.toLocalDate()) ? today : when.toLocalDate();
-        Map<String, HoursRules> rules = repository.rules(found, from, to);
+        boolean sameDay = when.toLocalDate().equals(today);
+        List<Facility> found;
+        Map<String, HoursRules> rules;
+        Map<String, DayHours> computed = Map.of();
+        if (FacilitySnapshots.answers(query)) {
+            // no words: the in-memory snapshot (checked against the database's revision number) answers
+            FacilitySnapshots.Snapshot snapshot = snapshots.get(today, engine.holidays());
+            found = FacilitySnapshots.filter(snapshot.facilities(), query);
+            computed = snapshot.todays();
+            rules = sameDay ? snapshot.rules() : repository.rules(found, when.toLocalDate(), when.toLocalDate());
+        } else {
+            found = repository.search(query);
+            LocalDate from = today.isBefore(when.toLocalDate()) ? today : when.toLocalDate();
+            LocalDate to = today.isAfter(when.toLocalDate()) ? today : when.toLocalDate();
+            rules = repository.rules(found, from, to);
+        }
         // one holiday look-up per date for the whole list, not one (or ten, for a moved closed day) per facility
         HoursEngine memo = new HoursEngine(new MemoHolidays(engine.holidays()));
-        boolean sameDay = when.toLocalDate().equals(today);
         List<Listing> result = new ArrayList<>(found.size());
         for (Facility f : found) {
             HoursRules r = rules.get(f.id());
-            DayHours todays = memo.on(r, today);
+            DayHours known = computed.get(f.id());
+            DayHours todays = known != null ? known : memo.on(r, today);
             // when "at" is today, today's hours answer "open at" too (same as engine.openAt, computed once)
             boolean open = sameDay ? todays.openAt(when.toLocalTime()) : memo.openAt(r, when);
             if (openOnly && !open) {

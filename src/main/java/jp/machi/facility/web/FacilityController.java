@@ -38,12 +38,14 @@ class FacilityController {
     private final FacilityService facilities;
     private final WardProfile ward;
     private final String tileUrl;
+    private final jp.machi.facility.internal.FacilityPhotos photos;
 
-    FacilityController(FacilityService facilities, WardProfile ward,
+    FacilityController(FacilityService facilities, WardProfile ward, jp.machi.facility.internal.FacilityPhotos photos,
                        @Value("${machi.facility.tile-url:https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png}") String tileUrl) {
         this.facilities = facilities;
         this.ward = ward;
         this.tileUrl = tileUrl;
+        this.photos = photos;
     }
 
     @GetMapping("/facilities")
@@ -118,6 +120,7 @@ class FacilityController {
         model.addAttribute("features", Facility.FEATURES);
         model.addAttribute("department", ward.department(d.facility().departmentCode()).orElse(null));
         model.addAttribute("ward", ward);
+        model.addAttribute("photos", photos.list(d.facility().id()));
         return "facility/detail";
     }
 

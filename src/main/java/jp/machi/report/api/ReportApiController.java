@@ -76,7 +76,7 @@ class ReportApiController {
         if (uploads.size() > ReportService.MAX_PHOTOS) {
             return error("photo", "report.photo.tooMany", locale, ReportService.MAX_PHOTOS);
         }
-        List<PhotoProcessor.ProcessedPhoto> processed = new ArrayList<>();
+        List<jp.machi.shared.image.ProcessedImage> processed = new ArrayList<>();
         for (MultipartFile f : uploads) {
             try {
                 processed.add(photos.process(f.getBytes()));

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import jp.machi.report.internal.PhotoProcessor.GeoPoint;
+import jp.machi.shared.image.GeoPoint;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 

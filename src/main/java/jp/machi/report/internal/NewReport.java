@@ -11,6 +11,6 @@ import java.util.Map;
  * @param enteredByStaffId  the staff member entering it for a resident (代理入力), or null
  */
 public record NewReport(String categoryCode, Map<String, List<String>> answers, String description, Double lat,
-                        Double lon, String address, List<PhotoProcessor.ProcessedPhoto> photos, String email,
+                        Double lon, String address, List<jp.machi.shared.image.ProcessedImage> photos, String email,
                         String language, boolean showName, Long reporterAccountId, String reporterName,
                         Long enteredByStaffId) implements java.io.Serializable {}

@@ -1,49 +1,28 @@
 package jp.machi.report.internal;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
+import jp.machi.shared.image.ImageProcessor;
+import jp.machi.shared.image.ImageRejected;
+import jp.machi.shared.image.ProcessedImage;
+import jp.machi.shared.image.Rect;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an uploaded photo into what we store and publish: a JPEG re-encoded from pixels only (no EXIF, no
- * GPS, no camera serial, no comments), turned upright by the EXIF orientation, at most 1,600 px on the long
- * side, plus a 320-px thumbnail. The type is decided by the content (magic bytes and a successful decode), not
- * the name; the dimensions are read from the header before decoding, so a decompression bomb is refused
- * without allocating its pixels. The original upload is never kept.
+ * The report module's use of the shared {@link ImageProcessor} (re-encode without metadata, upright, resize,
+ * thumbnail): its own size limit ({@code machi.report.photo.max-bytes}) and messages ({@code report.photo.*}).
  */
 @Component
 public class PhotoProcessor {
 
-    public static final int WEB_LONG_SIDE = 1600;
-    public static final int THUMB_LONG_SIDE = 320;
-    public static final long MAX_PIXELS = 40_000_000L;
-
-    private final long maxBytes;
+    private final ImageProcessor images;
 
     public PhotoProcessor(@Value("${machi.report.photo.max-bytes:10485760}") long maxBytes) {
-        this.maxBytes = maxBytes;
-        ImageIO.setUseCache(false);
+        this.images = new ImageProcessor(maxBytes);
     }
 
     public long maxBytes() {
-        return maxBytes;
+        return images.maxBytes();
     }
 
     /** Why a photo was refused; {@link #messageKey()} is in messages/report. */
@@ -55,201 +34,29 @@ public class PhotoProcessor {
             this.messageKey = messageKey;
         }
 
+        PhotoRejected(ImageRejected cause) {
+            this("report.photo." + cause.reason().key());
+        }
+
         public String messageKey() {
             return messageKey;
         }
     }
 
-    /** A latitude/longitude read from a photo's EXIF: a suggestion for the reporter, never used silently. */
-    public record GeoPoint(double lat, double lon) implements java.io.Serializable {}
-
-    /** The processed images; {@code exifLocation} (nullable) is only a suggestion and is never stored. */
-    public record ProcessedPhoto(byte[] web, int width, int height, byte[] thumbnail, int thumbWidth, int thumbHeight,
-                                 GeoPoint exifLocation) implements java.io.Serializable {}
-
-    /** A rectangle to black out, in the pixel space of the stored web image. */
-    public record Rect(int x, int y, int w, int h) {}
-
-    public ProcessedPhoto process(byte[] upload) throws PhotoRejected {
-        if (upload == null || upload.length == 0) {
-            throw new PhotoRejected("report.photo.empty");
+    public ProcessedImage process(byte[] upload) throws PhotoRejected {
+        try {
+            return images.process(upload);
+        } catch (ImageRejected e) {
+            throw new PhotoRejected(e);
         }
-        if (upload.length > maxBytes) {
-            throw new PhotoRejected("report.photo.tooLarge");
-        }
-        boolean jpeg = isJpeg(upload);
-        if (!jpeg && !isPng(upload)) {
-            throw new PhotoRejected("report.photo.notImage");
-        }
-        BufferedImage image = decode(upload, jpeg ? "jpeg" : "png");
-        Optional<GeoPoint> gps = Optional.empty();
-        if (jpeg) {
-            Exif exif = Exif.read(upload);
-            image = upright(image, exif.orientation());
-            gps = exif.location();
-        }
-        return encode(image, gps);
     }
 
     /** Fills the rectangles black in a stored web image and makes the web image and thumbnail again. */
-    public ProcessedPhoto redact(byte[] storedWebJpeg, List<Rect> rects) throws PhotoRejected {
-        BufferedImage image = decode(storedWebJpeg, "jpeg");
-        Graphics2D g = image.createGraphics();
+    public ProcessedImage redact(byte[] storedWebJpeg, List<Rect> rects) throws PhotoRejected {
         try {
-            g.setColor(Color.BLACK);
-            for (Rect r : rects) {
-                g.fillRect(r.x(), r.y(), r.w(), r.h());
-            }
-        } finally {
-            g.dispose();
+            return images.redact(storedWebJpeg, rects);
+        } catch (ImageRejected e) {
+            throw new PhotoRejected(e);
         }
-        return encode(image, Optional.empty());
-    }
-
-    static boolean isJpeg(byte[] b) {
-        return b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
-    }
-
-    static boolean isPng(byte[] b) {
-        byte[] sig = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-        if (b.length < sig.length) {
-            return false;
-        }
-        for (int i = 0; i < sig.length; i++) {
-            if (b[i] != sig[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private BufferedImage decode(byte[] bytes, String format) throws PhotoRejected {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-        if (!readers.hasNext()) {
-            throw new PhotoRejected("report.photo.notImage");
-        }
-        ImageReader reader = readers.next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            reader.setInput(in, true, true);
-            long w = reader.getWidth(0);
-            long h = reader.getHeight(0);
-            if (w <= 0 || h <= 0) {
-                throw new PhotoRejected("report.photo.notImage");
-            }
-            if (w * h > MAX_PIXELS) {
-                throw new PhotoRejected("report.photo.tooManyPixels");
-            }
-            BufferedImage image = reader.read(0);
-            if (image == null) {
-                throw new PhotoRejected("report.photo.notImage");
-            }
-            return toRgb(image);
-        } catch (IOException | RuntimeException e) {
-            // a truncated or malformed file, an unsupported colour model (e.g. CMYK): refuse rather than fail
-            throw new PhotoRejected("report.photo.notImage");
-        } finally {
-            reader.dispose();
-        }
-    }
-
-    private static BufferedImage toRgb(BufferedImage src) {
-        if (src.getType() == BufferedImage.TYPE_INT_RGB) {
-            return src;
-        }
-        BufferedImage rgb = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        try {
-            g.setColor(Color.WHITE); // transparent PNG areas become white, not black
-            g.fillRect(0, 0, src.getWidth(), src.getHeight());
-            g.drawImage(src, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return rgb;
-    }
-
-    /** Applies the EXIF orientation (1–8) so that the pixels themselves are upright. */
-    static BufferedImage upright(BufferedImage src, int orientation) {
-        if (orientation < 2 || orientation > 8) {
-            return src;
-        }
-        int w = src.getWidth();
-        int h = src.getHeight();
-        boolean swap = orientation >= 5;
-        AffineTransform t = new AffineTransform();
-        switch (orientation) {
-            case 2 -> { t.translate(w, 0); t.scale(-1, 1); }
-            case 3 -> { t.translate(w, h); t.rotate(Math.PI); }
-            case 4 -> { t.translate(0, h); t.scale(1, -1); }
-            case 5 -> { t.rotate(Math.PI / 2); t.scale(1, -1); }
-            case 6 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
-            case 7 -> { t.scale(-1, 1); t.translate(-h, 0); t.translate(0, w); t.rotate(3 * Math.PI / 2); }
-            case 8 -> { t.translate(0, w); t.rotate(3 * Math.PI / 2); }
-            default -> { }
-        }
-        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.drawImage(src, t, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
-
-    private ProcessedPhoto encode(BufferedImage image, Optional<GeoPoint> gps) throws PhotoRejected {
-        BufferedImage web = scale(image, WEB_LONG_SIDE);
-        BufferedImage thumb = scale(web, THUMB_LONG_SIDE);
-        return new ProcessedPhoto(jpeg(web, 0.85f), web.getWidth(), web.getHeight(), jpeg(thumb, 0.8f),
-            thumb.getWidth(), thumb.getHeight(), gps.orElse(null));
-    }
-
-    /** Scales down (never up) so the long side is at most {@code longSide}, halving in steps for quality. */
-    static BufferedImage scale(BufferedImage src, int longSide) {
-        int w = src.getWidth();
-        int h = src.getHeight();
-        int max = Math.max(w, h);
-        if (max <= longSide) {
-            return src;
-        }
-        double ratio = (double) longSide / max;
-        int targetW = Math.max(1, (int) Math.round(w * ratio));
-        int targetH = Math.max(1, (int) Math.round(h * ratio));
-        BufferedImage current = src;
-        int cw = w;
-        int ch = h;
-        do {
-            cw = Math.max(targetW, cw / 2);
-            ch = Math.max(targetH, ch / 2);
-            BufferedImage next = new BufferedImage(cw, ch, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = next.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-                g.drawImage(current, 0, 0, cw, ch, null);
-            } finally {
-                g.dispose();
-            }
-            current = next;
-        } while (cw != targetW || ch != targetH);
-        return current;
-    }
-
-    /** Encodes pixels only: ImageIO writes a bare JFIF header and no EXIF, GPS or maker notes. */
-    private static byte[] jpeg(BufferedImage image, float quality) throws PhotoRejected {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new PhotoRejected("report.photo.notImage");
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 }

@@ -158,7 +158,7 @@ public class ReportRepository {
         return out;
     }
 
-    public long insertPhoto(long reportId, String stage, PhotoProcessor.ProcessedPhoto p, Instant now) {
+    public long insertPhoto(long reportId, String stage, jp.machi.shared.image.ProcessedImage p, Instant now) {
         return jdbc.sql("""
                 insert into report_photo (report_id, ordinal, stage, content_type, web_image, width, height, thumbnail,
                   thumb_width, thumb_height, created_at)
@@ -204,7 +204,7 @@ public class ReportRepository {
             .params(reportId, ordinal).query(byte[].class).optional();
     }
 
-    public void replacePhoto(long reportId, int ordinal, PhotoProcessor.ProcessedPhoto p) {
+    public void replacePhoto(long reportId, int ordinal, jp.machi.shared.image.ProcessedImage p) {
         jdbc.sql("""
                 update report_photo set web_image = ?, width = ?, height = ?, thumbnail = ?, thumb_width = ?,
                   thumb_height = ?, redacted = true where report_id = ? and ordinal = ?""")

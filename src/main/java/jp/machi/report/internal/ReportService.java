@@ -196,7 +196,7 @@ public class ReportService implements Reports {
             }
         }
         if (r.photos() != null) {
-            for (PhotoProcessor.ProcessedPhoto p : r.photos()) {
+            for (jp.machi.shared.image.ProcessedImage p : r.photos()) {
                 reports.insertPhoto(id, "BEFORE", p, now);
             }
         }
@@ -350,7 +350,7 @@ public class ReportService implements Reports {
         if (reports.photos(id).size() >= 8) {
             throw new ReportRejected(Problem.of("photo", "report.photo.tooMany", 8));
         }
-        PhotoProcessor.ProcessedPhoto p = photos.process(upload);
+        jp.machi.shared.image.ProcessedImage p = photos.process(upload);
         reports.insertPhoto(id, "AFTER", p, clock.instant());
         reports.update(with(r, r.status(), r.statusReason(), r.departmentCode(), r.assigneeAccountId(), r.published()));
         audit.record(AuditEvent.byCurrentActor("report.photo.after", null, "report:" + id, "after photo added"));
@@ -358,11 +358,11 @@ public class ReportService implements Reports {
 
     /** Blacks out rectangles (faces, number plates) of a stored photo; the unredacted pixels are gone. */
     @Transactional
-    public void redact(long id, int ordinal, List<PhotoProcessor.Rect> rects) throws PhotoProcessor.PhotoRejected {
+    public void redact(long id, int ordinal, List<jp.machi.shared.image.Rect> rects) throws PhotoProcessor.PhotoRejected {
         Report r = lockForStaff(id);
         ReportPhoto photo = reports.photos(id).stream().filter(p -> p.ordinal() == ordinal).findFirst()
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        for (PhotoProcessor.Rect rect : rects) {
+        for (jp.machi.shared.image.Rect rect : rects) {
             if (rect.w() <= 0 || rect.h() <= 0 || rect.x() < 0 || rect.y() < 0 || rect.x() >= photo.width()
                 || rect.y() >= photo.height()) {
                 throw new ReportRejected(Problem.of("x", "report.staff.redact.outside", photo.width(), photo.height()));

@@ -229,7 +229,7 @@ class Open311Controller {
                 throw badRequest(f, locale, lat == null ? "lat" : "long", "open311.error.latLong.invalid");
             }
         } else if (address != null) {
-            PhotoProcessor.GeoPoint p = place(address)
+            jp.machi.shared.image.GeoPoint p = place(address)
                 .orElseThrow(() -> badRequest(f, locale, "address_string", "open311.error.address.unknown"));
             lat = p.lat();
             lon = p.lon();
@@ -238,7 +238,7 @@ class Open311Controller {
         } else {
             throw badRequest(f, locale, "lat", "open311.error.location.required");
         }
-        List<PhotoProcessor.ProcessedPhoto> processed = new ArrayList<>();
+        List<jp.machi.shared.image.ProcessedImage> processed = new ArrayList<>();
         if (request instanceof MultipartHttpServletRequest multipart) {
             List<MultipartFile> files = new ArrayList<>();
             for (String part : List.of("media", "media[]")) {
@@ -525,7 +525,7 @@ class Open311Controller {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private Optional<PhotoProcessor.GeoPoint> place(String address) {
+    private Optional<jp.machi.shared.image.GeoPoint> place(String address) {
         String best = null;
         for (String d : ward.districts()) {
             if (address.contains(d) && (best == null || d.length() > best.length())) {

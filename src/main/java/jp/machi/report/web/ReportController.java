@@ -119,7 +119,7 @@ class ReportController {
                 }
             }
         }
-        List<PhotoProcessor.ProcessedPhoto> processed = new ArrayList<>();
+        List<jp.machi.shared.image.ProcessedImage> processed = new ArrayList<>();
         List<MultipartFile> uploads = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
         if (uploads.size() > ReportService.MAX_PHOTOS) {
             problems.add(Problem.of("photo", "report.photo.tooMany", ReportService.MAX_PHOTOS));
@@ -327,6 +327,11 @@ class ReportController {
     private void addFormChoices(Model model) {
         model.addAttribute("districts", ward.districts());
         model.addAttribute("maxMb", photos.maxBytes() / (1024 * 1024));
+        // the place map (progressive enhancement, report-place.js): tiles, centre and the ward's outline
+        model.addAttribute("ward", ward);
+        model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("boundaryJson", ward.boundary().stream()
+            .map(p -> "[" + p.get(0) + "," + p.get(1) + "]").collect(java.util.stream.Collectors.joining(",", "[", "]")));
         MachiPrincipal me = CurrentActor.principal().orElse(null);
         model.addAttribute("signedInResident", me != null && !me.isStaff());
         model.addAttribute("proxy", CurrentActor.actingFor().orElse(null));

@@ -10,7 +10,7 @@ import org.springframework.web.multipart.MultipartException;
 
 /**
  * A too-large upload (or a broken multipart body) on the report pages is a clear 413/400 page, not a 500.
- * Multipart requests are resolved lazily (application.yml) and {@code UploadLimitGuard} keeps Tomcat from failing
+ * Multipart requests are resolved lazily (application.yml) and the shared {@code UploadLimitGuard} keeps Tomcat from failing
  * earlier, so the error reaches this advice, which forwards to a normal handler to render the page.
  */
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)

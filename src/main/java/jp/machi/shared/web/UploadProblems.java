@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -55,8 +54,28 @@ public class UploadProblems {
                 + message + "\"}").getBytes(StandardCharsets.UTF_8));
             return null;
         }
-        String titleKey = status == 413 ? "error.413.title" : "error.4xx.title";
-        return new ModelAndView("error/upload", Map.of("titleKey", titleKey, "textKey", key,
-            "reference", UUID.randomUUID().toString().substring(0, 8).toUpperCase()));
+        // rendered by a normal handler (a forward), so the page gets the site's shell like any other: an
+        // exception handler's own view has no @ModelAttribute values and the layout failed with a 500
+        request.setAttribute(PAGE_STATUS, status);
+        request.setAttribute(PAGE_TEXT, key);
+        return new ModelAndView("forward:" + PAGE_PATH);
+    }
+
+    static final String PAGE_PATH = "/upload-problem";
+    private static final String PAGE_STATUS = UploadProblems.class.getName() + ".status";
+    private static final String PAGE_TEXT = UploadProblems.class.getName() + ".text";
+
+    /** The page of {@link UploadProblems}; reached directly it is a plain "too large" page. */
+    @org.springframework.stereotype.Controller
+    static class Page {
+        @org.springframework.web.bind.annotation.RequestMapping(PAGE_PATH)
+        String page(HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model) {
+            int status = request.getAttribute(PAGE_STATUS) instanceof Integer s ? s : 413;
+            response.setStatus(status);
+            model.addAttribute("titleKey", status == 413 ? "error.413.title" : "error.4xx.title");
+            model.addAttribute("textKey", request.getAttribute(PAGE_TEXT) instanceof String t ? t : "error.413.text");
+            model.addAttribute("reference", UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+            return "error/upload";
+        }
     }
 }

@@ -187,7 +187,7 @@ public class StaffReportController {
     String redact(@PathVariable long id, @PathVariable int n, @RequestParam(required = false) List<String> x,
                   @RequestParam(required = false) List<String> y, @RequestParam(required = false) List<String> w,
                   @RequestParam(required = false) List<String> h, RedirectAttributes redirect) {
-        List<PhotoProcessor.Rect> rects = new ArrayList<>();
+        List<jp.machi.shared.image.Rect> rects = new ArrayList<>();
         int count = x == null ? 0 : x.size();
         if (count == 0 || y == null || w == null || h == null || y.size() != count || w.size() != count || h.size() != count) {
             throw new ReportRejected(jp.machi.report.internal.Problem.of("x", "report.staff.redact.required"));
@@ -197,7 +197,7 @@ public class StaffReportController {
                 continue;
             }
             try {
-                rects.add(new PhotoProcessor.Rect(Integer.parseInt(x.get(i).strip()), Integer.parseInt(y.get(i).strip()),
+                rects.add(new jp.machi.shared.image.Rect(Integer.parseInt(x.get(i).strip()), Integer.parseInt(y.get(i).strip()),
                     Integer.parseInt(w.get(i).strip()), Integer.parseInt(h.get(i).strip())));
             } catch (NumberFormatException e) {
                 throw new ReportRejected(jp.machi.report.internal.Problem.of("x", "report.staff.redact.number"));

@@ -1,4 +1,4 @@
-package jp.machi.report.web;
+package jp.machi.shared.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,19 +25,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Makes a too-large upload reach the module's own error handling (a 413 page in the resident's language, an
- * Open311 error) over real HTTP. Tomcat 11 throws from {@code getParameter} when a multipart body is over the
+ * Makes a too-large upload reach the handling of the module it was sent to (a 413 page in the person's language,
+ * an Open311 error, a staff form's message) over real HTTP; it acts on every multipart request of the application. Tomcat 11 throws from {@code getParameter} when a multipart body is over the
  * limits, and filters that run before Spring MVC read parameters (the CSRF filter reads {@code _csrf}, the
  * locale interceptor {@code lang}); the exception then bypassed every handler and the browser got Tomcat's
  * bare English 413 page. Here a multipart request's parameters fall back to the query string when the body is
  * too large, the failure is remembered, and an interceptor raises {@link MaxUploadSizeExceededException} for the
- * handler, where {@code ReportUploadAdvice} and the Open311 controller answer it. Nothing is stored.
+ * handler (once per request, so an advice may forward to a page of its own), where the module's advice (e.g. the
+ * report module's) or, for every other handler, {@link UploadProblems} answers it. Nothing is stored.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class UploadLimitGuard extends OncePerRequestFilter implements WebMvcConfigurer {
+public class UploadLimitGuard extends OncePerRequestFilter implements WebMvcConfigurer {
 
-    static final String TOO_LARGE = UploadLimitGuard.class.getName() + ".tooLarge";
+    /** Request attribute set when the multipart body was over the limits. */
+    public static final String TOO_LARGE = UploadLimitGuard.class.getName() + ".tooLarge";
+    private static final String RAISED = UploadLimitGuard.class.getName() + ".raised";
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -56,15 +59,17 @@ class UploadLimitGuard extends OncePerRequestFilter implements WebMvcConfigurer 
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (request.getAttribute(TOO_LARGE) != null) {
+                if (request.getAttribute(TOO_LARGE) != null && request.getAttribute(RAISED) == null) {
+                    request.setAttribute(RAISED, Boolean.TRUE); // once: a forward to an error page renders normally
                     throw new MaxUploadSizeExceededException(-1);
                 }
                 return true;
             }
-        }).order(Ordered.LOWEST_PRECEDENCE).excludePathPatterns(ReportUploadAdvice.PROBLEM_PATH);
+        }).order(Ordered.LOWEST_PRECEDENCE);
     }
 
-    static boolean tooLarge(RuntimeException e) {
+    /** Whether Tomcat refused a parameter read because the multipart body was over the limits. */
+    public static boolean tooLarge(RuntimeException e) {
         return e instanceof InvalidParameterException p && p.getErrorCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
     }
 

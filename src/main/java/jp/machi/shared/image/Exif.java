@@ -1,7 +1,6 @@
-package jp.machi.report.internal;
+package jp.machi.shared.image;
 
 import java.util.Optional;
-import jp.machi.report.internal.PhotoProcessor.GeoPoint;
 
 /**
  * The two things we read from a JPEG's EXIF before throwing it away: the orientation (so the picture can be
