@@ -105,38 +105,58 @@ public class ReservationService {
      * booked) or one part (booked when that part or the whole room is booked).
      */
     public List<Availability> availability(BookableRoom room, String part, LocalDate from, LocalDate to) {
-        Map<String, Long> booked = new HashMap<>();
-        for (Booking b : repository.activeForRoom(room.room().id(), from, to)) {
-            if (part == null || b.part() == null || part.equals(b.part())) {
-                booked.putIfAbsent(b.date() + "/" + b.slotCode(), b.id());
-            }
-        }
+        return availabilityOfUnits(room, part == null ? List.of() : List.of(part), from, to, null)
+            .get(part == null ? "" : part);
+    }
+
+    /**
+     * The availability of the whole room (key {@code ""}) and of each of {@code parts} (key: the part's code), reading
+     * the room's bookings, the overlays and the facility's hours once. {@code hoursByDay} may be given when the caller
+     * already has the facility's hours for the range (several rooms of one facility); null reads them.
+     */
+    public Map<String, List<Availability>> availabilityOfUnits(BookableRoom room, List<String> parts, LocalDate from,
+                                                               LocalDate to, Map<LocalDate, DayHours> hoursByDay) {
+        List<Booking> active = repository.activeForRoom(room.room().id(), from, to);
         Map<String, AvailabilityOverlay.Mark> marks = new HashMap<>();
         for (AvailabilityOverlay overlay : overlays) {
             marks.putAll(overlay.marks(room, from, to));
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(MachiClock.ZONE));
-        List<Availability> cells = new ArrayList<>();
-        Map<LocalDate, DayHours> hoursByDay = facilities.hoursBetween(room.facility().id(), from, to);
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            DayHours hours = hoursByDay.get(d);
-            for (Slot s : room.slots()) {
-                Long bookingId = booked.get(d + "/" + s.code());
-                if (bookingId != null) {
-                    cells.add(new Availability(d, s, Availability.Status.BOOKED, null, bookingId));
-                    continue;
+        Map<LocalDate, DayHours> hours = hoursByDay != null ? hoursByDay
+            : facilities.hoursBetween(room.facility().id(), from, to);
+        Map<String, List<Availability>> result = new LinkedHashMap<>();
+        List<String> units = new ArrayList<>();
+        units.add(null);
+        units.addAll(parts);
+        for (String part : units) {
+            Map<String, Long> booked = new HashMap<>();
+            for (Booking b : active) {
+                if (part == null || b.part() == null || part.equals(b.part())) {
+                    booked.putIfAbsent(b.date() + "/" + b.slotCode(), b.id());
                 }
-                AvailabilityOverlay.Mark mark = marks.get(AvailabilityOverlay.key(d, s.code()));
-                if (mark != null) {
-                    cells.add(new Availability(d, s, mark.status(), mark.reason(), null));
-                    continue;
-                }
-                String closed = closedReason(room.rules(), hours, d, s, now);
-                cells.add(new Availability(d, s, closed == null ? Availability.Status.OPEN : Availability.Status.CLOSED,
-                    closed, null));
             }
+            List<Availability> cells = new ArrayList<>();
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                DayHours dayHours = hours.get(d);
+                for (Slot s : room.slots()) {
+                    Long bookingId = booked.get(d + "/" + s.code());
+                    if (bookingId != null) {
+                        cells.add(new Availability(d, s, Availability.Status.BOOKED, null, bookingId));
+                        continue;
+                    }
+                    AvailabilityOverlay.Mark mark = marks.get(AvailabilityOverlay.key(d, s.code()));
+                    if (mark != null) {
+                        cells.add(new Availability(d, s, mark.status(), mark.reason(), null));
+                        continue;
+                    }
+                    String closed = closedReason(room.rules(), dayHours, d, s, now);
+                    cells.add(new Availability(d, s, closed == null ? Availability.Status.OPEN
+                        : Availability.Status.CLOSED, closed, null));
+                }
+            }
+            result.put(part == null ? "" : part, cells);
         }
-        return cells;
+        return result;
     }
 
     private static String closedReason(Rules rules, DayHours hours, LocalDate d, Slot s, LocalDateTime now) {

@@ -109,13 +109,22 @@ public class RoomFinder {
                 continue;
             }
             List<UnitResult> units = new ArrayList<>();
+            Map<LocalDate, jp.machi.facility.DayHours> hours = filter.date() == null ? null
+                : facilities.hoursBetween(e.getKey().id(), filter.date(), filter.date());
             for (ReservationService.BookableRoom room : e.getValue()) {
-                for (Unit u : units(room, allParts.getOrDefault(room.room().id(), List.of()))) {
-                    if (filter.minCapacity() != null && (u.capacity() == null || u.capacity() < filter.minCapacity())) {
-                        continue;
-                    }
+                List<Unit> roomUnits = units(room, allParts.getOrDefault(room.room().id(), List.of())).stream()
+                    .filter(u -> filter.minCapacity() == null
+                        || (u.capacity() != null && u.capacity() >= filter.minCapacity())).toList();
+                if (roomUnits.isEmpty()) {
+                    continue;
+                }
+                // one read of the room's bookings for the whole room and all its parts
+                Map<String, List<Availability>> byUnit = filter.date() == null ? Map.of()
+                    : service.availabilityOfUnits(room, roomUnits.stream().map(Unit::partCode)
+                        .filter(java.util.Objects::nonNull).toList(), filter.date(), filter.date(), hours);
+                for (Unit u : roomUnits) {
                     List<Availability> cells = filter.date() == null ? List.of()
-                        : service.availability(room, u.partCode(), filter.date(), filter.date()).stream()
+                        : byUnit.get(u.partCode() == null ? "" : u.partCode()).stream()
                             .filter(a -> filter.band() == null || filter.band().contains(a.slot())).toList();
                     UnitResult r = new UnitResult(u, cells);
                     if (filter.date() != null && filter.onlyOpen() && !r.anyOpen()) {
@@ -164,9 +173,15 @@ public class RoomFinder {
             days.add(d);
             cells.put(d, new ArrayList<>());
         }
+        Map<LocalDate, jp.machi.facility.DayHours> hours = facilities.hoursBetween(facilityId, from, to);
+        Map<Long, Map<String, List<Availability>>> byRoom = new java.util.HashMap<>();
+        for (var room : rooms) {
+            byRoom.put(room.room().id(), service.availabilityOfUnits(room, allParts.getOrDefault(room.room().id(),
+                List.of()).stream().map(RoomPart::code).toList(), from, to, hours));
+        }
         for (Unit u : units) {
             Map<LocalDate, List<Availability>> byDay = new LinkedHashMap<>();
-            for (Availability a : service.availability(u.room(), u.partCode(), from, to)) {
+            for (Availability a : byRoom.get(u.room().room().id()).get(u.partCode() == null ? "" : u.partCode())) {
                 if (band == null || band.contains(a.slot())) {
                     byDay.computeIfAbsent(a.date(), k -> new ArrayList<>()).add(a);
                 }
