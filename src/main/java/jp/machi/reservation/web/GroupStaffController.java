@@ -53,6 +53,7 @@ class GroupStaffController {
             "minInWardPercent", String.valueOf(settings.minInWardPercent()), "validityMonths",
             String.valueOf(settings.validityMonths()), "monthlyCap", String.valueOf(settings.monthlyCap())));
         model.addAttribute("problems", problems);
+        model.addAttribute("badFields", problems.stream().map(GroupService.Problem::field).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("today", reservations.today());
         return "reservation/groups/staff-list";
     }
