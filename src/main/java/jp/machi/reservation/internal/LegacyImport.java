@@ -168,6 +168,28 @@ public class LegacyImport {
             return new Preview(charset, lines, problems);
         }
         LocalDate today = reservations.today();
+        // read once what the rows ask about: rooms, hours, blocks, bookings imported before, taken slots
+        Set<String> fileBookingIds = new HashSet<>();
+        Set<Long> fileRooms = new HashSet<>();
+        for (int i = 1; i < records.size(); i++) {
+            List<String> r = records.get(i);
+            if (r.size() == HEADER.size()) {
+                fileBookingIds.add(r.get(4).strip());
+                if (r.get(5).strip().matches("\\d{1,18}")) {
+                    fileRooms.add(Long.parseLong(r.get(5).strip()));
+                }
+            }
+        }
+        Set<String> importedBefore = new HashSet<>(jdbc.sql(
+                "select legacy_ref from reservation_booking where legacy_ref = any(?)")
+            .param(fileBookingIds.toArray(String[]::new)).query(String.class).list());
+        Set<String> takenSlots = new HashSet<>(jdbc.sql("""
+                select room_id || '/' || use_date || '/' || slot_code from reservation_booking
+                where room_id = any(?) and use_date > ? and status in ('PROVISIONAL', 'CONFIRMED')""")
+            .params(fileRooms.toArray(Long[]::new), today).query(String.class).list());
+        Map<Long, Optional<ReservationService.BookableRoom>> roomCache = new HashMap<>();
+        Map<String, Optional<DayHours>> hoursCache = new HashMap<>();
+        Map<String, List<Block>> blockCache = new HashMap<>();
         Map<String, String> people = new HashMap<>();
         Map<String, Integer> slotsInFile = new HashMap<>();
         Set<String> bookingIds = new HashSet<>();
@@ -218,7 +240,8 @@ public class LegacyImport {
                 problems.add(new Problem(lineNo, "reservation.legacy.error.bookingIdTwice", List.of(bookingId)));
             }
             Long roomId = v.get(5).matches("\\d{1,18}") ? Long.parseLong(v.get(5)) : null;
-            ReservationService.BookableRoom room = roomId == null ? null : reservations.bookableRoom(roomId).orElse(null);
+            ReservationService.BookableRoom room = roomId == null ? null
+                : roomCache.computeIfAbsent(roomId, reservations::bookableRoom).orElse(null);
             if (room == null || !facilityAllowed.test(room.facility().id())) {
                 problems.add(new Problem(lineNo, "reservation.legacy.error.room", List.of(v.get(5))));
                 room = null;
@@ -244,13 +267,13 @@ public class LegacyImport {
             if (problems.size() > before) {
                 continue;
             }
-            boolean imported = jdbc.sql("select count(*) from reservation_booking where legacy_ref = ?").param(bookingId)
-                .query(Long.class).single() > 0;
-            if (imported) {
+            if (importedBefore.contains(bookingId)) {
                 lines.add(new Line(lineNo, bookerId, name, email, residency, bookingId, roomId, date, slotCode, "skip"));
                 continue;
             }
-            DayHours hours = facilities.hoursOn(room.facility().id(), date).orElse(null);
+            String facilityId = room.facility().id();
+            LocalDate dayOf = date;
+            DayHours hours = hoursCache.computeIfAbsent(facilityId + "/" + date, k -> facilities.hoursOn(facilityId, dayOf)).orElse(null);
             Slot s = slot;
             if (hours == null || !hours.open()
                 || hours.periods().stream().noneMatch(p -> !s.start().isBefore(p.opens()) && !s.end().isAfter(p.closes()))) {
@@ -263,16 +286,14 @@ public class LegacyImport {
                 problems.add(new Problem(lineNo, "reservation.legacy.error.sameSlot", List.of(other)));
                 continue;
             }
-            boolean taken = jdbc.sql("""
-                    select count(*) from reservation_booking where room_id = ? and use_date = ? and slot_code = ?
-                    and status in ('PROVISIONAL', 'CONFIRMED')""").params(roomId, date, slotCode).query(Long.class).single() > 0;
-            if (taken) {
+            if (takenSlots.contains(key)) {
                 problems.add(new Problem(lineNo, "reservation.legacy.error.taken", List.of(date.toString(), slotCode)));
                 continue;
             }
             long finalRoom = roomId;
             LocalDate d = date;
-            if (blocks.active(room.facility().id(), date, date).stream().anyMatch(b -> b.covers(finalRoom, d, slotCode))) {
+            List<Block> facilityBlocks = blockCache.computeIfAbsent(facilityId, f -> blocks.active(f, today, today.plusYears(3)));
+            if (facilityBlocks.stream().anyMatch(b -> b.covers(finalRoom, d, slotCode))) {
                 problems.add(new Problem(lineNo, "reservation.legacy.error.blocked", List.of(date.toString(), slotCode)));
                 continue;
             }
@@ -377,6 +398,7 @@ public class LegacyImport {
         Timestamp now = Timestamp.from(clock.instant());
         Map<String, Long> accountOf = new HashMap<>();
         Map<String, Long> legacyOf = new HashMap<>();
+        Map<Long, ReservationService.BookableRoom> rooms = new HashMap<>();
         int bookers = 0;
         int bookings = 0;
         int skipped = 0;
@@ -414,7 +436,7 @@ public class LegacyImport {
             if (!"book".equals(l.action())) {
                 continue;
             }
-            ReservationService.BookableRoom room = reservations.bookableRoom(l.roomId()).orElseThrow();
+            ReservationService.BookableRoom room = rooms.computeIfAbsent(l.roomId(), r -> reservations.bookableRoom(r).orElseThrow());
             Slot slot = room.slots().stream().filter(s -> s.code().equals(l.slot())).findFirst().orElseThrow();
             ReservationService.Fee fee = ReservationService.fee(room.rules(), Residency.valueOf(l.residency()));
             Long account = accountOf.get(l.bookerId());
