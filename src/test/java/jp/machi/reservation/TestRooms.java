@@ -4,9 +4,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A facility of the test's own, made straight in the database: category, barrier-free features, open every day
- * 09:00–21:30, and one bookable room (optionally split into parts {@code a} and {@code b}). The ward-wide demo slots
- * and rule apply to it. Other tests never touch it, so any date is free.
+ * Facilities of a test's own, made straight in the database and open every day, with bookable rooms to which the
+ * ward-wide demo slots and rule apply. Other tests never touch them, so any date is free.
  */
 final class TestRooms {
 
@@ -14,6 +13,12 @@ final class TestRooms {
 
     record Room(String facilityId, String facilityName, long roomId, String roomName) {}
 
+    record Facility(String id, long[] rooms) {}
+
+    /**
+     * A facility of department {@code test} in {@code category}, step-free, open 09:00–21:30, with one bookable room
+     * (optionally split into parts {@code a} and {@code b}).
+     */
     static Room create(JdbcClient jdbc, String category, int capacity, boolean hearingLoop, boolean split) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String facilityId = "rooms-test-" + unique;
@@ -24,15 +29,9 @@ final class TestRooms {
             .params(facilityId, facilityName, "Rooms test hall " + unique, hearingLoop).update();
         jdbc.sql("insert into facility_category_link (facility_id, category_code) values (?, ?)").params(facilityId, category)
             .update();
-        for (int day = 1; day <= 7; day++) {
-            jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, '09:00', '21:30')")
-                .params(facilityId, day).update();
-        }
+        openEveryDay(jdbc, facilityId, "09:00", "21:30");
         String roomName = "競技場" + unique;
-        long roomId = jdbc.sql("""
-                insert into room (facility_id, name_ja, name_en, capacity, bookable, sort_order)
-                values (?, ?, ?, ?, true, 10) returning id""")
-            .params(facilityId, roomName, "Arena " + unique, capacity).query(Long.class).single();
+        long roomId = room(jdbc, facilityId, roomName, "Arena " + unique, capacity, 10);
         if (split) {
             jdbc.sql("""
                     insert into reservation_room_part (room_id, code, label_ja, label_en, capacity, sort_order)
@@ -40,5 +39,32 @@ final class TestRooms {
                 .params(roomId, capacity / 2, roomId, capacity / 2).update();
         }
         return new Room(facilityId, facilityName, roomId, roomName);
+    }
+
+    /** A facility of 総務課 (department {@code somu}), open 08:00–22:00, with {@code rooms} rooms of 30 people. */
+    static Facility create(JdbcClient jdbc, int rooms) {
+        String id = "t-" + UUID.randomUUID().toString().substring(0, 12);
+        jdbc.sql("insert into facility (id, name_ja, name_en, department_code) values (?, ?, ?, 'somu')")
+            .params(id, "テスト会館 " + id, "Test hall " + id).update();
+        openEveryDay(jdbc, id, "08:00", "22:00");
+        long[] ids = new long[rooms];
+        for (int i = 0; i < rooms; i++) {
+            ids[i] = room(jdbc, id, "集会室" + (char) ('A' + i), "Room " + (char) ('A' + i), 30, i);
+        }
+        return new Facility(id, ids);
+    }
+
+    private static void openEveryDay(JdbcClient jdbc, String facilityId, String opens, String closes) {
+        for (int day = 1; day <= 7; day++) {
+            jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, cast(? as time), cast(? as time))")
+                .params(facilityId, day, opens, closes).update();
+        }
+    }
+
+    private static long room(JdbcClient jdbc, String facilityId, String ja, String en, int capacity, int order) {
+        return jdbc.sql("""
+                insert into room (facility_id, name_ja, name_en, capacity, bookable, sort_order)
+                values (?, ?, ?, ?, true, ?) returning id""")
+            .params(facilityId, ja, en, capacity, order).query(Long.class).single();
     }
 }

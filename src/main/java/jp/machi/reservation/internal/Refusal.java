@@ -8,7 +8,9 @@ public enum Refusal {
     NOT_REGISTERED, SUSPENDED, ROOM_NOT_BOOKABLE, UNKNOWN_SLOT, CLOSED, PAST, CUTOFF, OUTSIDE_WINDOW, CAP_EXCEEDED,
     TAKEN, KEY_REUSED, NOT_FOUND, NOT_ACTIVE, TOO_LATE,
     // splittable rooms
-    UNKNOWN_PART, NOT_SPLITTABLE;
+    UNKNOWN_PART, NOT_SPLITTABLE,
+    // groups, who may book, blocks (reservation-groups bundle)
+    INDIVIDUALS_NOT_ALLOWED, GROUPS_NOT_ALLOWED, NON_RESIDENTS_NOT_ALLOWED, GROUP_NOT_APPROVED, GROUP_CAP_EXCEEDED, BLOCKED;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

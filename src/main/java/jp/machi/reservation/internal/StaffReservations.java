@@ -68,7 +68,8 @@ public class StaffReservations {
                 return booking.paid() ? "paid" : "booked";
             }
             String reason = availability.reason();
-            return "facility-closed".equals(reason) || "outside-hours".equals(reason) ? "closed" : "open";
+            return "facility-closed".equals(reason) || "outside-hours".equals(reason)
+                || "maintenance".equals(reason) || "admin-use".equals(reason) ? "closed" : "open";
         }
 
         /** The closed reason of an open slot (past, cutoff, not-yet), null otherwise. */
