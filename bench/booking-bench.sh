@@ -67,10 +67,15 @@ echo "--- (b) distinct slots again (after pgbench, later days)"
 "${PSQL[@]}" -At -c "select 'slots with more than one active booking in the database: ' || count(*) from (
   select room_id, use_date, slot_code from reservation_booking where status in ('PROVISIONAL', 'CONFIRMED')
   group by 1, 2, 3 having count(*) > 1) x"
-echo "--- finder: GET /reservations for one day's evening (every bookable unit's availability), 4 clients"
+HALL=$("${PSQL[@]}" -At -c "select facility_id from room where bookable and facility_id <> 'bench-hall' order by id limit 1")
 FIND_DAY=$(TZ=Asia/Tokyo date -d "$TODAY + 40 days" +%F)
+echo "--- finder: GET /reservations for one day's evening (every bookable unit of the ward), 1 client"
 curl -s "$URL/reservations?date=$FIND_DAY&band=evening" | grep -c 'class="slot-states"' | sed 's/^/units listed: /'
-"$JAVA" bench/HttpLoad.java --url "$URL/reservations?date=$FIND_DAY&band=evening" --clients 4 --duration 20s --warmup 5s
-echo "--- facility view: GET /reservations/facilities/bench-hall (100 rooms × 7 days × 3 slots), 4 clients"
-"$JAVA" bench/HttpLoad.java --url "$URL/reservations/facilities/bench-hall?start=$FIND_DAY" --clients 4 --duration 20s --warmup 5s
+"$JAVA" bench/HttpLoad.java --url "$URL/reservations?date=$FIND_DAY&band=evening" --clients 1 --duration 20s --warmup 5s --timeout 60s
+echo "--- finder: GET /reservations for one day's evening, demo 区民館 only (category kumin-kan), 1 client"
+"$JAVA" bench/HttpLoad.java --url "$URL/reservations?date=$FIND_DAY&band=evening&category=kumin-kan" --clients 1 --duration 20s --warmup 5s --timeout 60s
+echo "--- facility view: GET /reservations/facilities/$HALL (a demo hall: 2 rooms, 4 units × 7 days × 3 slots), 1 client"
+"$JAVA" bench/HttpLoad.java --url "$URL/reservations/facilities/$HALL?start=$FIND_DAY" --clients 1 --duration 20s --warmup 5s --timeout 60s
+echo "--- facility view: GET /reservations/facilities/bench-hall (100 rooms × 7 days × 3 slots), 1 client"
+"$JAVA" bench/HttpLoad.java --url "$URL/reservations/facilities/bench-hall?start=$FIND_DAY" --clients 1 --duration 30s --warmup 5s --timeout 60s
 echo "--- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
