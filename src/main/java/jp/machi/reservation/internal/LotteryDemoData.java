@@ -65,7 +65,7 @@ class LotteryDemoData implements ApplicationRunner {
         List<ReservationService.BookableRoom> rooms = byFacility.get(byFacility.size() - 1);
         rooms = rooms.subList(0, Math.min(2, rooms.size()));
         List<Long> roomIds = rooms.stream().map(r -> r.room().id()).toList();
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         LocalDate today = LocalDate.ofInstant(now, MachiClock.ZONE);
         Duration day = Duration.ofDays(1);
 

@@ -190,6 +190,7 @@ class LotteryController {
         model.addAttribute("slots", slots.values());
         model.addAttribute("rows", rows);
         model.addAttribute("problems", problems);
+        model.addAttribute("invalid", problems.stream().map(Problem::field).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("registered", reservations.booker(me).isPresent());
         model.addAttribute("canApply", round.acceptsApplications(now) && mine.applications().size() < round.maxApplications());
         model.addAttribute("canWithdraw", round.acceptsApplications(now));
