@@ -8,12 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -77,6 +74,9 @@ public final class LotteryDraw {
         return out.toString();
     }
 
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("[0-9A-Z]{1,16}");
+    private static final java.util.regex.Pattern SLOT = java.util.regex.Pattern.compile("[a-z0-9-]{1,16}");
+
     /** Reads a published list; throws IllegalArgumentException naming the first bad line. */
     public static List<Entry> parseList(String csv) {
         String[] lines = lines(csv, LIST_HEADER);
@@ -84,16 +84,24 @@ public final class LotteryDraw {
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].split(",", -1);
             try {
-                if (f.length != 6 || !f[0].matches("[0-9A-Z]{1,16}") || !f[5].matches("[a-z0-9-]{1,16}")) {
+                if (f.length != 6 || !REFERENCE.matcher(f[0]).matches() || !SLOT.matcher(f[5]).matches()) {
                     throw new IllegalArgumentException();
                 }
                 entries.add(new Entry(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]),
-                    LocalDate.parse(f[4]), f[5]));
+                    date(f[4]), f[5]));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("line " + (i + 1));
             }
         }
         return entries;
+    }
+
+    /** {@code YYYY-MM-DD} exactly (LocalDate.parse is much slower and takes more forms). */
+    private static LocalDate date(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            throw new IllegalArgumentException(s);
+        }
+        return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10), Integer.parseInt(s, 8, 10, 10));
     }
 
     // ---- the results ----
@@ -125,7 +133,7 @@ public final class LotteryDraw {
                 }
                 boolean won = !f[2].isEmpty();
                 results.add(new Result(f[0], Integer.parseInt(f[1]), won ? Integer.valueOf(f[2]) : null,
-                    won ? Long.valueOf(f[3]) : null, won ? LocalDate.parse(f[4]) : null, won ? f[5] : null));
+                    won ? Long.valueOf(f[3]) : null, won ? date(f[4]) : null, won ? f[5] : null));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("line " + (i + 1));
             }
@@ -152,45 +160,85 @@ public final class LotteryDraw {
 
     /** The draw of the module comment. Deterministic: the same list and seed always give the same results. */
     public static List<Result> draw(List<Entry> entries, String seed) {
-        Map<String, Map<Integer, Map<Integer, Entry>>> byApplicant = new HashMap<>();
+        // applications in (reference, number) order; each with its choices by rank and a small id per slot
+        Comparator<Entry> canonical = Comparator.comparing(Entry::reference).thenComparingInt(Entry::application)
+            .thenComparingInt(Entry::rank);
+        List<Entry> sorted = entries;
+        for (int i = 1; i < entries.size(); i++) {
+            if (canonical.compare(entries.get(i - 1), entries.get(i)) > 0) { // a published list is sorted already
+                sorted = new ArrayList<>(entries);
+                sorted.sort(canonical);
+                break;
+            }
+        }
         int maxRank = 0;
-        for (Entry e : entries) {
-            byApplicant.computeIfAbsent(e.reference(), k -> new java.util.TreeMap<>())
-                .computeIfAbsent(e.application(), k -> new HashMap<>()).put(e.rank(), e);
+        for (Entry e : sorted) {
             maxRank = Math.max(maxRank, e.rank());
         }
-        Mac mac = hmac(seed);
-        List<String[]> keyed = new ArrayList<>(byApplicant.size());
-        for (String reference : byApplicant.keySet()) {
-            keyed.add(new String[] {HexFormat.of().formatHex(mac.doFinal(reference.getBytes(StandardCharsets.US_ASCII))),
-                reference});
+        Map<String, Integer> slotIds = new HashMap<>(sorted.size() * 2);
+        List<String> references = new ArrayList<>();
+        List<int[]> applicantRange = new ArrayList<>(); // per applicant: first and last+1 application index
+        List<Entry[]> choices = new ArrayList<>(); // per application: choice by rank (index rank - 1)
+        List<int[]> slotOf = new ArrayList<>();
+        Entry previous = null;
+        for (Entry e : sorted) {
+            boolean newApplicant = previous == null || !previous.reference().equals(e.reference());
+            boolean newApplication = newApplicant || previous.application() != e.application();
+            if (newApplicant) {
+                references.add(e.reference());
+                applicantRange.add(new int[] {choices.size(), choices.size()});
+            }
+            if (newApplication) {
+                choices.add(new Entry[maxRank]);
+                int[] ids = new int[maxRank];
+                java.util.Arrays.fill(ids, -1);
+                slotOf.add(ids);
+                applicantRange.get(applicantRange.size() - 1)[1] = choices.size();
+            }
+            int app = choices.size() - 1;
+            // a rank given twice (never in a list Machi writes): the later line counts
+            choices.get(app)[e.rank() - 1] = e;
+            slotOf.get(app)[e.rank() - 1] = slotIds.computeIfAbsent(e.slotKey(), k -> slotIds.size());
+            previous = e;
         }
-        keyed.sort(Comparator.<String[], String>comparing(k -> k[0]).thenComparing(k -> k[1]));
-        Set<String> taken = new HashSet<>(entries.size() * 2);
-        Map<String, Result> won = new LinkedHashMap<>();
+        Mac mac = hmac(seed);
+        Integer[] order = new Integer[references.size()];
+        String[] keys = new String[references.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            keys[i] = HexFormat.of().formatHex(mac.doFinal(references.get(i).getBytes(StandardCharsets.US_ASCII)));
+        }
+        java.util.Arrays.sort(order, Comparator.<Integer, String>comparing(i -> keys[i]).thenComparing(references::get));
+        boolean[] taken = new boolean[slotIds.size()];
+        int[] wonRank = new int[choices.size()];
         for (int rank = 1; rank <= maxRank; rank++) {
-            for (String[] k : keyed) {
-                for (Map.Entry<Integer, Map<Integer, Entry>> app : byApplicant.get(k[1]).entrySet()) {
-                    String id = k[1] + "#" + app.getKey();
-                    if (won.containsKey(id)) {
-                        continue;
-                    }
-                    Entry choice = app.getValue().get(rank);
-                    if (choice != null && taken.add(choice.slotKey())) {
-                        won.put(id, new Result(choice.reference(), choice.application(), choice.rank(), choice.room(),
-                            choice.date(), choice.slot()));
+            for (int applicant : order) {
+                int[] range = applicantRange.get(applicant);
+                for (int app = range[0]; app < range[1]; app++) {
+                    int slot = slotOf.get(app)[rank - 1];
+                    if (wonRank[app] == 0 && slot >= 0 && !taken[slot]) {
+                        taken[slot] = true;
+                        wonRank[app] = rank;
                     }
                 }
             }
         }
-        List<Result> results = new ArrayList<>();
-        for (Map.Entry<String, Map<Integer, Map<Integer, Entry>>> a : byApplicant.entrySet()) {
-            for (Integer application : a.getValue().keySet()) {
-                Result r = won.get(a.getKey() + "#" + application);
-                results.add(r != null ? r : new Result(a.getKey(), application, null, null, null, null));
+        List<Result> results = new ArrayList<>(choices.size());
+        for (int app = 0; app < choices.size(); app++) {
+            Entry any = null;
+            for (Entry c : choices.get(app)) {
+                if (c != null) {
+                    any = c;
+                    break;
+                }
+            }
+            if (wonRank[app] > 0) {
+                Entry w = choices.get(app)[wonRank[app] - 1];
+                results.add(new Result(w.reference(), w.application(), w.rank(), w.room(), w.date(), w.slot()));
+            } else {
+                results.add(new Result(any.reference(), any.application(), null, null, null, null));
             }
         }
-        results.sort(Comparator.comparing(Result::reference).thenComparingInt(Result::application));
         return results;
     }
 

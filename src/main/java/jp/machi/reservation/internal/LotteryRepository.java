@@ -71,6 +71,12 @@ public class LotteryRepository {
             .query(LotteryRepository::round).optional();
     }
 
+    /** The round, share-locked: applying and withdrawing wait for a running commitment and see its outcome. */
+    public Optional<LotteryRound> share(long id) {
+        return jdbc.sql("select * from reservation_lottery_round where id = ? for share").param(id)
+            .query(LotteryRepository::round).optional();
+    }
+
     public List<Long> roomsOf(long roundId) {
         return jdbc.sql("select room_id from reservation_lottery_room where round_id = ? order by room_id").param(roundId)
             .query(Long.class).list();

@@ -169,7 +169,7 @@ public class LotteryService {
      */
     @Transactional
     public long apply(long accountId, long roundId, List<LotteryRepository.Choice> choices, Instant now) {
-        LotteryRound round = repository.find(roundId).orElseThrow(() -> new LotteryException("not-found"));
+        LotteryRound round = repository.share(roundId).orElseThrow(() -> new LotteryException("not-found"));
         if (!round.acceptsApplications(now)) {
             throw new LotteryException("not-open");
         }
@@ -258,7 +258,7 @@ public class LotteryService {
         LotteryRepository.Application a = repository.application(applicationId)
             .filter(x -> PERSON.equals(x.applicantKind()) && x.applicantId() == accountId)
             .orElseThrow(() -> new LotteryException("not-found"));
-        LotteryRound round = repository.lock(a.roundId()).orElseThrow(() -> new LotteryException("not-found"));
+        LotteryRound round = repository.share(a.roundId()).orElseThrow(() -> new LotteryException("not-found"));
         if (!round.acceptsApplications(now)) {
             throw new LotteryException("not-open");
         }
