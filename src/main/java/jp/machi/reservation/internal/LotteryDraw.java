@@ -79,19 +79,46 @@ public final class LotteryDraw {
 
     /** Reads a published list; throws IllegalArgumentException naming the first bad line. */
     public static List<Entry> parseList(String csv) {
-        String[] lines = lines(csv, LIST_HEADER);
-        List<Entry> entries = new ArrayList<>(lines.length);
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].split(",", -1);
+        if (csv == null || !csv.startsWith(LIST_HEADER + "\n") && !csv.startsWith(LIST_HEADER + "\r\n")
+            && !csv.equals(LIST_HEADER)) {
+            throw new IllegalArgumentException("line 1");
+        }
+        List<Entry> entries = new ArrayList<>(csv.length() / 32);
+        int pos = csv.indexOf('\n') < 0 ? csv.length() : csv.indexOf('\n') + 1;
+        int line = 1;
+        int[] comma = new int[5];
+        while (pos < csv.length()) {
+            line++;
+            int end = csv.indexOf('\n', pos);
+            if (end < 0) {
+                end = csv.length();
+            }
+            int stop = end > pos && csv.charAt(end - 1) == '\r' ? end - 1 : end;
             try {
-                if (f.length != 6 || !REFERENCE.matcher(f[0]).matches() || !SLOT.matcher(f[5]).matches()) {
+                int found = 0;
+                for (int i = pos; i < stop; i++) {
+                    if (csv.charAt(i) == ',') {
+                        if (found == 5) {
+                            throw new IllegalArgumentException();
+                        }
+                        comma[found++] = i;
+                    }
+                }
+                if (found != 5) {
                     throw new IllegalArgumentException();
                 }
-                entries.add(new Entry(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]),
-                    date(f[4]), f[5]));
+                String reference = csv.substring(pos, comma[0]);
+                String slot = csv.substring(comma[4] + 1, stop);
+                if (!REFERENCE.matcher(reference).matches() || !SLOT.matcher(slot).matches()) {
+                    throw new IllegalArgumentException();
+                }
+                entries.add(new Entry(reference, Integer.parseInt(csv, comma[0] + 1, comma[1], 10),
+                    Integer.parseInt(csv, comma[1] + 1, comma[2], 10), Long.parseLong(csv, comma[2] + 1, comma[3], 10),
+                    date(csv.substring(comma[3] + 1, comma[4])), slot));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("line " + (i + 1));
+                throw new IllegalArgumentException("line " + line);
             }
+            pos = end + 1;
         }
         return entries;
     }
@@ -158,6 +185,8 @@ public final class LotteryDraw {
 
     // ---- the draw ----
 
+    private record SlotKey(long room, LocalDate date, String slot) {}
+
     /** The draw of the module comment. Deterministic: the same list and seed always give the same results. */
     public static List<Result> draw(List<Entry> entries, String seed) {
         // applications in (reference, number) order; each with its choices by rank and a small id per slot
@@ -175,7 +204,7 @@ public final class LotteryDraw {
         for (Entry e : sorted) {
             maxRank = Math.max(maxRank, e.rank());
         }
-        Map<String, Integer> slotIds = new HashMap<>(sorted.size() * 2);
+        Map<SlotKey, Integer> slotIds = new HashMap<>(sorted.size() * 2);
         List<String> references = new ArrayList<>();
         List<int[]> applicantRange = new ArrayList<>(); // per applicant: first and last+1 application index
         List<Entry[]> choices = new ArrayList<>(); // per application: choice by rank (index rank - 1)
@@ -198,7 +227,7 @@ public final class LotteryDraw {
             int app = choices.size() - 1;
             // a rank given twice (never in a list Machi writes): the later line counts
             choices.get(app)[e.rank() - 1] = e;
-            slotOf.get(app)[e.rank() - 1] = slotIds.computeIfAbsent(e.slotKey(), k -> slotIds.size());
+            slotOf.get(app)[e.rank() - 1] = slotIds.computeIfAbsent(new SlotKey(e.room(), e.date(), e.slot()), k -> slotIds.size());
             previous = e;
         }
         Mac mac = hmac(seed);
