@@ -13,9 +13,30 @@ import org.springframework.stereotype.Service;
 class IdentityFacade implements Accounts, StaffScope {
 
     private final AccountRepository accounts;
+    private final jp.machi.shared.DemoMode demo;
+    private final org.springframework.beans.factory.ObjectProvider<org.springframework.security.crypto.password.PasswordEncoder> encoder;
 
-    IdentityFacade(AccountRepository accounts) {
+    IdentityFacade(AccountRepository accounts, jp.machi.shared.DemoMode demo,
+                   org.springframework.beans.factory.ObjectProvider<org.springframework.security.crypto.password.PasswordEncoder> encoder) {
         this.accounts = accounts;
+        this.demo = demo;
+        this.encoder = encoder;
+    }
+
+    @Override
+    public long demoPerson(String email, String displayName, String language) {
+        if (!demo.enabled() || email == null || !email.endsWith("@demo.machi.example")) {
+            throw new IllegalStateException("demo people exist in demo mode only");
+        }
+        Optional<Account> existing = accounts.findActiveByEmail(email);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        String unknown = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+        long id = accounts.insert(Account.RESIDENT, email, encoder.getObject().encode(unknown), displayName, null, null,
+            "en".equals(language) ? "en" : "ja", java.time.Instant.now());
+        accounts.setRoles(id, java.util.EnumSet.of(Role.RESIDENT));
+        return id;
     }
 
     @Override

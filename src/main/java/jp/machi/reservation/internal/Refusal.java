@@ -10,7 +10,9 @@ public enum Refusal {
     // splittable rooms
     UNKNOWN_PART, NOT_SPLITTABLE,
     // groups, who may book, blocks (reservation-groups bundle)
-    INDIVIDUALS_NOT_ALLOWED, GROUPS_NOT_ALLOWED, NON_RESIDENTS_NOT_ALLOWED, GROUP_NOT_APPROVED, GROUP_CAP_EXCEEDED, BLOCKED;
+    INDIVIDUALS_NOT_ALLOWED, GROUPS_NOT_ALLOWED, NON_RESIDENTS_NOT_ALLOWED, GROUP_NOT_APPROVED, GROUP_CAP_EXCEEDED, BLOCKED,
+    /** A lottery round holds the slot until first-come booking opens (LotteryHold). */
+    LOTTERY;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -1,0 +1,53 @@
+package jp.machi.reservation.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * A lottery round (抽選回): rooms of one target month, the application window, the draw, the winners' confirmation
+ * deadline and the moment first-come booking opens for what is left. {@code seed} is null until the draw (it is
+ * kept secret between commitment and draw and never leaves this record before then).
+ */
+public record LotteryRound(long id, String nameJa, String nameEn, LocalDate targetMonth, Instant opensAt,
+                           Instant closesAt, Instant drawAt, Instant confirmBy, Instant firstComeAt, int maxChoices,
+                           int maxApplications, Phase phase, String listSha256, String seedSha256, String seed,
+                           Instant committedAt, Instant drawnAt) {
+
+    /** What has been done: nothing yet, list fixed and committed, drawn. */
+    public enum Phase { PLANNED, COMMITTED, DRAWN }
+
+    /** What a reader sees: scheduled, open, closed (waiting for the commitment), committed, drawn, finished. */
+    public String state(Instant now) {
+        return switch (phase) {
+            case PLANNED -> now.isBefore(opensAt) ? "scheduled" : now.isBefore(closesAt) ? "open" : "closed";
+            case COMMITTED -> "committed";
+            case DRAWN -> now.isBefore(firstComeAt) ? "drawn" : "finished";
+        };
+    }
+
+    public String name(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? nameEn : nameJa;
+    }
+
+    public boolean acceptsApplications(Instant now) {
+        return phase == Phase.PLANNED && !now.isBefore(opensAt) && now.isBefore(closesAt);
+    }
+
+    /** Whether the round holds its rooms' slots of the target month back from first-come booking at {@code now}. */
+    public boolean holds(Instant now) {
+        return !now.isBefore(opensAt) && now.isBefore(firstComeAt);
+    }
+
+    public boolean inTargetMonth(LocalDate date) {
+        return date.getYear() == targetMonth.getYear() && date.getMonth() == targetMonth.getMonth();
+    }
+
+    public LocalDate lastDay() {
+        return targetMonth.plusMonths(1).minusDays(1);
+    }
+
+    public String seedIfDrawn() {
+        return phase == Phase.DRAWN ? seed : null;
+    }
+}

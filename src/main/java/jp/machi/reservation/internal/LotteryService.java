@@ -1,0 +1,473 @@
+package jp.machi.reservation.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
+import jp.machi.facility.DayHours;
+import jp.machi.facility.Facilities;
+import jp.machi.identity.Accounts;
+import jp.machi.mail.Mailer;
+import jp.machi.shared.security.CurrentActor;
+import jp.machi.shared.time.MachiClock;
+import jp.machi.shared.time.Wareki;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lottery rounds: creating them, applications with ranked choices during the window, the commitment when the window
+ * closes, the draw, the winners' provisional bookings, result mail and confirming a win. Every time-dependent step
+ * takes {@code now}, so jobs and tests decide the instant; {@link LotteryJobs} runs them on the wall clock.
+ */
+@Service
+public class LotteryService {
+
+    /** Applicants are persons today; groups (another module's work) would apply as kind GROUP with the group's id. */
+    public static final String PERSON = "PERSON";
+
+    private final LotteryRepository repository;
+    private final ReservationService reservations;
+    private final Facilities facilities;
+    private final Accounts accounts;
+    private final Mailer mailer;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String baseUrl;
+
+    LotteryService(LotteryRepository repository, ReservationService reservations, Facilities facilities, Accounts accounts,
+                   Mailer mailer, AuditLog audit, Clock clock, @Value("${machi.base-url}") String baseUrl) {
+        this.repository = repository;
+        this.reservations = reservations;
+        this.facilities = facilities;
+        this.accounts = accounts;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    // ---- rounds ----
+
+    /** What staff enter for a new round. Times are instants (the form reads them in the ward's zone). */
+    public record RoundForm(String nameJa, String nameEn, LocalDate targetMonth, Instant opensAt, Instant closesAt,
+                            Instant drawAt, Instant confirmBy, Instant firstComeAt, int maxChoices, int maxApplications,
+                            List<Long> roomIds) {}
+
+    /**
+     * Creates a round; throws {@link LotteryException} with the first problem found (codes {@code name},
+     * {@code month}, {@code times}, {@code choices}, {@code cap}, {@code rooms}, {@code room-in-other-round}).
+     */
+    @Transactional
+    public long createRound(RoundForm f, Long staffId) {
+        if (f.nameJa() == null || f.nameJa().isBlank() || f.nameJa().length() > 100 || f.nameEn() == null
+            || f.nameEn().isBlank() || f.nameEn().length() > 100) {
+            throw new LotteryException("name");
+        }
+        if (f.targetMonth() == null || f.targetMonth().getDayOfMonth() != 1) {
+            throw new LotteryException("month");
+        }
+        if (f.opensAt() == null || f.closesAt() == null || f.drawAt() == null || f.confirmBy() == null
+            || f.firstComeAt() == null || !f.opensAt().isBefore(f.closesAt()) || f.drawAt().isBefore(f.closesAt())
+            || !f.drawAt().isBefore(f.confirmBy()) || f.firstComeAt().isBefore(f.confirmBy())) {
+            throw new LotteryException("times");
+        }
+        if (!f.drawAt().isBefore(f.targetMonth().atStartOfDay(MachiClock.ZONE).toInstant())) {
+            throw new LotteryException("times");
+        }
+        if (f.maxChoices() < 1 || f.maxChoices() > 10) {
+            throw new LotteryException("choices");
+        }
+        if (f.maxApplications() < 1 || f.maxApplications() > 20) {
+            throw new LotteryException("cap");
+        }
+        List<Long> rooms = f.roomIds() == null ? List.of() : f.roomIds().stream().distinct().toList();
+        if (rooms.isEmpty() || rooms.size() > 500) {
+            throw new LotteryException("rooms");
+        }
+        List<ReservationService.BookableRoom> bookable = new ArrayList<>();
+        for (long id : rooms) {
+            bookable.add(reservations.bookableRoom(id).orElseThrow(() -> new LotteryException("rooms")));
+        }
+        if (!repository.overlapping(f.targetMonth(), rooms).isEmpty()) {
+            throw new LotteryException("room-in-other-round");
+        }
+        long id = repository.insertRound(f.nameJa().strip(), f.nameEn().strip(), f.targetMonth(), f.opensAt(), f.closesAt(),
+            f.drawAt(), f.confirmBy(), f.firstComeAt(), f.maxChoices(), f.maxApplications(), staffId);
+        for (ReservationService.BookableRoom r : bookable) {
+            repository.addRoom(id, r.room().id(), r.facility().id());
+        }
+        if (CurrentActor.principal().isPresent()) {
+            audit.record(AuditEvent.byCurrentActor("reservation.lottery.round-created", null, "lottery-round:" + id,
+                f.targetMonth() + " rooms " + rooms));
+        }
+        return id;
+    }
+
+    public List<LotteryRound> rounds() {
+        return repository.rounds();
+    }
+
+    public Optional<LotteryRound> round(long id) {
+        return repository.find(id);
+    }
+
+    /** The round's rooms that can still be booked online, in the round's order. */
+    public List<ReservationService.BookableRoom> rooms(LotteryRound round) {
+        List<ReservationService.BookableRoom> rooms = new ArrayList<>();
+        for (long id : repository.roomsOf(round.id())) {
+            reservations.bookableRoom(id).ifPresent(rooms::add);
+        }
+        return rooms;
+    }
+
+    public List<Long> roomIds(LotteryRound round) {
+        return repository.roomsOf(round.id());
+    }
+
+    public long applicationCount(long roundId) {
+        return repository.applicationCount(roundId);
+    }
+
+    public long applicantCount(long roundId) {
+        return repository.applicantCount(roundId);
+    }
+
+    public Optional<String> publishedList(long roundId) {
+        return repository.listCsv(roundId);
+    }
+
+    public Optional<String> publishedResults(long roundId) {
+        return repository.resultsCsv(roundId);
+    }
+
+    // ---- applying ----
+
+    /**
+     * A person applies with ranked choices (rank = position in the list, 1 first). Checks the window, the booker's
+     * registration and suspension, the number of choices, each choice (room in the round, day in the target month,
+     * slot of the room, facility open and the slot inside its hours, not already booked), duplicates within the
+     * application and across the applicant's other applications, and the cap of applications per applicant.
+     *
+     * @return the new application's id
+     * @throws LotteryException with the first problem; nothing is written then
+     */
+    @Transactional
+    public long apply(long accountId, long roundId, List<LotteryRepository.Choice> choices, Instant now) {
+        LotteryRound round = repository.share(roundId).orElseThrow(() -> new LotteryException("not-found"));
+        if (!round.acceptsApplications(now)) {
+            throw new LotteryException("not-open");
+        }
+        Booker booker = reservations.booker(accountId).orElseThrow(() -> new LotteryException("not-registered"));
+        if (booker.suspendedOn(LocalDate.ofInstant(now, MachiClock.ZONE))) {
+            throw new LotteryException("suspended");
+        }
+        if (choices == null || choices.isEmpty()) {
+            throw new LotteryException("no-choices");
+        }
+        if (choices.size() > round.maxChoices()) {
+            throw new LotteryException("too-many-choices");
+        }
+        List<Long> roomIds = repository.roomsOf(roundId);
+        Map<Long, ReservationService.BookableRoom> rooms = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < choices.size(); i++) {
+            LotteryRepository.Choice c = choices.get(i);
+            int rank = i + 1;
+            if (!roomIds.contains(c.roomId())) {
+                throw new LotteryException("room-not-in-round", rank);
+            }
+            ReservationService.BookableRoom room = rooms.computeIfAbsent(c.roomId(), id -> reservations.bookableRoom(id).orElse(null));
+            if (room == null) {
+                throw new LotteryException("room-not-in-round", rank);
+            }
+            if (c.date() == null || !round.inTargetMonth(c.date())) {
+                throw new LotteryException("date-not-in-month", rank);
+            }
+            Slot slot = room.slots().stream().filter(s -> s.code().equals(c.slotCode())).findFirst()
+                .orElseThrow(() -> new LotteryException("unknown-slot", rank));
+            DayHours hours = facilities.hoursOn(room.facility().id(), c.date()).orElse(null);
+            if (!opensFor(hours, slot)) {
+                throw new LotteryException("closed", rank);
+            }
+            if (!seen.add(c.roomId() + "/" + c.date() + "/" + c.slotCode())) {
+                throw new LotteryException("duplicate", rank);
+            }
+        }
+        repository.lockApplicant(roundId, PERSON, accountId);
+        List<LotteryRepository.Application> earlier = repository.applicationsOf(roundId, PERSON, accountId);
+        if (earlier.size() >= round.maxApplications()) {
+            throw new LotteryException("cap");
+        }
+        for (LotteryRepository.Application a : earlier) {
+            for (LotteryRepository.Choice c : a.choices()) {
+                String key = c.roomId() + "/" + c.date() + "/" + c.slotCode();
+                if (seen.contains(key)) {
+                    throw new LotteryException("duplicate-other", choices.indexOf(choices.stream()
+                        .filter(x -> key.equals(x.roomId() + "/" + x.date() + "/" + x.slotCode())).findFirst().orElseThrow()) + 1);
+                }
+            }
+        }
+        Set<String> booked = new HashSet<>();
+        for (long roomId : rooms.keySet()) {
+            for (Booking b : reservations.facilityBookings(rooms.get(roomId).facility().id(), round.targetMonth(), round.lastDay())) {
+                booked.add(b.roomId() + "/" + b.date() + "/" + b.slotCode());
+            }
+        }
+        for (int i = 0; i < choices.size(); i++) {
+            LotteryRepository.Choice c = choices.get(i);
+            if (booked.contains(c.roomId() + "/" + c.date() + "/" + c.slotCode())) {
+                throw new LotteryException("booked", i + 1);
+            }
+        }
+        long id = repository.insertApplication(roundId, PERSON, accountId, now);
+        for (int i = 0; i < choices.size(); i++) {
+            LotteryRepository.Choice c = choices.get(i);
+            repository.insertChoice(id, new LotteryRepository.Choice(i + 1, c.roomId(), c.date(), c.slotCode()));
+        }
+        if (CurrentActor.actingFor().isPresent()) {
+            audit.record(AuditEvent.byCurrentActor("reservation.lottery.proxy-apply", accountId, "lottery-application:" + id,
+                "round " + roundId));
+        }
+        return id;
+    }
+
+    static boolean opensFor(DayHours hours, Slot slot) {
+        return hours != null && hours.open() && hours.periods().stream()
+            .anyMatch(p -> !slot.start().isBefore(p.opens()) && !slot.end().isAfter(p.closes()));
+    }
+
+    /** Withdraws one of the person's applications while the window is open. */
+    @Transactional
+    public void withdraw(long accountId, long applicationId, Instant now) {
+        LotteryRepository.Application a = repository.application(applicationId)
+            .filter(x -> PERSON.equals(x.applicantKind()) && x.applicantId() == accountId)
+            .orElseThrow(() -> new LotteryException("not-found"));
+        LotteryRound round = repository.share(a.roundId()).orElseThrow(() -> new LotteryException("not-found"));
+        if (!round.acceptsApplications(now)) {
+            throw new LotteryException("not-open");
+        }
+        repository.deleteApplication(applicationId);
+    }
+
+    /** A person's view of one round: their reference (null before they applied) and applications. */
+    public record Mine(LotteryRound round, String reference, List<LotteryRepository.Application> applications) {}
+
+    public Mine mine(long accountId, LotteryRound round) {
+        return new Mine(round, repository.reference(round.id(), PERSON, accountId).orElse(null),
+            repository.applicationsOf(round.id(), PERSON, accountId));
+    }
+
+    public List<Mine> allMine(long accountId) {
+        Map<Long, List<LotteryRepository.Application>> byRound = new LinkedHashMap<>();
+        for (LotteryRepository.Application a : repository.applicationsOfPerson(accountId)) {
+            byRound.computeIfAbsent(a.roundId(), k -> new ArrayList<>()).add(a);
+        }
+        List<Mine> mine = new ArrayList<>();
+        for (var e : byRound.entrySet()) {
+            repository.find(e.getKey()).ifPresent(r -> mine.add(new Mine(r,
+                repository.reference(r.id(), PERSON, accountId).orElse(null), e.getValue())));
+        }
+        return mine;
+    }
+
+    // ---- commitment and draw ----
+
+    /**
+     * Fixes the round once its window has closed: numbers each applicant's applications, writes the canonical
+     * list, draws a secret random seed and publishes SHA-256 of both. Returns false when the round is not due
+     * (window still open) or already committed.
+     */
+    @Transactional
+    public boolean commit(long roundId, Instant now) {
+        LotteryRound round = repository.lock(roundId).orElseThrow(() -> new LotteryException("not-found"));
+        if (round.phase() != LotteryRound.Phase.PLANNED || now.isBefore(round.closesAt())) {
+            return false;
+        }
+        repository.deleteApplicantsWithoutApplications(roundId);
+        repository.numberApplications(roundId);
+        String list = LotteryDraw.listCsv(repository.entries(roundId));
+        String seed = LotteryDraw.newSeed();
+        String listSha = LotteryDraw.sha256(list);
+        String seedSha = LotteryDraw.sha256(seed);
+        repository.committed(roundId, list, listSha, seed, seedSha, now);
+        record(CurrentActor.principal().isPresent(), "reservation.lottery.committed", roundId,
+            "list " + listSha + " seed " + seedSha);
+        return true;
+    }
+
+    /**
+     * Draws a committed round once its draw time has come: the results are {@link LotteryDraw#draw} of the stored
+     * list and seed; every win becomes a PROVISIONAL booking that lapses at the confirmation deadline unless the
+     * winner confirms it. The seed and results are published. Returns false when not due or already drawn.
+     */
+    @Transactional
+    public boolean draw(long roundId, Instant now) {
+        LotteryRound round = repository.lock(roundId).orElseThrow(() -> new LotteryException("not-found"));
+        if (round.phase() != LotteryRound.Phase.COMMITTED || now.isBefore(round.drawAt())) {
+            return false;
+        }
+        String seed = repository.secretSeed(roundId);
+        String list = repository.listCsv(roundId).orElseThrow();
+        List<LotteryDraw.Result> results = LotteryDraw.draw(LotteryDraw.parseList(list), seed);
+        Map<String, LotteryRepository.Card> cards = repository.cards(roundId);
+        List<LotteryDraw.Result> wins = results.stream().filter(LotteryDraw.Result::won).toList();
+        Map<Long, Residency> residency = repository.residencies(wins.stream()
+            .map(w -> cards.get(w.reference() + "#" + w.application())).filter(c -> c != null && PERSON.equals(c.kind()))
+            .map(LotteryRepository.Card::applicantId).distinct().toList());
+        Map<Long, Optional<ReservationService.BookableRoom>> rooms = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (LotteryDraw.Result w : wins) {
+            LotteryRepository.Card card = cards.get(w.reference() + "#" + w.application());
+            Residency r = card == null ? null : residency.get(card.applicantId());
+            var room = rooms.computeIfAbsent(w.room(), reservations::bookableRoom);
+            Slot slot = room.flatMap(x -> x.slots().stream().filter(s -> s.code().equals(w.slot())).findFirst()).orElse(null);
+            if (r == null || slot == null) {
+                continue; // the applicant or the room is gone: the win stands in the results, without a booking
+            }
+            ReservationService.Fee fee = ReservationService.fee(room.get().rules(), r);
+            rows.add(new Object[] {w.room(), room.get().facility().id(), w.date(), slot.code(), slot.start(), slot.end(),
+                card.applicantId(), fee.amount(), fee.rule(), "lottery-" + roundId + "-" + card.applicationId()});
+        }
+        Map<String, Long> bookings = repository.insertProvisional(rows, round.confirmBy(), now);
+        List<long[]> marks = new ArrayList<>();
+        for (LotteryDraw.Result w : wins) {
+            LotteryRepository.Card card = cards.get(w.reference() + "#" + w.application());
+            if (card != null) {
+                Long booking = bookings.get("lottery-" + roundId + "-" + card.applicationId());
+                marks.add(new long[] {card.applicationId(), w.rank(), booking == null ? -1 : booking});
+            }
+        }
+        repository.markWinners(marks);
+        repository.drawn(roundId, LotteryDraw.resultsCsv(results), now);
+        record(CurrentActor.principal().isPresent(), "reservation.lottery.drawn", roundId,
+            results.size() + " applications, " + wins.size() + " won, " + bookings.size() + " booked");
+        return true;
+    }
+
+    private void record(boolean byStaff, String action, long roundId, String detail) {
+        audit.record(byStaff ? AuditEvent.byCurrentActor(action, null, "lottery-round:" + roundId, detail)
+            : AuditEvent.system(action, null, "lottery-round:" + roundId, detail));
+    }
+
+    /** The job's work: commits every round whose window has closed, draws every round whose draw time came. */
+    public void runDue(Instant now) {
+        for (long id : repository.due("PLANNED", "closes_at", now)) {
+            commit(id, now);
+        }
+        for (long id : repository.due("COMMITTED", "draw_at", now)) {
+            draw(id, now);
+        }
+    }
+
+    /** Verifies a round's published data (or data someone pasted) against its commitments. */
+    public LotteryDraw.Verification verify(LotteryRound round, String list, String seed, String results) {
+        return LotteryDraw.verify(list, seed, results, round.listSha256(), round.seedSha256());
+    }
+
+    // ---- result mail ----
+
+    /**
+     * Mails up to {@code limit} applicants of drawn rounds their result, each in their language, one transaction for
+     * the batch (the outbox delivers after commit). Returns how many were handled; call again until 0.
+     */
+    @Transactional
+    public int sendResults(int limit, Instant now) {
+        List<LotteryRepository.Applicant> batch = repository.unnotified(limit);
+        Map<Long, LotteryRound> rounds = new HashMap<>();
+        for (LotteryRepository.Applicant p : batch) {
+            LotteryRound round = rounds.computeIfAbsent(p.roundId(), id -> repository.find(id).orElseThrow());
+            if (PERSON.equals(p.kind())) {
+                accounts.find(p.applicantId()).filter(a -> a.email() != null && !a.email().isBlank()).ifPresent(a -> {
+                    Locale locale = "en".equals(a.preferredLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
+                    mailer.send(a.email(), "reservation/lottery-result", locale, resultModel(round, p, a.displayName(), locale));
+                });
+            }
+            repository.notified(p, now);
+        }
+        return batch.size();
+    }
+
+    private Map<String, Object> resultModel(LotteryRound round, LotteryRepository.Applicant p, String name, Locale locale) {
+        boolean en = Locale.ENGLISH.equals(locale);
+        List<String> lines = new ArrayList<>();
+        int won = 0;
+        for (LotteryRepository.Application a : repository.applicationsOf(round.id(), p.kind(), p.applicantId())) {
+            var w = a.won();
+            if (w.isPresent()) {
+                won++;
+                String status = a.bookingId() == null ? (en ? " (the slot could not be held; see your page)" : "（枠を確保できませんでした。ページをご覧ください）") : "";
+                lines.add((en ? "Application " : "申込 ") + a.cardNo() + (en ? ": WON, choice " : ": 当選（第") + w.get().rank()
+                    + (en ? " — " : "希望） ") + describe(w.get(), locale) + status);
+            } else {
+                lines.add((en ? "Application " : "申込 ") + a.cardNo() + (en ? ": not drawn" : ": 落選"));
+            }
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", name);
+        model.put("round", round.name(locale));
+        model.put("reference", p.reference());
+        model.put("lines", String.join("\n", lines));
+        model.put("won", won);
+        model.put("confirmBy", jp.machi.shared.time.Wareki.format(LocalDate.ofInstant(round.confirmBy(), MachiClock.ZONE), locale)
+            + " " + LocalDateTime.ofInstant(round.confirmBy(), MachiClock.ZONE).toLocalTime());
+        model.put("link", baseUrl + "/account/lottery/rounds/" + round.id());
+        model.put("verify", baseUrl + "/reservations/lottery/rounds/" + round.id() + "/verify");
+        return model;
+    }
+
+    /** "施設 室場 2027年1月5日 午前" in the reader's language. */
+    public String describe(LotteryRepository.Choice c, Locale locale) {
+        var room = reservations.bookableRoom(c.roomId());
+        if (room.isEmpty()) {
+            return "#" + c.roomId() + " " + c.date() + " " + c.slotCode();
+        }
+        String slot = room.get().slots().stream().filter(s -> s.code().equals(c.slotCode())).findFirst()
+            .map(s -> s.label(locale) + " " + s.start() + "–" + s.end()).orElse(c.slotCode());
+        return room.get().facility().name().in(locale) + " " + room.get().room().name().in(locale) + " "
+            + Wareki.format(c.date(), locale) + " " + slot;
+    }
+
+    // ---- confirming a win ----
+
+    /** The winner confirms their provisional booking before the deadline: it becomes CONFIRMED. */
+    @Transactional
+    public void confirm(long accountId, long applicationId, Instant now) {
+        LotteryRepository.Application a = repository.application(applicationId)
+            .filter(x -> PERSON.equals(x.applicantKind()) && x.applicantId() == accountId)
+            .orElseThrow(() -> new LotteryException("not-found"));
+        if (a.bookingId() == null || !repository.confirmWin(a.bookingId(), accountId, now)) {
+            throw new LotteryException("cannot-confirm");
+        }
+        if (CurrentActor.actingFor().isPresent()) {
+            audit.record(AuditEvent.byCurrentActor("reservation.lottery.proxy-confirm", accountId, "booking:" + a.bookingId(),
+                "round " + a.roundId()));
+        }
+    }
+
+    public Optional<String> bookingStatus(long bookingId) {
+        return repository.bookingStatus(bookingId);
+    }
+
+    // ---- first-come: what a round holds back ----
+
+    /** The rounds holding the room's slots between {@code from} and {@code to} at {@code now}. */
+    public List<LotteryRound> holding(long roomId, LocalDate from, LocalDate to, Instant now) {
+        return repository.holding(roomId, from, to, now);
+    }
+}

@@ -1,0 +1,70 @@
+package jp.machi.reservation;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import jp.machi.reservation.internal.LotteryService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A test's own facility (open 09:00–22:00 Monday to Saturday, closed on Sundays) with bookable rooms, and rounds. */
+final class LotteryFixtures {
+
+    private LotteryFixtures() {}
+
+    record Place(String facilityId, List<Long> rooms) {}
+
+    static Place facility(JdbcClient jdbc, int rooms) {
+        String id = "lottery-test-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("insert into facility (id, name_ja, name_en, department_code) values (?, ?, ?, 'joho-seisaku')")
+            .params(id, "抽選テスト会館 " + id.substring(13), "Lottery test hall " + id.substring(13)).update();
+        for (int weekday = 1; weekday <= 6; weekday++) {
+            jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, time '09:00', time '22:00')")
+                .params(id, weekday).update();
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= rooms; i++) {
+            ids.add(jdbc.sql("insert into room (facility_id, name_ja, name_en, capacity, bookable) values (?, ?, ?, 30, true) returning id")
+                .params(id, "集会室" + i, "Room " + i).query(Long.class).single());
+        }
+        return new Place(id, ids);
+    }
+
+    /** The first day of the month after next: inside the 90-day booking window for its first weeks. */
+    static LocalDate targetMonth(LocalDate today) {
+        return today.withDayOfMonth(1).plusMonths(2);
+    }
+
+    /** The n-th (0-based) Monday-to-Saturday day of the month that is not a public holiday candidate (day ≥ 2). */
+    static LocalDate weekday(LocalDate month, int n) {
+        LocalDate d = month.plusDays(1);
+        int seen = 0;
+        while (true) {
+            if (d.getDayOfWeek() != DayOfWeek.SUNDAY && d.getDayOfWeek() != DayOfWeek.MONDAY) {
+                if (seen++ == n) {
+                    return d;
+                }
+            }
+            d = d.plusDays(1);
+        }
+    }
+
+    static LocalDate sunday(LocalDate month) {
+        LocalDate d = month;
+        while (d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    /** A round whose window is open now (wall clock), draw in 2 days, confirm in 3, first-come in 4. */
+    static LotteryService.RoundForm openRound(String name, LocalDate month, List<Long> rooms, int choices, int cap) {
+        Instant now = Instant.now();
+        Duration day = Duration.ofDays(1);
+        return new LotteryService.RoundForm(name, name + " (en)", month, now.minus(day), now.plus(day), now.plus(day.multipliedBy(2)),
+            now.plus(day.multipliedBy(3)), now.plus(day.multipliedBy(4)), choices, cap, rooms);
+    }
+}
