@@ -6,7 +6,9 @@ package jp.machi.reservation.internal;
  */
 public enum Refusal {
     NOT_REGISTERED, SUSPENDED, ROOM_NOT_BOOKABLE, UNKNOWN_SLOT, CLOSED, PAST, CUTOFF, OUTSIDE_WINDOW, CAP_EXCEEDED,
-    TAKEN, KEY_REUSED, NOT_FOUND, NOT_ACTIVE, TOO_LATE;
+    TAKEN, KEY_REUSED, NOT_FOUND, NOT_ACTIVE, TOO_LATE,
+    // money: checkout, reductions, check-in
+    HOLD_EXPIRED, UNKNOWN_REDUCTION, NOT_PROVISIONAL, REDUCTION_NOT_REQUESTED, ALREADY_PAID, NOT_YET, ALREADY_CHECKED_IN;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

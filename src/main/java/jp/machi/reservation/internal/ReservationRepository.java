@@ -109,13 +109,21 @@ public class ReservationRepository {
     /** Inserts a confirmed booking; empty when the slot already has an active booking (the unique index said no). */
     public Optional<Long> insertConfirmed(long roomId, String facilityId, LocalDate date, Slot slot, long bookerId,
                                           int fee, String feeRule, String key, Long proxyStaffId, Instant now) {
+        return insertBooking(roomId, facilityId, date, slot, bookerId, fee, feeRule, key, proxyStaffId, now, null);
+    }
+
+    /** As {@link #insertConfirmed}; with {@code holdExpiresAt} the booking is PROVISIONAL until then. */
+    public Optional<Long> insertBooking(long roomId, String facilityId, LocalDate date, Slot slot, long bookerId,
+                                        int fee, String feeRule, String key, Long proxyStaffId, Instant now,
+                                        Instant holdExpiresAt) {
         return jdbc.sql("""
                 insert into reservation_booking (room_id, facility_id, use_date, slot_code, starts_at, ends_at,
-                    booker_account_id, status, fee, fee_rule, idempotency_key, created_at, proxy_staff_id)
-                values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?)
+                    booker_account_id, status, fee, fee_rule, idempotency_key, created_at, proxy_staff_id, hold_expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing returning id""")
-            .params(roomId, facilityId, date, slot.code(), slot.start(), slot.end(), bookerId, fee, feeRule, key,
-                Timestamp.from(now), proxyStaffId)
+            .params(roomId, facilityId, date, slot.code(), slot.start(), slot.end(), bookerId,
+                holdExpiresAt == null ? "CONFIRMED" : "PROVISIONAL", fee, feeRule, key,
+                Timestamp.from(now), proxyStaffId, holdExpiresAt == null ? null : Timestamp.from(holdExpiresAt))
             .query(Long.class).optional();
     }
 

@@ -161,6 +161,16 @@ public class ReservationService {
      */
     @Transactional
     public Booked book(long bookerId, Long proxyStaffId, long roomId, LocalDate date, String slotCode, String key) {
+        return book(bookerId, proxyStaffId, roomId, date, slotCode, key, null);
+    }
+
+    /**
+     * As {@link #book(long, Long, long, LocalDate, String, String)}; with a {@code hold} the booking is PROVISIONAL
+     * until now + hold (a checkout hold: {@link #expireHolds} frees it unless it is confirmed) and no mail is sent.
+     */
+    @Transactional
+    public Booked book(long bookerId, Long proxyStaffId, long roomId, LocalDate date, String slotCode, String key,
+                       java.time.Duration hold) {
         Booker booker = repository.lockBooker(bookerId).orElseThrow(() -> new ReservationException(Refusal.NOT_REGISTERED));
         Optional<Booking> earlier = repository.byKey(bookerId, key);
         if (earlier.isPresent()) {
@@ -196,14 +206,18 @@ public class ReservationService {
             check.check(request);
         }
         Fee fee = fee(room.rules(), booker.residency());
-        long id = repository.insertConfirmed(roomId, room.facility().id(), date, slot, bookerId, fee.amount(), fee.rule(),
-            key, proxyStaffId, clock.instant()).orElseThrow(() -> new ReservationException(Refusal.TAKEN));
+        java.time.Instant created = clock.instant();
+        long id = repository.insertBooking(roomId, room.facility().id(), date, slot, bookerId, fee.amount(), fee.rule(),
+            key, proxyStaffId, created, hold == null ? null : created.plus(hold))
+            .orElseThrow(() -> new ReservationException(Refusal.TAKEN));
         Booking booking = repository.find(id).orElseThrow();
         if (proxyStaffId != null) {
             audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy", bookerId, "booking:" + id,
                 date + " " + slot.code() + " room " + roomId));
         }
-        notify(booking, room, "reservation/booked", Map.of());
+        if (hold == null) {
+            notify(booking, room, "reservation/booked", Map.of());
+        }
         return new Booked(booking, true);
     }
 
@@ -327,7 +341,7 @@ public class ReservationService {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    private void notify(Booking b, BookableRoom room, String template, Map<String, Object> extra) {
+    void notify(Booking b, BookableRoom room, String template, Map<String, Object> extra) {
         accounts.find(b.bookerAccountId()).ifPresent(a -> {
             if (a.email() == null || a.email().isBlank()) {
                 return;
