@@ -28,7 +28,7 @@ class MoneyRepository {
                 select * from reservation_rule
                 where room_id = :room or (facility_id = :facility and room_id is null) or (facility_id is null and room_id is null)
                 order by (room_id is null), (facility_id is null) limit 1""")
-            .param("room", roomId).param("facility", facilityId).query(this::rules).optional();
+            .param("room", roomId).param("facility", facilityId).query(this::rules).optional().map(this::withTiers);
     }
 
     /** The rule set at exactly this scope, if any. */
@@ -36,12 +36,12 @@ class MoneyRepository {
         return jdbc.sql("""
                 select * from reservation_rule where facility_id is not distinct from :facility
                 and room_id is not distinct from :room""")
-            .param("facility", facilityId).param("room", roomId).query(this::rules).optional();
+            .param("facility", facilityId).param("room", roomId).query(this::rules).optional().map(this::withTiers);
     }
 
     List<MoneyRules> all() {
         return jdbc.sql("select * from reservation_rule order by (room_id is not null), (facility_id is not null), facility_id, room_id")
-            .query(this::rules).list();
+            .query(this::rules).list().stream().map(this::withTiers).toList();
     }
 
     /** Inserts or updates the rule of the scope and replaces its tiers. */
@@ -83,12 +83,8 @@ class MoneyRepository {
         long id = rs.getLong("id");
         long room = rs.getLong("room_id");
         Long roomId = rs.wasNull() ? null : room;
-        List<MoneyRules.RefundTier> tiers = jdbc.sql(
-                "select days_before, percent from reservation_refund_tier where rule_id = ? order by days_before desc")
-            .param(id).query((t, i) -> new MoneyRules.RefundTier(t.getInt(1), t.getInt(2))).list();
-        if (tiers.isEmpty()) {
-            tiers = List.of(new MoneyRules.RefundTier(rs.getInt("cancel_deadline_days"), 100));
-        }
+        // the tiers are read afterwards (withTiers): a query inside a row mapper would need a second connection
+        List<MoneyRules.RefundTier> tiers = List.of(new MoneyRules.RefundTier(rs.getInt("cancel_deadline_days"), 100));
         int commercial = rs.getInt("fee_commercial");
         if (rs.wasNull()) {
             commercial = rs.getInt("fee_non_resident");
@@ -98,6 +94,14 @@ class MoneyRepository {
             commercial, rs.getInt("pay_within_days"), rs.getInt("pay_days_before"),
             rs.getInt("late_cancel_days"), rs.getInt("late_cancel_points"), rs.getInt("no_show_points"),
             rs.getInt("penalty_threshold"), rs.getInt("suspension_days"), tiers);
+    }
+
+    /** The rule with its refund tiers; a rule without tiers keeps 100 % until cancel_deadline_days (set by the mapper). */
+    private MoneyRules withTiers(MoneyRules r) {
+        List<MoneyRules.RefundTier> tiers = jdbc.sql(
+                "select days_before, percent from reservation_refund_tier where rule_id = ? order by days_before desc")
+            .param(r.id()).query((t, i) -> new MoneyRules.RefundTier(t.getInt(1), t.getInt(2))).list();
+        return tiers.isEmpty() ? r : r.withTiers(tiers);
     }
 
     // ---- reductions ----
