@@ -199,7 +199,10 @@ public class Money {
 
     /** The last day to pay: N days after booking or M days before the day of use, whichever first, never before the day of booking. */
     public LocalDate paymentDeadline(Booking b) {
-        MoneyRules r = rules(b).orElse(null);
+        return paymentDeadline(b, rules(b).orElse(null));
+    }
+
+    private LocalDate paymentDeadline(Booking b, MoneyRules r) {
         LocalDate booked = b.createdAt().atZone(MachiClock.ZONE).toLocalDate();
         if (r == null) {
             return b.date();
@@ -214,7 +217,16 @@ public class Money {
 
     /** The instant an unpaid booking cancels itself: the end of the deadline day in Tokyo. */
     public Instant autoCancelAt(Booking b) {
-        return paymentDeadline(b).plusDays(1).atStartOfDay(MachiClock.ZONE).toInstant();
+        return autoCancelAt(paymentDeadline(b));
+    }
+
+    private static Instant autoCancelAt(LocalDate deadline) {
+        return deadline.plusDays(1).atStartOfDay(MachiClock.ZONE).toInstant();
+    }
+
+    /** The rule of a booking's room, read once per room during one job run. */
+    private MoneyRules cachedRules(Booking b, Map<Long, Optional<MoneyRules>> cache) {
+        return cache.computeIfAbsent(b.roomId(), id -> rules(b)).orElse(null);
     }
 
     /** Whether the booking still has to be paid (confirmed, unpaid, a fee above zero). */
@@ -348,14 +360,16 @@ public class Money {
     @Transactional
     public int cancelUnpaid(Instant now) {
         LocalDate today = now.atZone(MachiClock.ZONE).toLocalDate();
+        Map<Long, Optional<MoneyRules>> cache = new HashMap<>();
         int n = 0;
         for (long id : repository.unpaidFrom(today)) {
             Booking b = bookings.find(id).orElseThrow();
-            if (autoCancelAt(b).isAfter(now) || !bookings.cancel(id, b.bookerAccountId(), 0, now)) {
+            LocalDate deadline = paymentDeadline(b, cachedRules(b, cache));
+            if (autoCancelAt(deadline).isAfter(now) || !bookings.cancel(id, b.bookerAccountId(), 0, now)) {
                 continue;
             }
             audit.record(AuditEvent.system("reservation.booking.unpaid-cancel", b.bookerAccountId(), "booking:" + id,
-                "deadline " + paymentDeadline(b)));
+                "deadline " + deadline));
             mail(bookings.find(id).orElseThrow(), "reservation/unpaid-cancelled", Map.of());
             n++;
         }
@@ -366,11 +380,12 @@ public class Money {
     @Transactional
     public int remindPayment(Instant now) {
         LocalDate today = now.atZone(MachiClock.ZONE).toLocalDate();
+        Map<Long, Optional<MoneyRules>> cache = new HashMap<>();
         int n = 0;
         for (long id : repository.notPaymentReminded(today)) {
             Booking b = bookings.find(id).orElseThrow();
-            LocalDate deadline = paymentDeadline(b);
-            if (today.isBefore(deadline.minusDays(1)) || !autoCancelAt(b).isAfter(now)
+            LocalDate deadline = paymentDeadline(b, cachedRules(b, cache));
+            if (today.isBefore(deadline.minusDays(1)) || !autoCancelAt(deadline).isAfter(now)
                 || !repository.markPaymentReminded(id, now)) {
                 continue;
             }
