@@ -474,11 +474,12 @@ public class Money {
         boolean en = "en".equals(locale.getLanguage());
         LocalDate since = service.today().minusDays(60);
         List<ICalendar.Event> events = new ArrayList<>();
+        Map<Long, Optional<ReservationService.BookableRoom>> rooms = new HashMap<>();
         for (Booking b : service.bookingsOf(accountId)) {
             if (!b.active() || b.date().isBefore(since)) {
                 continue;
             }
-            var room = service.bookableRoom(b.roomId()).orElse(null);
+            var room = rooms.computeIfAbsent(b.roomId(), service::bookableRoom).orElse(null);
             String place = room == null ? "" : room.facility().name().in(locale) + " " + room.room().name().in(locale);
             String summary = (en ? "Booking " : "施設予約 ") + place;
             String description = (en ? "Booking " + b.id() + ", fee ¥" : "予約番号 " + b.id() + "、使用料 ")
