@@ -173,6 +173,11 @@ class ReservationWebTest {
             .param("date", slot.date().toString()).param("slot", slot.slot().code()).param("key", key))
             .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(again).isEqualTo(done);
+        // the slot is held while the resident checks the fee (checkout), then confirmed
+        assertThat(done).endsWith("/checkout");
+        assertThat(body(mvc.perform(get(done).header("Authorization", bearer)).andExpect(status().isOk()))).contains("使用料の確認");
+        done = mvc.perform(post(done.replace("/checkout", "/confirm")).header("Authorization", bearer))
+            .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(body(mvc.perform(get(done).header("Authorization", bearer)).andExpect(status().isOk())))
             .contains("予約が確定しました").contains("この予約を取り消す");
         assertThat(body(mvc.perform(get("/account/bookings").header("Authorization", bearer)).andExpect(status().isOk())))

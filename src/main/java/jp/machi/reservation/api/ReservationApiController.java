@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import jp.machi.reservation.internal.Availability;
 import jp.machi.reservation.internal.Booking;
+import jp.machi.reservation.internal.Money;
 import jp.machi.reservation.internal.Refusal;
 import jp.machi.reservation.internal.ReservationException;
 import jp.machi.reservation.internal.ReservationService;
@@ -37,12 +38,14 @@ class ReservationApiController {
     private static final int MAX_BODY = 4096;
 
     private final ReservationService service;
+    private final Money money;
     private final MessageSource messages;
     private final jp.machi.reservation.internal.RoomParts parts;
 
-    ReservationApiController(ReservationService service, MessageSource messages,
+    ReservationApiController(ReservationService service, Money money, MessageSource messages,
                              jp.machi.reservation.internal.RoomParts parts) {
         this.service = service;
+        this.money = money;
         this.messages = messages;
         this.parts = parts;
     }
@@ -138,12 +141,31 @@ class ReservationApiController {
                 return error(HttpStatus.BAD_REQUEST, "bad-request", "part", "reservation.api.part", locale);
             }
         }
+        JsonNode commercialNode = json.path("commercial");
+        if (!commercialNode.isMissingNode() && !commercialNode.isBoolean()) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "commercial", "reservation.money.api.commercial", locale);
+        }
+        JsonNode reductionNode = json.path("reduction");
+        if (!reductionNode.isMissingNode() && !reductionNode.isNull() && !reductionNode.isString()) {
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "reduction", "reservation.refusal.unknown-reduction", locale);
+        }
+        String reduction = reductionNode.isString() ? reductionNode.asString() : null;
         try {
-            ReservationService.Booked booked = service.book(me.accountId(), null, roomId, date, slot, part, key);
+            money.reduction(reduction);
+        } catch (ReservationException e) {
+            return error(HttpStatus.BAD_REQUEST, e.refusal().code(), "reduction", "reservation.refusal.unknown-reduction", locale);
+        }
+        try {
+            // a hold confirmed at once: fee by rate class, payment deadline, the confirmation mail
+            ReservationService.Booked booked = money.bookNow(me.accountId(), roomId, date, slot, part, key,
+                commercialNode.asBoolean(false), reduction);
             return ResponseEntity.status(booked.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header("Location", "/api/v1/bookings/" + booked.booking().id())
                 .body(view(booked.booking(), locale));
         } catch (ReservationException e) {
+            if (e.refusal() == Refusal.SUSPENDED) {
+                return suspended(me.accountId(), locale);
+            }
             HttpStatus status = e.refusal() == Refusal.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
             return error(status, e.refusal().code(), null, "reservation.refusal." + e.refusal().code(), locale);
         } catch (DuplicateKeyException e) {
@@ -162,8 +184,26 @@ class ReservationApiController {
         return ResponseEntity.ok(service.bookingsOf(me.accountId()).stream().map(b -> view(b, locale)).toList());
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Cancel one of my bookings",
+        description = "Cancels an active booking of the token's holder (until the slot starts). The refund follows the "
+            + "rule's refund tiers (percentage of the fee by days before the day of use); a cancellation fewer than the "
+            + "rule's late-cancellation days before the day of use adds penalty points, and reaching the threshold "
+            + "suspends booking. Answers the cancelled booking with `refund` (yen).",
+        security = @io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer"))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+        description = "Cancelled: the booking with \"status\":\"CANCELLED\", \"refund\" and \"cancelledAt\"",
+        content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404",
+        description = "No such booking of yours ({\"error\":\"not-found\"}); others' bookings answer the same",
+        content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409",
+        description = "{\"error\":\"not-active\"} already cancelled or no-show; {\"error\":\"too-late\"} the slot has started",
+        content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "401", description = "No or a bad Bearer token",
+        content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
     @DeleteMapping("/api/v1/bookings/{id}")
-    ResponseEntity<Object> cancel(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<Object> cancel(@io.swagger.v3.oas.annotations.Parameter(description = "The booking number")
+                                  @PathVariable String id, HttpServletRequest request) {
         Locale locale = language(request);
         MachiPrincipal me = CurrentActor.principal().orElse(null);
         if (me == null) {
@@ -174,7 +214,7 @@ class ReservationApiController {
             return error(HttpStatus.NOT_FOUND, Refusal.NOT_FOUND.code(), "id", "reservation.refusal.not-found", locale);
         }
         try {
-            return ResponseEntity.ok(view(service.cancelByBooker(me.accountId(), bookingId), locale));
+            return ResponseEntity.ok(view(money.cancel(me.accountId(), bookingId), locale));
         } catch (ReservationException e) {
             HttpStatus status = e.refusal() == Refusal.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
             return error(status, e.refusal().code(), null, "reservation.refusal." + e.refusal().code(), locale);
@@ -203,10 +243,42 @@ class ReservationApiController {
             m.put("cancelledAt", b.cancelledAt() == null ? null : b.cancelledAt().toString());
             m.put("refund", b.refund());
         } else if (b.active()) {
-            m.put("refundIfCancelledNow", service.refundIfCancelledNow(b));
+            Money.Refund refund = money.refundNow(b);
+            m.put("refundIfCancelledNow", refund.amount());
+            m.put("refundPercentIfCancelledNow", refund.percent());
+            m.put("lateCancellation", refund.late());
             m.put("refundDeadline", service.refundDeadline(b).toString());
         }
+        Money.View v = money.view(b);
+        m.put("commercial", v.commercial());
+        if (v.baseFee() != null && v.baseFee() != b.fee()) {
+            m.put("feeBeforeReduction", v.baseFee());
+        }
+        if (v.reduction() != null) {
+            m.put("reduction", Map.of("category", v.reduction().code(), "percent", v.reduction().percent(),
+                "state", v.reductionSlug()));
+        }
+        if (v.paymentDue()) {
+            m.put("paymentDeadline", v.paymentDeadline().toString());
+        }
+        if (v.rules() != null) {
+            m.put("refundTiers", v.rules().tiers().stream()
+                .map(t -> Map.of("daysBefore", t.daysBefore(), "percent", t.percent())).toList());
+        }
         return m;
+    }
+
+    private ResponseEntity<Object> suspended(long accountId, Locale locale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", HttpStatus.CONFLICT.value());
+        m.put("error", Refusal.SUSPENDED.code());
+        java.time.LocalDate until = service.booker(accountId).map(b -> b.suspendedUntil()).orElse(null);
+        if (until != null) {
+            m.put("suspendedUntil", until.toString());
+        }
+        m.put("message", until == null ? messages.getMessage("reservation.refusal.suspended", null, locale)
+            : messages.getMessage("reservation.money.suspendedUntil", new Object[] {until.toString()}, locale));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(m);
     }
 
     private ResponseEntity<Object> error(HttpStatus status, String code, String parameter, String key, Locale locale) {

@@ -12,7 +12,9 @@ public enum Refusal {
     // groups, who may book, blocks (reservation-groups bundle)
     INDIVIDUALS_NOT_ALLOWED, GROUPS_NOT_ALLOWED, NON_RESIDENTS_NOT_ALLOWED, GROUP_NOT_APPROVED, GROUP_CAP_EXCEEDED, BLOCKED,
     /** A lottery round holds the slot until first-come booking opens (LotteryHold). */
-    LOTTERY;
+    LOTTERY,
+    // money: checkout, reductions, check-in
+    HOLD_EXPIRED, UNKNOWN_REDUCTION, NOT_PROVISIONAL, REDUCTION_NOT_REQUESTED, ALREADY_PAID, NOT_YET, ALREADY_CHECKED_IN;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

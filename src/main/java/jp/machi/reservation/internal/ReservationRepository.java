@@ -107,20 +107,23 @@ public class ReservationRepository {
     }
 
     /**
-     * Inserts a confirmed booking of the whole room ({@code part} null) or of one part; empty when that unit already
-     * has an active booking (the unique index said no). A whole-room booking that clashes with a part booking (or
-     * the reverse) is refused by the claims' primary key with a {@code DuplicateKeyException}.
+     * Inserts a booking of the whole room ({@code part} null) or of one part: CONFIRMED, or PROVISIONAL until
+     * {@code holdExpiresAt}. Empty when that unit already has an active booking (the unique index said no); a
+     * whole-room booking that clashes with a part booking (or the reverse) is refused by the claims' primary key
+     * with a {@code DuplicateKeyException}.
      */
-    public Optional<Long> insertConfirmed(long roomId, String facilityId, LocalDate date, Slot slot, String part,
-                                          long bookerId, int fee, String feeRule, String key, Long proxyStaffId,
-                                          Instant now) {
+    public Optional<Long> insertBooking(long roomId, String facilityId, LocalDate date, Slot slot, String part,
+                                        long bookerId, int fee, String feeRule, String key, Long proxyStaffId,
+                                        Instant now, Instant holdExpiresAt) {
         return jdbc.sql("""
                 insert into reservation_booking (room_id, facility_id, use_date, slot_code, starts_at, ends_at,
-                    booker_account_id, status, fee, fee_rule, idempotency_key, created_at, proxy_staff_id, part_code)
-                values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?)
+                    booker_account_id, status, fee, fee_rule, idempotency_key, created_at, proxy_staff_id, part_code,
+                    hold_expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing returning id""")
-            .params(roomId, facilityId, date, slot.code(), slot.start(), slot.end(), bookerId, fee, feeRule, key,
-                Timestamp.from(now), proxyStaffId, part)
+            .params(roomId, facilityId, date, slot.code(), slot.start(), slot.end(), bookerId,
+                holdExpiresAt == null ? "CONFIRMED" : "PROVISIONAL", fee, feeRule, key, Timestamp.from(now),
+                proxyStaffId, part, holdExpiresAt == null ? null : Timestamp.from(holdExpiresAt))
             .query(Long.class).optional();
     }
 

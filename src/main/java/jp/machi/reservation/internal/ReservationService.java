@@ -192,13 +192,30 @@ public class ReservationService {
      */
     @Transactional
     public Booked book(long bookerId, Long proxyStaffId, long roomId, LocalDate date, String slotCode, String key) {
-        return book(bookerId, proxyStaffId, roomId, date, slotCode, null, key);
+        return book(bookerId, proxyStaffId, roomId, date, slotCode, null, key, null);
     }
 
     /** Books the whole room ({@code part} null) or one part of a splittable room; see the other {@code book}. */
     @Transactional
     public Booked book(long bookerId, Long proxyStaffId, long roomId, LocalDate date, String slotCode, String part,
                        String key) {
+        return book(bookerId, proxyStaffId, roomId, date, slotCode, part, key, null);
+    }
+
+    /**
+     * As {@link #book(long, Long, long, LocalDate, String, String)}; with a {@code hold} the booking is PROVISIONAL
+     * until now + hold (a checkout hold: {@link #expireHolds} frees it unless it is confirmed) and no mail is sent.
+     */
+    @Transactional
+    public Booked book(long bookerId, Long proxyStaffId, long roomId, LocalDate date, String slotCode, String key,
+                       java.time.Duration hold) {
+        return book(bookerId, proxyStaffId, roomId, date, slotCode, null, key, hold);
+    }
+
+    /** The whole room or one part ({@code part}), confirmed at once or held ({@code hold}); see above. */
+    @Transactional
+    public Booked book(long bookerId, Long proxyStaffId, long roomId, LocalDate date, String slotCode, String part,
+                       String key, java.time.Duration hold) {
         Booker booker = repository.lockBooker(bookerId).orElseThrow(() -> new ReservationException(Refusal.NOT_REGISTERED));
         Optional<Booking> earlier = repository.byKey(bookerId, key);
         if (earlier.isPresent()) {
@@ -235,10 +252,12 @@ public class ReservationService {
             check.check(request);
         }
         Fee fee = fee(room.rules(), booker.residency());
+        java.time.Instant created = clock.instant();
         long id;
         try {
-            id = repository.insertConfirmed(roomId, room.facility().id(), date, slot, part, bookerId, fee.amount(), fee.rule(),
-                key, proxyStaffId, clock.instant()).orElseThrow(() -> new ReservationException(Refusal.TAKEN));
+            id = repository.insertBooking(roomId, room.facility().id(), date, slot, part, bookerId, fee.amount(), fee.rule(),
+                key, proxyStaffId, created, hold == null ? null : created.plus(hold))
+                .orElseThrow(() -> new ReservationException(Refusal.TAKEN));
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // a whole-room booking and a part booking of the same slot met in the claims table: the other came first
             throw new ReservationException(Refusal.TAKEN);
@@ -248,7 +267,9 @@ public class ReservationService {
             audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy", bookerId, "booking:" + id,
                 date + " " + slot.code() + " room " + roomId));
         }
-        notify(booking, room, "reservation/booked", Map.of());
+        if (hold == null) {
+            notify(booking, room, "reservation/booked", Map.of());
+        }
         return new Booked(booking, true);
     }
 
@@ -372,7 +393,7 @@ public class ReservationService {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    private void notify(Booking b, BookableRoom room, String template, Map<String, Object> extra) {
+    void notify(Booking b, BookableRoom room, String template, Map<String, Object> extra) {
         accounts.find(b.bookerAccountId()).ifPresent(a -> {
             if (a.email() == null || a.email().isBlank()) {
                 return;

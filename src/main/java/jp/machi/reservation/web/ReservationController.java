@@ -34,10 +34,12 @@ class ReservationController {
 
     private final ReservationService service;
     private final RoomParts parts;
+    private final jp.machi.reservation.internal.Money money;
 
-    ReservationController(ReservationService service, RoomParts parts) {
+    ReservationController(ReservationService service, RoomParts parts, jp.machi.reservation.internal.Money money) {
         this.service = service;
         this.parts = parts;
+        this.money = money;
     }
 
     /** One row of the availability table: a day and its slots in template order. */
@@ -97,7 +99,8 @@ class ReservationController {
     @PostMapping("/account/bookings/new")
     String book(@RequestParam(required = false) String room, @RequestParam(required = false) String date,
                 @RequestParam(required = false) String slot, @RequestParam(required = false) String part,
-                @RequestParam(required = false) String key, Model model, HttpServletResponse response) {
+                @RequestParam(required = false) String key, @RequestParam(required = false) String commercial,
+                Model model, HttpServletResponse response) {
         Request r = request(room, date, slot, part);
         long booker = bookerId();
         if (key == null || !key.matches("[0-9a-f-]{36}")) {
@@ -105,11 +108,16 @@ class ReservationController {
         }
         Long proxy = CurrentActor.actingFor().isPresent() ? CurrentActor.principal().map(MachiPrincipal::accountId).orElse(null) : null;
         try {
-            var booked = service.book(booker, proxy, r.room().room().id(), r.date(), r.slot().code(),
-                r.part() == null ? null : r.part().code(), key);
-            return "redirect:/account/bookings/" + booked.booking().id() + "?booked";
+            // the slot is held (PROVISIONAL) while the resident reviews the fee on the checkout page
+            var booked = money.hold(booker, proxy, r.room().room().id(), r.date(), r.slot().code(),
+                r.part() == null ? null : r.part().code(), key, "true".equals(commercial));
+            return "redirect:/account/bookings/" + booked.booking().id()
+                + (booked.booking().status() == Booking.Status.PROVISIONAL ? "/checkout" : "");
         } catch (ReservationException e) {
             model.addAttribute("refusal", e.refusal().code());
+            if (e.refusal() == jp.machi.reservation.internal.Refusal.SUSPENDED) {
+                service.booker(booker).ifPresent(x -> model.addAttribute("suspendedUntil", x.suspendedUntil()));
+            }
         } catch (DuplicateKeyException e) {
             model.addAttribute("refusal", "taken");
         }
@@ -130,6 +138,7 @@ class ReservationController {
         model.addAttribute("part", r.part());
         model.addAttribute("residency", b.residency());
         model.addAttribute("fee", ReservationService.fee(r.room().rules(), b.residency()));
+        model.addAttribute("commercialFee", money.quote(r.room(), b.residency(), true));
         model.addAttribute("refundDeadline", r.date().minusDays(r.room().rules().cancelDeadlineDays()));
         model.addAttribute("proxy", CurrentActor.actingFor().orElse(null));
         model.addAttribute("me", CurrentActor.principal().orElse(null));
@@ -174,6 +183,9 @@ class ReservationController {
         model.addAttribute("rows", service.bookingsOf(booker).stream().map(this::row).toList());
         model.addAttribute("booker", service.booker(booker).orElse(null));
         model.addAttribute("proxy", CurrentActor.actingFor().orElse(null));
+        model.addAttribute("feedToken", money.feedToken(booker).orElse(null));
+        service.booker(booker).filter(x -> x.suspendedOn(service.today()))
+            .ifPresent(x -> model.addAttribute("suspendedUntil", x.suspendedUntil()));
         return "reservation/mine";
     }
 
@@ -183,7 +195,7 @@ class ReservationController {
         model.addAttribute("row", row(b));
         model.addAttribute("cancellable", service.cancellable(b));
         if (b.active()) {
-            model.addAttribute("refundNow", service.refundIfCancelledNow(b));
+            model.addAttribute("refundNow", money.refundNow(b).amount());
             model.addAttribute("refundDeadline", service.refundDeadline(b));
         }
         return "reservation/detail";
@@ -193,7 +205,7 @@ class ReservationController {
     String cancel(@PathVariable String id, RedirectAttributes redirect) {
         Booking b = own(id);
         try {
-            service.cancelByBooker(b.bookerAccountId(), b.id());
+            money.cancel(b.bookerAccountId(), b.id());
         } catch (ReservationException e) {
             redirect.addFlashAttribute("refusal", e.refusal().code());
             return "redirect:/account/bookings/" + b.id();

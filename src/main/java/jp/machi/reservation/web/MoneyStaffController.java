@@ -1,0 +1,215 @@
+package jp.machi.reservation.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
+import jp.machi.facility.FacilitySummary;
+import jp.machi.reservation.internal.Booking;
+import jp.machi.reservation.internal.Money;
+import jp.machi.reservation.internal.MoneyRules;
+import jp.machi.reservation.internal.ReservationException;
+import jp.machi.reservation.internal.ReservationService;
+import jp.machi.reservation.internal.RuleEditor;
+import jp.machi.reservation.internal.StaffReservations;
+import jp.machi.shared.security.CurrentActor;
+import jp.machi.shared.security.MachiPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff money pages: the rules (fees, payment deadline, refund tiers, penalties) per ward, facility and room; the
+ * reduction requests waiting for a decision; and, on a booking, approving or rejecting its reduction, check-in and
+ * no-show. Ward-wide rules are for system admins; facility and room rules for staff who may see the facility.
+ */
+@Controller
+class MoneyStaffController {
+
+    private final Money money;
+    private final StaffReservations staff;
+    private final ReservationService service;
+    private final RuleEditor editor;
+    private final AuditLog audit;
+
+    MoneyStaffController(Money money, StaffReservations staff, ReservationService service, RuleEditor editor,
+                         AuditLog audit) {
+        this.money = money;
+        this.staff = staff;
+        this.service = service;
+        this.editor = editor;
+        this.audit = audit;
+    }
+
+    private static long me() {
+        return CurrentActor.principal().filter(MachiPrincipal::isStaff).map(MachiPrincipal::accountId)
+            .orElseThrow(() -> new AccessDeniedException("staff only"));
+    }
+
+    private static boolean systemAdmin() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_SYSTEM_ADMIN".equals(a.getAuthority()));
+    }
+
+    // ---- rules ----
+
+    /** A rule row as the list shows it, with the names of its scope. */
+    record RuleRow(MoneyRules rules, String facilityName, String roomName) {}
+
+    @GetMapping("/staff/reservations/rules")
+    String rules(Model model) {
+        long me = me();
+        List<FacilitySummary> mine = staff.facilitiesFor(me);
+        Set<String> ids = new HashSet<>();
+        mine.forEach(f -> ids.add(f.id()));
+        List<RuleRow> rows = new ArrayList<>();
+        for (MoneyRules r : editor.all()) {
+            if (r.facilityId() == null && r.roomId() == null) {
+                rows.add(new RuleRow(r, null, null));
+                continue;
+            }
+            var scope = editor.scopeNames(r.facilityId(), r.roomId()).orElse(null);
+            if (scope != null && ids.contains(scope.facility().id())) {
+                rows.add(new RuleRow(r, scope.facility().name().in(org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+                    scope.room() == null ? null : scope.room().name().in(org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+            }
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("facilities", service.bookableRoomsByFacility().entrySet().stream()
+            .filter(e -> ids.contains(e.getKey().id())).toList());
+        model.addAttribute("admin", systemAdmin());
+        return "reservation/money/rules";
+    }
+
+    @GetMapping("/staff/reservations/rules/edit")
+    String edit(@RequestParam(required = false) String facility, @RequestParam(required = false) String room,
+                Model model) {
+        RuleEditor.Scope scope = scope(facility, room);
+        model.addAttribute("form", RuleEditor.Form.of(editor.current(scope)));
+        return editPage(scope, model);
+    }
+
+    private String editPage(RuleEditor.Scope scope, Model model) {
+        model.addAttribute("scope", scope);
+        model.addAttribute("exists", editor.exists(scope));
+        return "reservation/money/rule-edit";
+    }
+
+    @PostMapping("/staff/reservations/rules/edit")
+    String save(@RequestParam(required = false) String facility, @RequestParam(required = false) String room,
+                @ModelAttribute("form") RuleEditor.Form form, BindingResult errors, Model model,
+                HttpServletResponse response, RedirectAttributes redirect) {
+        RuleEditor.Scope scope = scope(facility, room);
+        MoneyRules parsed = editor.validate(scope, form, errors);
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return editPage(scope, model);
+        }
+        editor.save(parsed);
+        audit.record(AuditEvent.byCurrentActor("reservation.rule.update", null, "rule:" + scope.code(), form.summary()));
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/staff/reservations/rules";
+    }
+
+    /** The scope asked for; 404 for an unknown or invisible one, 403 for the ward without system-admin rights. */
+    private RuleEditor.Scope scope(String facility, String room) {
+        long me = me();
+        RuleEditor.Scope scope = editor.scope(blankToNull(facility), ReservationController.id(room).orElse(null),
+                room != null && !room.isBlank())
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (scope.facility() == null) {
+            if (!systemAdmin()) {
+                throw new AccessDeniedException("ward rules are for system admins");
+            }
+            return scope;
+        }
+        if (staff.facilitiesFor(me).stream().noneMatch(f -> f.id().equals(scope.facility().id()))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return scope;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    // ---- reductions ----
+
+    record ReductionRow(Booking booking, Money.View money, String facilityName) {}
+
+    @GetMapping("/staff/reservations/reductions")
+    String reductions(Model model) {
+        long me = me();
+        Set<String> ids = new HashSet<>();
+        staff.facilitiesFor(me).forEach(f -> ids.add(f.id()));
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("rows", money.requestedReductions().stream().filter(b -> ids.contains(b.facilityId()))
+            .map(b -> new ReductionRow(b, money.view(b), service.bookableRoom(b.roomId())
+                .map(r -> r.facility().name().in(locale) + " " + r.room().name().in(locale)).orElse(b.facilityId())))
+            .toList());
+        return "reservation/money/reductions";
+    }
+
+    @PostMapping("/staff/reservations/bookings/{id}/reduction")
+    String decide(@PathVariable String id, @RequestParam(required = false) String decision, RedirectAttributes redirect) {
+        long me = me();
+        long b = visible(me, id);
+        if (!"approve".equals(decision) && !"reject".equals(decision)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "decision");
+        }
+        try {
+            money.decideReduction(me, b, "approve".equals(decision));
+            redirect.addFlashAttribute("done", "approve".equals(decision) ? "reservation.money.staff.approved"
+                : "reservation.money.staff.rejected");
+        } catch (ReservationException e) {
+            redirect.addFlashAttribute("refusal", e.refusal().code());
+        }
+        return "redirect:/staff/reservations/bookings/" + b;
+    }
+
+    // ---- check-in and no-show ----
+
+    @PostMapping("/staff/reservations/bookings/{id}/check-in")
+    String checkIn(@PathVariable String id, RedirectAttributes redirect) {
+        long me = me();
+        long b = visible(me, id);
+        try {
+            money.checkIn(me, b);
+            redirect.addFlashAttribute("done", "reservation.money.staff.checkedIn");
+        } catch (ReservationException e) {
+            redirect.addFlashAttribute("refusal", e.refusal().code());
+        }
+        return "redirect:/staff/reservations/bookings/" + b;
+    }
+
+    @PostMapping("/staff/reservations/bookings/{id}/no-show")
+    String noShow(@PathVariable String id, RedirectAttributes redirect) {
+        long me = me();
+        long b = visible(me, id);
+        try {
+            money.noShow(me, b);
+            redirect.addFlashAttribute("done", "reservation.money.staff.noShowDone");
+        } catch (ReservationException e) {
+            redirect.addFlashAttribute("refusal", e.refusal().code());
+        }
+        return "redirect:/staff/reservations/bookings/" + b;
+    }
+
+    private long visible(long me, String id) {
+        return ReservationController.id(id).flatMap(b -> staff.visible(me, b)).map(Booking::id)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
