@@ -67,7 +67,7 @@ class LotteryPagesTest extends BrowserTest {
             page.keyboard().press("Tab");
             page.locator("form[action*='/applications'] button[type=submit]").focus();
             page.keyboard().press("Enter");
-            page.waitForLoadState();
+            page.waitForURL("**/applications");
             assertThat(page.locator(".error-summary").count()).isEqualTo(1);
             assertAccessible();
             assertNoHorizontalOverflow(page);
