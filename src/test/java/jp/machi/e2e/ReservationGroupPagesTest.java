@@ -23,7 +23,7 @@ class ReservationGroupPagesTest extends BrowserTest {
     void staffPagesWithDataAreAccessibleOnAPhone(String language) {
         String u = UUID.randomUUID().toString().substring(0, 8);
         String facility = "b-" + u;
-        jdbc.sql("insert into facility (id, name_ja, name_en, department_code) values (?, ?, ?, 'somu')")
+        jdbc.sql("insert into facility (id, name_ja, name_en, department_code, address) values (?, ?, ?, 'somu', '東京都練馬区豊玉北6-12-1（テスト）')")
             .params(facility, "ブラウザ会館" + u, "Browser hall " + u).update();
         for (int day = 1; day <= 7; day++) {
             jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, '08:00', '22:00')")

@@ -60,7 +60,7 @@ class FacilityPhotoHttpTest {
     @Test
     void staffUploadWithoutJavaScriptAndATooLargeFileIsA413Page() throws Exception {
         String id = "photo-http-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("insert into facility (id, name_ja, department_code) values (?, '写真HTTP会館', 'bosai-keikaku')").param(id).update();
+        jdbc.sql("insert into facility (id, name_ja, department_code, address) values (?, '写真HTTP会館', 'bosai-keikaku', '東京都練馬区豊玉北6-12-1（テスト）')").param(id).update();
 
         String email = URLEncoder.encode("admin@demo.machi.example", StandardCharsets.UTF_8);
         HttpResponse<String> login = postForm("/login", "email=" + email + "&password=machi-demo-2026&_csrf=" + csrf(get("/login").body()));

@@ -43,7 +43,7 @@ class FacilityPhotosTest {
     void setUp() {
         mvc = StaffLogin.mockMvc(context);
         id = "photo-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("insert into facility (id, name_ja, name_en, department_code, lat, lon) values (?, ?, 'Photo Test Hall', 'bosai-keikaku', 35.7356, 139.6516)")
+        jdbc.sql("insert into facility (id, name_ja, name_en, department_code, lat, lon, address) values (?, ?, 'Photo Test Hall', 'bosai-keikaku', 35.7356, 139.6516, '東京都練馬区豊玉北6-12-1（テスト）')")
             .params(id, "写真テスト会館" + id).update();
     }
 

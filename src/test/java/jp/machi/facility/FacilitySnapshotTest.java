@@ -40,7 +40,7 @@ class FacilitySnapshotTest {
         String bbox = "139.9001,34.9001,139.9002,34.9002";
         assertThat(geojson(mvc, bbox, "")).contains("\"numberMatched\":0");
 
-        jdbc.sql("insert into facility (id, name_ja, department_code, lat, lon) values (?, 'スナップ館', 'bosai-keikaku', 34.90015, 139.90015)")
+        jdbc.sql("insert into facility (id, name_ja, department_code, lat, lon, address) values (?, 'スナップ館', 'bosai-keikaku', 34.90015, 139.90015, '東京都練馬区豊玉北6-12-1（テスト）')")
             .param(id).update();
         jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) select ?, d, '00:00', '23:59' from generate_series(1, 7) d")
             .param(id).update();
@@ -72,7 +72,7 @@ class FacilitySnapshotTest {
         String a = "snap-a-" + UUID.randomUUID().toString().substring(0, 8);
         String b = "snap-b-" + UUID.randomUUID().toString().substring(0, 8);
         for (String id : new String[] {a, b}) {
-            jdbc.sql("insert into facility (id, name_ja, department_code) values (?, '順序', 'bosai-keikaku')").param(id).update();
+            jdbc.sql("insert into facility (id, name_ja, department_code, address) values (?, '順序', 'bosai-keikaku', '東京都練馬区豊玉北6-12-1（テスト）')").param(id).update();
         }
         var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         var firstWrote = new java.util.concurrent.CountDownLatch(1);

@@ -19,7 +19,7 @@ final class LotteryFixtures {
 
     static Place facility(JdbcClient jdbc, int rooms) {
         String id = "lottery-test-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("insert into facility (id, name_ja, name_en, department_code) values (?, ?, ?, 'joho-seisaku')")
+        jdbc.sql("insert into facility (id, name_ja, name_en, department_code, address) values (?, ?, ?, 'joho-seisaku', '東京都練馬区豊玉北6-12-1（テスト）')")
             .params(id, "抽選テスト会館 " + id.substring(13), "Lottery test hall " + id.substring(13)).update();
         for (int weekday = 1; weekday <= 6; weekday++) {
             jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, time '09:00', time '22:00')")

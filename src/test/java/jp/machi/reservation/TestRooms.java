@@ -44,7 +44,7 @@ final class TestRooms {
     /** A facility of 総務課 (department {@code somu}), open 08:00–22:00, with {@code rooms} rooms of 30 people. */
     static Facility create(JdbcClient jdbc, int rooms) {
         String id = "t-" + UUID.randomUUID().toString().substring(0, 12);
-        jdbc.sql("insert into facility (id, name_ja, name_en, department_code) values (?, ?, ?, 'somu')")
+        jdbc.sql("insert into facility (id, name_ja, name_en, department_code, address) values (?, ?, ?, 'somu', '東京都練馬区豊玉北6-12-1（テスト）')")
             .params(id, "テスト会館 " + id, "Test hall " + id).update();
         openEveryDay(jdbc, id, "08:00", "22:00");
         long[] ids = new long[rooms];
