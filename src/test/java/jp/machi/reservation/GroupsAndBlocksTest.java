@@ -1,5 +1,6 @@
 package jp.machi.reservation;
 
+import static jp.machi.support.StaffLogin.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -43,9 +44,6 @@ class GroupsAndBlocksTest {
         mvc = StaffLogin.mockMvc(context);
     }
 
-    static String body(ResultActions r) throws Exception {
-        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
 
     String email(long id) {
         return jdbc.sql("select email from account where id = ?").param(id).query(String.class).single();

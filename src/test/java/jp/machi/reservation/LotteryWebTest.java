@@ -1,5 +1,6 @@
 package jp.machi.reservation;
 
+import static jp.machi.support.StaffLogin.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -59,9 +60,6 @@ class LotteryWebTest {
         jdbc.sql("update room set bookable = false where facility_id like 'lottery-test-%'").update();
     }
 
-    static String body(ResultActions r) throws Exception {
-        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
 
     static String email(long accountId, JdbcClient jdbc) {
         return jdbc.sql("select email from account where id = ?").param(accountId).query(String.class).single();

@@ -78,24 +78,6 @@ class ReservationConcurrencyTest {
             .params(roomId, slot.date(), slot.slot().code()).query(Long.class).single();
     }
 
-    List<HttpResponse<String>> fire(List<java.util.concurrent.Callable<HttpResponse<String>>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (var call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> answers = new ArrayList<>();
-            for (var f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        }
-    }
 
     @Test
     void twoHundredPeopleForOneSlotMakeExactlyOneBooking() throws Exception {
@@ -112,7 +94,7 @@ class ReservationConcurrencyTest {
             String key = UUID.randomUUID().toString();
             calls.add(() -> post(client, who.token(), key, slot));
         }
-        List<HttpResponse<String>> answers = fire(calls);
+        List<HttpResponse<String>> answers = jp.machi.support.AllAtOnce.run(calls);
 
         Map<Integer, Integer> byStatus = new ConcurrentHashMap<>();
         answers.forEach(r -> byStatus.merge(r.statusCode(), 1, Integer::sum));
@@ -135,7 +117,7 @@ class ReservationConcurrencyTest {
         for (int i = 0; i < REQUESTS; i++) {
             calls.add(() -> post(client, who.token(), key, slot));
         }
-        List<HttpResponse<String>> answers = fire(calls);
+        List<HttpResponse<String>> answers = jp.machi.support.AllAtOnce.run(calls);
 
         assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 201));
         assertThat(answers.stream().filter(r -> r.statusCode() == 201).count()).isEqualTo(1);

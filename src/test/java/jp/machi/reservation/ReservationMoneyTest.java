@@ -1,5 +1,6 @@
 package jp.machi.reservation;
 
+import static jp.machi.support.StaffLogin.body;
 import static jp.machi.support.StaffLogin.admin;
 import static jp.machi.support.StaffLogin.staff;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,9 +70,6 @@ class ReservationMoneyTest {
             .params(rule, rule).update();
     }
 
-    static String body(ResultActions r) throws Exception {
-        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
 
     ReservationService.BookableRoom room() {
         return service.bookableRoom(roomId).orElseThrow();

@@ -1,5 +1,6 @@
 package jp.machi.reservation;
 
+import static jp.machi.support.StaffLogin.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -59,9 +60,6 @@ class ReservationStaffPagesTest {
         return jp.machi.support.StaffLogin.staff(jdbc);
     }
 
-    static String body(ResultActions r) throws Exception {
-        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
 
     record Made(ReservationService.BookableRoom room, long bookingId, long bookerId, String email, String date) {}
 

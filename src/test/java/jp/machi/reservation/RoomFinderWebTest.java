@@ -1,5 +1,6 @@
 package jp.machi.reservation;
 
+import static jp.machi.support.StaffLogin.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -34,16 +35,9 @@ class RoomFinderWebTest {
         mvc = StaffLogin.mockMvc(context);
     }
 
-    static String body(ResultActions r) throws Exception {
-        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
 
     LocalDate openDay(long roomId, int days) {
-        var room = service.bookableRoom(roomId).orElseThrow();
-        var today = service.today();
-        return service.availability(room, today.plusDays(days), today.plusDays(days + 20)).stream()
-            .filter(a -> a.status() == Availability.Status.OPEN && a.slot().code().equals("am"))
-            .findFirst().orElseThrow().date();
+        return TestRooms.openDay(service, roomId, days, "am");
     }
 
     @Test

@@ -64,7 +64,7 @@ class RoomPartsConcurrencyTest {
             }
         }
         java.util.Collections.shuffle(calls, new java.util.Random(42));
-        List<HttpResponse<String>> answers = fire(calls);
+        List<HttpResponse<String>> answers = jp.machi.support.AllAtOnce.run(calls);
 
         Map<Integer, Integer> byStatus = new ConcurrentHashMap<>();
         answers.forEach(r -> byStatus.merge(r.statusCode(), 1, Integer::sum));
@@ -97,22 +97,4 @@ class RoomPartsConcurrencyTest {
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static List<HttpResponse<String>> fire(List<Callable<HttpResponse<String>>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (var call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> answers = new ArrayList<>();
-            for (var f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        }
-    }
 }

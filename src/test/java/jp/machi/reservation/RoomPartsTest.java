@@ -1,5 +1,6 @@
 package jp.machi.reservation;
 
+import static jp.machi.support.StaffLogin.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -37,17 +38,9 @@ class RoomPartsTest {
         mvc = StaffLogin.mockMvc(context);
     }
 
-    static String body(ResultActions r) throws Exception {
-        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
 
-    /** The first open evening slot of the room from {@code days} ahead. */
     LocalDate openDay(long roomId, int days) {
-        var room = service.bookableRoom(roomId).orElseThrow();
-        var today = service.today();
-        return service.availability(room, today.plusDays(days), today.plusDays(days + 20)).stream()
-            .filter(a -> a.status() == Availability.Status.OPEN && a.slot().code().equals("night"))
-            .findFirst().orElseThrow().date();
+        return TestRooms.openDay(service, roomId, days, "night");
     }
 
     long insertBooking(long roomId, String facilityId, LocalDate date, String part, long booker) {

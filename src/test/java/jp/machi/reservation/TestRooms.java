@@ -67,4 +67,14 @@ final class TestRooms {
                 values (?, ?, ?, ?, true, ?) returning id""")
             .params(facilityId, ja, en, capacity, order).query(Long.class).single();
     }
+
+    /** The first day from {@code days} ahead on which the room's slot {@code slot} is open. */
+    static java.time.LocalDate openDay(jp.machi.reservation.internal.ReservationService service, long roomId, int days,
+                                       String slot) {
+        var room = service.bookableRoom(roomId).orElseThrow();
+        var today = service.today();
+        return service.availability(room, today.plusDays(days), today.plusDays(days + 20)).stream()
+            .filter(a -> a.status() == jp.machi.reservation.internal.Availability.Status.OPEN && a.slot().code().equals(slot))
+            .findFirst().orElseThrow().date();
+    }
 }

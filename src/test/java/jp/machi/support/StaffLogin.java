@@ -45,4 +45,9 @@ public final class StaffLogin {
             new Principal(id, email, email, "ja", true), null,
             Arrays.stream(roles).map(r -> new SimpleGrantedAuthority(r.startsWith("ROLE_") ? r : "ROLE_" + r)).toList()));
     }
+
+    /** The body of a MockMvc answer as UTF-8 text. */
+    public static String body(org.springframework.test.web.servlet.ResultActions r) throws Exception {
+        return r.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

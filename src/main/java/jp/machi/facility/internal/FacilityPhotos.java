@@ -44,22 +44,9 @@ public class FacilityPhotos {
     }
 
     /** A refused upload or alt text: the form field and the message key (messages/facility-photos). */
-    public static final class Refused extends RuntimeException {
-        private final String field;
-        private final String messageKey;
-
+    public static final class Refused extends FacilityService.Rejected {
         public Refused(String field, String messageKey) {
-            super(messageKey, null, false, false);
-            this.field = field;
-            this.messageKey = messageKey;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String messageKey() {
-            return messageKey;
+            super(field, messageKey);
         }
     }
 

@@ -1,11 +1,11 @@
 package jp.machi.holiday.api;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.machi.holiday.Holiday;
+import jp.machi.shared.text.ContentLines;
 
 /** RFC 5545 text: one all-day VEVENT per holiday, CRLF line ends, lines folded at 75 octets. */
 final class ICalendar {
@@ -44,27 +44,11 @@ final class ICalendar {
         return out.toString();
     }
 
-    /** TEXT escaping of RFC 5545 §3.3.11. */
     static String text(String s) {
-        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-            .replace("\n", "\\n").replace("\r", "\\n");
+        return ContentLines.text(s);
     }
 
-    /** Appends the content line folded so that no physical line exceeds 75 octets, never inside a character. */
     static void line(StringBuilder out, String content) {
-        int octets = 0;
-        int limit = 75;
-        for (int i = 0; i < content.length(); ) {
-            int cp = content.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > limit) {
-                out.append("\r\n ");
-                octets = 1;
-            }
-            out.appendCodePoint(cp);
-            octets += size;
-            i += Character.charCount(cp);
-        }
-        out.append("\r\n");
+        ContentLines.line(out, content);
     }
 }

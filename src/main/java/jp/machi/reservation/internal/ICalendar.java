@@ -1,17 +1,14 @@
 package jp.machi.reservation.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import jp.machi.shared.text.ContentLines;
 import jp.machi.shared.time.MachiClock;
 
-/**
- * A minimal RFC 5545 writer: CRLF line ends, lines folded at 75 octets (never inside a UTF-8 character), TEXT values
- * escaped, times in UTC.
- */
+/** The bookings feed in RFC 5545 (line rules from {@link ContentLines}), times in UTC. */
 public final class ICalendar {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -53,27 +50,11 @@ public final class ICalendar {
         return c.out.toString();
     }
 
-    /** Escapes a TEXT value: backslash, semicolon, comma and line breaks. */
     static String text(String s) {
-        return s == null ? "" : s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+        return ContentLines.text(s);
     }
 
-    /** Appends a content line folded at 75 octets: CRLF and one space start each continuation. */
     private void line(String content) {
-        int octets = 0;
-        int limit = 75;
-        for (int i = 0; i < content.length(); ) {
-            int cp = content.codePointAt(i);
-            int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + len > limit) {
-                out.append("\r\n ");
-                octets = 1;
-            }
-            out.appendCodePoint(cp);
-            octets += len;
-            i += Character.charCount(cp);
-        }
-        out.append("\r\n");
+        ContentLines.line(out, content);
     }
 }
