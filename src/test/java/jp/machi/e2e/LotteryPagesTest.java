@@ -74,6 +74,25 @@ class LotteryPagesTest extends BrowserTest {
         }
     }
 
+    /** The demo group's representative: the group's own page for each round, reached from their own page. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ja", "en"})
+    void groupPages(String language) {
+        context.close();
+        context = newContext(language, 360);
+        page = context.newPage();
+        signIn(page, "club@demo.machi.example");
+        check("/account/lottery");
+        @SuppressWarnings("unchecked")
+        List<String> forGroup = (List<String>) page.evaluate(
+            "() => Array.from(document.querySelectorAll('main a[href*=\"as=group\"]')).map(a => a.getAttribute('href'))");
+        assertThat(forGroup).as("the group's rounds").isNotEmpty();
+        for (String round : forGroup) {
+            check(round);
+            assertThat(page.locator("main").innerText()).contains(language.equals("ja") ? "練馬卓球クラブ" : "group");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"ja"})
     void staffPages(String language) {

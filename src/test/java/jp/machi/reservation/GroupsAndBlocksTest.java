@@ -59,22 +59,11 @@ class GroupsAndBlocksTest {
     }
 
     MockHttpServletRequestBuilder groupForm(String name, String kana, String activity, String... members) {
-        var b = post("/account/group/new").with(csrf()).param("name", name).param("kana", kana).param("activity", activity);
-        for (int i = 0; i < members.length; i++) {
-            String[] parts = members[i].split("\\|", -1);
-            b.param("members[" + i + "].name", parts[0]).param("members[" + i + "].email", parts[1])
-                .param("members[" + i + "].inWard", parts[2]);
-        }
-        return b;
+        return TestGroups.form(name, kana, activity, members);
     }
 
     long approvedGroup(TestResidents.Resident rep) throws Exception {
-        mvc.perform(groupForm("テスト団体" + rep.id(), "テストダンタイ", "合唱", "一|" + "m1-" + UUID.randomUUID() + "@example.com|true",
-            "二||true", "三||false", "四||true").with(as(rep.id()))).andExpect(status().is3xxRedirection());
-        long id = groups.groupOf(rep.id()).orElseThrow().id();
-        mvc.perform(post("/staff/reservations/groups/" + id + "/approve").with(csrf()).with(StaffLogin.admin(jdbc)))
-            .andExpect(status().is3xxRedirection());
-        return id;
+        return TestGroups.approved(mvc, jdbc, groups, rep);
     }
 
     @Test

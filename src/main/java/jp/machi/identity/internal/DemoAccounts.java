@@ -64,7 +64,17 @@ class DemoAccounts implements ApplicationRunner {
                 Set.of("joho-kokai"), false);
             log.info("Demo accounts created (password {}, staff TOTP secret {}); see README", PASSWORD, TOTP_SECRET);
         });
+        tx.executeWithoutResult(s -> {
+            if (!accounts.emailTaken(CLUB)) {
+                long club = accounts.insert(Account.RESIDENT, CLUB, encoder.encode(PASSWORD), "練馬 次郎", "ネリマ ジロウ", "石神井町",
+                    "ja", Instant.now());
+                accounts.setRoles(club, EnumSet.of(Role.RESIDENT));
+            }
+        });
     }
+
+    /** A second demo resident: the representative of the demo group (団体) in reservations. */
+    static final String CLUB = "club@demo.machi.example";
 
     private void staff(String email, String name, String hash, Set<Role> roles, Set<String> departments, boolean all) {
         long id = accounts.insert(Account.STAFF, email, hash, name, null, null, "ja", Instant.now());

@@ -78,6 +78,8 @@ class LotteryApiController {
         m.put("firstComeAt", r.firstComeAt().toString());
         m.put("maxChoices", r.maxChoices());
         m.put("maxApplications", r.maxApplications());
+        m.put("whoMayApply", Map.of("individuals", r.who().individuals(), "groups", r.who().groups(),
+            "nonResidents", r.who().nonResidents()));
         m.put("roomIds", lottery.roomIds(r));
         if (r.phase() != LotteryRound.Phase.PLANNED) {
             Map<String, Object> c = new LinkedHashMap<>();

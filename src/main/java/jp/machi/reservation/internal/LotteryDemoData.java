@@ -36,12 +36,14 @@ class LotteryDemoData implements ApplicationRunner {
     private final ReservationRepository reservationRepository;
     private final Accounts accounts;
     private final Facilities facilities;
+    private final GroupService groups;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
     LotteryDemoData(DemoMode demo, LotteryService lottery, ReservationService reservations,
-                    ReservationRepository reservationRepository, Accounts accounts, Facilities facilities, JdbcClient jdbc,
-                    TransactionTemplate tx) {
+                    ReservationRepository reservationRepository, Accounts accounts, Facilities facilities, GroupService groups,
+                    JdbcClient jdbc, TransactionTemplate tx) {
+        this.groups = groups;
         this.demo = demo;
         this.lottery = lottery;
         this.reservations = reservations;
@@ -85,8 +87,17 @@ class LotteryDemoData implements ApplicationRunner {
             people.add(id);
         }
         accounts.findByEmail("resident@demo.machi.example").ifPresent(a -> people.add(a.id()));
+        Long club = demoGroup(now);
         List<LotteryRepository.Choice> popular = popular(rooms, next, 6);
         Instant applyAt = opens.plus(Duration.ofHours(1));
+        if (club != null && popular.size() >= 3) {
+            List<LotteryRepository.Choice> choices = List.of(popular.get(0), popular.get(1), popular.get(2));
+            try {
+                tx.executeWithoutResult(s -> lottery.apply(club, true, drawn, choices, applyAt));
+            } catch (LotteryException e) {
+                // the group's card is left out
+            }
+        }
         for (int p = 0; p < people.size(); p++) {
             for (int card = 0; card < 2 && popular.size() >= 3; card++) {
                 List<LotteryRepository.Choice> choices = new ArrayList<>();
@@ -120,6 +131,36 @@ class LotteryDemoData implements ApplicationRunner {
                 // nothing to add
             }
         }
+        if (club != null && wanted.size() >= 3) {
+            try {
+                tx.executeWithoutResult(s -> lottery.apply(club, true, open, List.of(wanted.get(2), wanted.get(0)), now));
+            } catch (LotteryException e) {
+                // nothing to add
+            }
+        }
+    }
+
+    /**
+     * The demo group 「練馬卓球クラブ（デモ）」: the demo account club@demo.machi.example (a registered booker) represents it,
+     * four members without accounts, approved for the usual period. Returns the representative's id, or null when the
+     * account is missing or already in a group.
+     */
+    private Long demoGroup(Instant now) {
+        var rep = accounts.findByEmail("club@demo.machi.example").orElse(null);
+        if (rep == null || groups.groupOf(rep.id()).isPresent()) {
+            return null;
+        }
+        tx.executeWithoutResult(s -> reservationRepository.register(rep.id(), Residency.RESIDENT, now));
+        List<GroupService.NewMember> members = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            members.add(new GroupService.NewMember("クラブ会員 " + i, "club-member-" + i + "@demo.machi.example", i != 4));
+        }
+        long id = tx.execute(s -> groups.register(rep.id(), "練馬卓球クラブ（デモ）", "ネリマタッキュウクラブ",
+            "卓球の練習（デモ用の架空の団体）", members));
+        LocalDate until = LocalDate.ofInstant(now, MachiClock.ZONE).plusMonths(groups.settings().validityMonths());
+        jdbc.sql("update reservation_group set status = 'APPROVED', valid_until = ?, decided_at = ?, decision_note = 'demo' where id = ?")
+            .params(until, java.sql.Timestamp.from(now), id).update();
+        return rep.id();
     }
 
     /** The first Saturday and Sunday slots of the month that the rooms' facility is open for. */

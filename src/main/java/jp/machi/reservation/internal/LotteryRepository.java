@@ -41,13 +41,14 @@ public class LotteryRepository {
     // ---- rounds ----
 
     public long insertRound(String nameJa, String nameEn, LocalDate month, Instant opens, Instant closes, Instant draw,
-                            Instant confirmBy, Instant firstCome, int maxChoices, int maxApplications, Long createdBy) {
+                            Instant confirmBy, Instant firstCome, int maxChoices, int maxApplications,
+                            LotteryRound.Who who, Long createdBy) {
         return jdbc.sql("""
                 insert into reservation_lottery_round (name_ja, name_en, target_month, opens_at, closes_at, draw_at,
-                    confirm_by, first_come_at, max_choices, max_applications, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    confirm_by, first_come_at, max_choices, max_applications, individuals, groups, non_residents, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
             .params(nameJa, nameEn, month, ts(opens), ts(closes), ts(draw), ts(confirmBy), ts(firstCome), maxChoices,
-                maxApplications, createdBy)
+                maxApplications, who.individuals(), who.groups(), who.nonResidents(), createdBy)
             .query(Long.class).single();
     }
 
@@ -195,6 +196,24 @@ public class LotteryRepository {
         return applications("a.applicant_kind = 'PERSON' and a.applicant_id = ?", accountId);
     }
 
+    public List<Application> applicationsOfGroup(long groupId) {
+        return applications("a.applicant_kind = 'GROUP' and a.applicant_id = ?", groupId);
+    }
+
+    /** Approved groups → their representative's account (the booker of the group's wins). */
+    public Map<Long, Long> representatives(List<Long> groupIds) {
+        Map<Long, Long> found = new java.util.HashMap<>();
+        if (groupIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select id, representative_account_id from reservation_group where status = 'APPROVED' and id = any(cast(:ids as bigint[]))")
+            .param("ids", groupIds.toArray(Long[]::new))
+            .query((ResultSet rs) -> {
+                found.put(rs.getLong(1), rs.getLong(2));
+            });
+        return found;
+    }
+
     public Optional<Application> application(long id) {
         return applications("a.id = ?", id).stream().findFirst();
     }
@@ -287,6 +306,7 @@ public class LotteryRepository {
         Integer[] fee = new Integer[n];
         String[] rule = new String[n];
         String[] key = new String[n];
+        Long[] group = new Long[n];
         for (int i = 0; i < n; i++) {
             Object[] r = rows.get(i);
             room[i] = (Long) r[0];
@@ -299,19 +319,21 @@ public class LotteryRepository {
             fee[i] = (Integer) r[7];
             rule[i] = (String) r[8];
             key[i] = (String) r[9];
+            group[i] = r.length > 10 ? (Long) r[10] : null;
         }
         jdbc.sql("""
                 insert into reservation_booking (room_id, facility_id, use_date, slot_code, starts_at, ends_at,
-                    booker_account_id, status, fee, fee_rule, idempotency_key, created_at, hold_expires_at)
+                    booker_account_id, status, fee, fee_rule, idempotency_key, created_at, hold_expires_at, group_id)
                 select u.room, u.facility, cast(u.day as date), u.slot, cast(u.st as time), cast(u.en as time), u.booker,
-                    'PROVISIONAL', u.fee, u.rule, u.key, :now, :hold
+                    'PROVISIONAL', u.fee, u.rule, u.key, :now, :hold, u.grp
                 from unnest(cast(:room as bigint[]), cast(:facility as varchar[]), cast(:day as varchar[]),
                     cast(:slot as varchar[]), cast(:st as varchar[]), cast(:en as varchar[]), cast(:booker as bigint[]),
-                    cast(:fee as integer[]), cast(:rule as varchar[]), cast(:key as varchar[]))
-                    as u(room, facility, day, slot, st, en, booker, fee, rule, key)
+                    cast(:fee as integer[]), cast(:rule as varchar[]), cast(:key as varchar[]), cast(:grp as bigint[]))
+                    as u(room, facility, day, slot, st, en, booker, fee, rule, key, grp)
                 on conflict do nothing returning id, idempotency_key""")
             .param("room", room).param("facility", facility).param("day", date).param("slot", slot).param("st", start)
             .param("en", end).param("booker", booker).param("fee", fee).param("rule", rule).param("key", key)
+            .param("grp", group)
             .param("now", ts(now)).param("hold", ts(hold))
             .query((ResultSet rs) -> {
                 ids.put(rs.getString(2), rs.getLong(1));
@@ -398,6 +420,7 @@ public class LotteryRepository {
             rs.getDate("target_month").toLocalDate(), instant(rs, "opens_at"), instant(rs, "closes_at"),
             instant(rs, "draw_at"), instant(rs, "confirm_by"), instant(rs, "first_come_at"), rs.getInt("max_choices"),
             rs.getInt("max_applications"), LotteryRound.Phase.valueOf(rs.getString("phase")), rs.getString("list_sha256"),
-            rs.getString("seed_sha256"), "DRAWN".equals(rs.getString("phase")) ? rs.getString("seed") : null, instant(rs, "committed_at"), instant(rs, "drawn_at"));
+            rs.getString("seed_sha256"), "DRAWN".equals(rs.getString("phase")) ? rs.getString("seed") : null, instant(rs, "committed_at"), instant(rs, "drawn_at"),
+            new LotteryRound.Who(rs.getBoolean("individuals"), rs.getBoolean("groups"), rs.getBoolean("non_residents")));
     }
 }

@@ -12,7 +12,34 @@ import java.util.Locale;
 public record LotteryRound(long id, String nameJa, String nameEn, LocalDate targetMonth, Instant opensAt,
                            Instant closesAt, Instant drawAt, Instant confirmBy, Instant firstComeAt, int maxChoices,
                            int maxApplications, Phase phase, String listSha256, String seedSha256, String seed,
-                           Instant committedAt, Instant drawnAt) {
+                           Instant committedAt, Instant drawnAt, Who who) {
+
+    /**
+     * Who may apply in the round: persons (個人), groups (団体, through their representative) and, among persons, those
+     * who neither live, work nor study in the ward (区外). The rooms' own rules ({@link Eligibility}) apply as well.
+     */
+    public record Who(boolean individuals, boolean groups, boolean nonResidents) {
+
+        public static final Who EVERYBODY = new Who(true, true, true);
+
+        /** Message keys (reservation.lottery.who.*) of who may apply, for pages. */
+        public java.util.List<String> keys() {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            if (individuals) {
+                keys.add("individuals");
+            }
+            if (groups) {
+                keys.add("groups");
+            }
+            keys.add(individuals && nonResidents ? "nonResidents" : "inWardOnly");
+            return keys;
+        }
+
+        /** At least persons or groups; non-residents only among persons. */
+        public boolean valid() {
+            return (individuals || groups) && (individuals || !nonResidents);
+        }
+    }
 
     /** What has been done: nothing yet, list fixed and committed, drawn. */
     public enum Phase { PLANNED, COMMITTED, DRAWN }

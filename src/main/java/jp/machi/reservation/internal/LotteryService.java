@@ -34,20 +34,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LotteryService {
 
-    /** Applicants are persons today; groups (another module's work) would apply as kind GROUP with the group's id. */
+    /** A person applying for themselves: applicant id = account id. */
     public static final String PERSON = "PERSON";
+    /** A group applying through its representative: applicant id = group id; one reference, one chance per group. */
+    public static final String GROUP = "GROUP";
 
     private final LotteryRepository repository;
     private final ReservationService reservations;
     private final Facilities facilities;
     private final Accounts accounts;
+    private final GroupService groups;
+    private final EligibilityCheck eligibility;
     private final Mailer mailer;
     private final AuditLog audit;
     private final Clock clock;
     private final String baseUrl;
 
     LotteryService(LotteryRepository repository, ReservationService reservations, Facilities facilities, Accounts accounts,
-                   Mailer mailer, AuditLog audit, Clock clock, @Value("${machi.base-url}") String baseUrl) {
+                   GroupService groups, EligibilityCheck eligibility, Mailer mailer, AuditLog audit, Clock clock,
+                   @Value("${machi.base-url}") String baseUrl) {
+        this.groups = groups;
+        this.eligibility = eligibility;
         this.repository = repository;
         this.reservations = reservations;
         this.facilities = facilities;
@@ -67,11 +74,20 @@ public class LotteryService {
     /** What staff enter for a new round. Times are instants (the form reads them in the ward's zone). */
     public record RoundForm(String nameJa, String nameEn, LocalDate targetMonth, Instant opensAt, Instant closesAt,
                             Instant drawAt, Instant confirmBy, Instant firstComeAt, int maxChoices, int maxApplications,
-                            List<Long> roomIds) {}
+                            List<Long> roomIds, LotteryRound.Who who) {
+
+        /** A round everybody may apply in. */
+        public RoundForm(String nameJa, String nameEn, LocalDate targetMonth, Instant opensAt, Instant closesAt,
+                         Instant drawAt, Instant confirmBy, Instant firstComeAt, int maxChoices, int maxApplications,
+                         List<Long> roomIds) {
+            this(nameJa, nameEn, targetMonth, opensAt, closesAt, drawAt, confirmBy, firstComeAt, maxChoices,
+                maxApplications, roomIds, LotteryRound.Who.EVERYBODY);
+        }
+    }
 
     /**
      * Creates a round; throws {@link LotteryException} with the first problem found (codes {@code name},
-     * {@code month}, {@code times}, {@code choices}, {@code cap}, {@code rooms}, {@code room-in-other-round}).
+     * {@code month}, {@code times}, {@code choices}, {@code cap}, {@code who}, {@code rooms}, {@code room-in-other-round}).
      */
     @Transactional
     public long createRound(RoundForm f, Long staffId) {
@@ -96,6 +112,9 @@ public class LotteryService {
         if (f.maxApplications() < 1 || f.maxApplications() > 20) {
             throw new LotteryException("cap");
         }
+        if (f.who() == null || !f.who().valid()) {
+            throw new LotteryException("who");
+        }
         List<Long> rooms = f.roomIds() == null ? List.of() : f.roomIds().stream().distinct().toList();
         if (rooms.isEmpty() || rooms.size() > 500) {
             throw new LotteryException("rooms");
@@ -108,13 +127,13 @@ public class LotteryService {
             throw new LotteryException("room-in-other-round");
         }
         long id = repository.insertRound(f.nameJa().strip(), f.nameEn().strip(), f.targetMonth(), f.opensAt(), f.closesAt(),
-            f.drawAt(), f.confirmBy(), f.firstComeAt(), f.maxChoices(), f.maxApplications(), staffId);
+            f.drawAt(), f.confirmBy(), f.firstComeAt(), f.maxChoices(), f.maxApplications(), f.who(), staffId);
         for (ReservationService.BookableRoom r : bookable) {
             repository.addRoom(id, r.room().id(), r.facility().id());
         }
         if (CurrentActor.principal().isPresent()) {
             audit.record(AuditEvent.byCurrentActor("reservation.lottery.round-created", null, "lottery-round:" + id,
-                f.targetMonth() + " rooms " + rooms));
+                f.targetMonth() + " rooms " + rooms + " " + f.who()));
         }
         return id;
     }
@@ -158,9 +177,17 @@ public class LotteryService {
 
     // ---- applying ----
 
+    /** A person applying for themselves. */
+    @Transactional
+    public long apply(long accountId, long roundId, List<LotteryRepository.Choice> choices, Instant now) {
+        return apply(accountId, false, roundId, choices, now);
+    }
+
     /**
-     * A person applies with ranked choices (rank = position in the list, 1 first). Checks the window, the booker's
-     * registration and suspension, the number of choices, each choice (room in the round, day in the target month,
+     * A person applies with ranked choices (rank = position in the list, 1 first), for themselves or, with
+     * {@code forGroup}, for the group they represent. Checks the window, the booker's registration and suspension, who
+     * may apply in the round (persons, groups, non-residents), the group (approved, valid on each chosen day), the
+     * number of choices, each choice (room in the round and open to this kind of applicant, day in the target month,
      * slot of the room, facility open and the slot inside its hours, not already booked), duplicates within the
      * application and across the applicant's other applications, and the cap of applications per applicant.
      *
@@ -168,15 +195,31 @@ public class LotteryService {
      * @throws LotteryException with the first problem; nothing is written then
      */
     @Transactional
-    public long apply(long accountId, long roundId, List<LotteryRepository.Choice> choices, Instant now) {
+    public long apply(long accountId, boolean forGroup, long roundId, List<LotteryRepository.Choice> choices, Instant now) {
         LotteryRound round = repository.share(roundId).orElseThrow(() -> new LotteryException("not-found"));
         if (!round.acceptsApplications(now)) {
             throw new LotteryException("not-open");
         }
         Booker booker = reservations.booker(accountId).orElseThrow(() -> new LotteryException("not-registered"));
-        if (booker.suspendedOn(LocalDate.ofInstant(now, MachiClock.ZONE))) {
+        LocalDate today = LocalDate.ofInstant(now, MachiClock.ZONE);
+        if (booker.suspendedOn(today)) {
             throw new LotteryException("suspended");
         }
+        Group group = forGroup ? representedGroup(accountId).orElseThrow(() -> new LotteryException("not-representative")) : null;
+        if (group != null && !group.validOn(today)) {
+            throw new LotteryException("group-not-approved");
+        }
+        if (group != null && !round.who().groups()) {
+            throw new LotteryException("groups-not-in-round");
+        }
+        if (group == null && !round.who().individuals()) {
+            throw new LotteryException("individuals-not-in-round");
+        }
+        if (group == null && !booker.residency().inWard() && !round.who().nonResidents()) {
+            throw new LotteryException("non-residents-not-in-round");
+        }
+        String kind = group == null ? PERSON : GROUP;
+        long applicantId = group == null ? accountId : group.id();
         if (choices == null || choices.isEmpty()) {
             throw new LotteryException("no-choices");
         }
@@ -196,8 +239,18 @@ public class LotteryService {
             if (room == null) {
                 throw new LotteryException("room-not-in-round", rank);
             }
+            Eligibility rule = eligibility.forRoom(room.room().id(), room.facility().id());
+            if (group != null ? !rule.groups() : !rule.individuals()) {
+                throw new LotteryException(group != null ? "room-not-for-groups" : "room-not-for-individuals", rank);
+            }
+            if (group == null && !booker.residency().inWard() && !rule.nonResidents()) {
+                throw new LotteryException("room-not-for-non-residents", rank);
+            }
             if (c.date() == null || !round.inTargetMonth(c.date())) {
                 throw new LotteryException("date-not-in-month", rank);
+            }
+            if (group != null && !group.validOn(c.date())) {
+                throw new LotteryException("group-expires", rank);
             }
             Slot slot = room.slots().stream().filter(s -> s.code().equals(c.slotCode())).findFirst()
                 .orElseThrow(() -> new LotteryException("unknown-slot", rank));
@@ -209,8 +262,8 @@ public class LotteryService {
                 throw new LotteryException("duplicate", rank);
             }
         }
-        repository.lockApplicant(roundId, PERSON, accountId);
-        List<LotteryRepository.Application> earlier = repository.applicationsOf(roundId, PERSON, accountId);
+        repository.lockApplicant(roundId, kind, applicantId);
+        List<LotteryRepository.Application> earlier = repository.applicationsOf(roundId, kind, applicantId);
         if (earlier.size() >= round.maxApplications()) {
             throw new LotteryException("cap");
         }
@@ -235,14 +288,14 @@ public class LotteryService {
                 throw new LotteryException("booked", i + 1);
             }
         }
-        long id = repository.insertApplication(roundId, PERSON, accountId, now);
+        long id = repository.insertApplication(roundId, kind, applicantId, now);
         for (int i = 0; i < choices.size(); i++) {
             LotteryRepository.Choice c = choices.get(i);
             repository.insertChoice(id, new LotteryRepository.Choice(i + 1, c.roomId(), c.date(), c.slotCode()));
         }
         if (CurrentActor.actingFor().isPresent()) {
             audit.record(AuditEvent.byCurrentActor("reservation.lottery.proxy-apply", accountId, "lottery-application:" + id,
-                "round " + roundId));
+                "round " + roundId + (group == null ? "" : " for group " + group.id())));
         }
         return id;
     }
@@ -255,8 +308,7 @@ public class LotteryService {
     /** Withdraws one of the person's applications while the window is open. */
     @Transactional
     public void withdraw(long accountId, long applicationId, Instant now) {
-        LotteryRepository.Application a = repository.application(applicationId)
-            .filter(x -> PERSON.equals(x.applicantKind()) && x.applicantId() == accountId)
+        LotteryRepository.Application a = repository.application(applicationId).filter(x -> owns(accountId, x))
             .orElseThrow(() -> new LotteryException("not-found"));
         LotteryRound round = repository.share(a.roundId()).orElseThrow(() -> new LotteryException("not-found"));
         if (!round.acceptsApplications(now)) {
@@ -265,23 +317,50 @@ public class LotteryService {
         repository.deleteApplication(applicationId);
     }
 
-    /** A person's view of one round: their reference (null before they applied) and applications. */
-    public record Mine(LotteryRound round, String reference, List<LotteryRepository.Application> applications) {}
+    /** The person's own application, or their group's when they are its representative. */
+    private boolean owns(long accountId, LotteryRepository.Application a) {
+        return PERSON.equals(a.applicantKind()) ? a.applicantId() == accountId
+            : GROUP.equals(a.applicantKind()) && representedGroup(accountId).filter(g -> g.id() == a.applicantId()).isPresent();
+    }
+
+    /** The group the person represents (any state), if any: they apply, withdraw and confirm for it. */
+    public Optional<Group> representedGroup(long accountId) {
+        return groups.groupOf(accountId).filter(g -> g.representativeId() == accountId);
+    }
+
+    /**
+     * One applicant's view of one round: their reference (null before they applied) and applications; {@code group}
+     * is the group when the applicant is a group (the person signed in being its representative), else null.
+     */
+    public record Mine(LotteryRound round, String reference, List<LotteryRepository.Application> applications, Group group) {}
 
     public Mine mine(long accountId, LotteryRound round) {
         return new Mine(round, repository.reference(round.id(), PERSON, accountId).orElse(null),
-            repository.applicationsOf(round.id(), PERSON, accountId));
+            repository.applicationsOf(round.id(), PERSON, accountId), null);
     }
 
+    /** The round as seen for the group the person represents; empty when they represent none. */
+    public Optional<Mine> ours(long accountId, LotteryRound round) {
+        return representedGroup(accountId).map(g -> new Mine(round, repository.reference(round.id(), GROUP, g.id()).orElse(null),
+            repository.applicationsOf(round.id(), GROUP, g.id()), g));
+    }
+
+    /** Every round the person applied in, for themselves and (after those) for the group they represent. */
     public List<Mine> allMine(long accountId) {
+        List<Mine> mine = new ArrayList<>(byRound(repository.applicationsOfPerson(accountId), PERSON, accountId, null));
+        representedGroup(accountId).ifPresent(g -> mine.addAll(byRound(repository.applicationsOfGroup(g.id()), GROUP, g.id(), g)));
+        return mine;
+    }
+
+    private List<Mine> byRound(List<LotteryRepository.Application> applications, String kind, long applicantId, Group group) {
         Map<Long, List<LotteryRepository.Application>> byRound = new LinkedHashMap<>();
-        for (LotteryRepository.Application a : repository.applicationsOfPerson(accountId)) {
+        for (LotteryRepository.Application a : applications) {
             byRound.computeIfAbsent(a.roundId(), k -> new ArrayList<>()).add(a);
         }
         List<Mine> mine = new ArrayList<>();
         for (var e : byRound.entrySet()) {
             repository.find(e.getKey()).ifPresent(r -> mine.add(new Mine(r,
-                repository.reference(r.id(), PERSON, accountId).orElse(null), e.getValue())));
+                repository.reference(r.id(), kind, applicantId).orElse(null), e.getValue(), group)));
         }
         return mine;
     }
@@ -327,22 +406,29 @@ public class LotteryService {
         List<LotteryDraw.Result> results = LotteryDraw.draw(LotteryDraw.parseList(list), seed);
         Map<String, LotteryRepository.Card> cards = repository.cards(roundId);
         List<LotteryDraw.Result> wins = results.stream().filter(LotteryDraw.Result::won).toList();
-        Map<Long, Residency> residency = repository.residencies(wins.stream()
-            .map(w -> cards.get(w.reference() + "#" + w.application())).filter(c -> c != null && PERSON.equals(c.kind()))
+        Map<Long, Long> representatives = repository.representatives(wins.stream()
+            .map(w -> cards.get(w.reference() + "#" + w.application())).filter(c -> c != null && GROUP.equals(c.kind()))
             .map(LotteryRepository.Card::applicantId).distinct().toList());
+        Map<Long, Residency> residency = repository.residencies(wins.stream()
+            .map(w -> cards.get(w.reference() + "#" + w.application())).filter(java.util.Objects::nonNull)
+            .map(c -> PERSON.equals(c.kind()) ? c.applicantId() : representatives.get(c.applicantId()))
+            .filter(java.util.Objects::nonNull).distinct().toList());
         Map<Long, Optional<ReservationService.BookableRoom>> rooms = new HashMap<>();
         List<Object[]> rows = new ArrayList<>();
         for (LotteryDraw.Result w : wins) {
             LotteryRepository.Card card = cards.get(w.reference() + "#" + w.application());
-            Residency r = card == null ? null : residency.get(card.applicantId());
+            boolean forGroup = card != null && GROUP.equals(card.kind());
+            Long booker = card == null ? null : forGroup ? representatives.get(card.applicantId()) : (Long) card.applicantId();
+            Residency r = booker == null ? null : residency.get(booker);
             var room = rooms.computeIfAbsent(w.room(), reservations::bookableRoom);
             Slot slot = room.flatMap(x -> x.slots().stream().filter(s -> s.code().equals(w.slot())).findFirst()).orElse(null);
             if (r == null || slot == null) {
-                continue; // the applicant or the room is gone: the win stands in the results, without a booking
+                continue; // the applicant, their group's approval or the room is gone: the win stands, without a booking
             }
             ReservationService.Fee fee = ReservationService.fee(room.get().rules(), r);
             rows.add(new Object[] {w.room(), room.get().facility().id(), w.date(), slot.code(), slot.start(), slot.end(),
-                card.applicantId(), fee.amount(), fee.rule(), "lottery-" + roundId + "-" + card.applicationId()});
+                booker, fee.amount(), fee.rule(), "lottery-" + roundId + "-" + card.applicationId(),
+                forGroup ? (Long) card.applicantId() : null});
         }
         Map<String, Long> bookings = repository.insertProvisional(rows, round.confirmBy(), now);
         List<long[]> marks = new ArrayList<>();
@@ -392,12 +478,14 @@ public class LotteryService {
         Map<Long, LotteryRound> rounds = new HashMap<>();
         for (LotteryRepository.Applicant p : batch) {
             LotteryRound round = rounds.computeIfAbsent(p.roundId(), id -> repository.find(id).orElseThrow());
-            if (PERSON.equals(p.kind())) {
-                accounts.find(p.applicantId()).filter(a -> a.email() != null && !a.email().isBlank()).ifPresent(a -> {
-                    Locale locale = "en".equals(a.preferredLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
-                    mailer.send(a.email(), "reservation/lottery-result", locale, resultModel(round, p, a.displayName(), locale));
-                });
-            }
+            Optional<Group> group = GROUP.equals(p.kind()) ? groups.find(p.applicantId()) : Optional.empty();
+            long to = group.map(Group::representativeId).orElse(p.applicantId());
+            accounts.find(to).filter(a -> a.email() != null && !a.email().isBlank()).ifPresent(a -> {
+                Locale locale = "en".equals(a.preferredLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
+                String name = group.map(g -> g.name() + (Locale.ENGLISH.equals(locale) ? " (" : "（") + a.displayName()
+                    + (Locale.ENGLISH.equals(locale) ? ")" : "）")).orElse(a.displayName());
+                mailer.send(a.email(), "reservation/lottery-result", locale, resultModel(round, p, name, locale));
+            });
             repository.notified(p, now);
         }
         return batch.size();
@@ -448,8 +536,7 @@ public class LotteryService {
     /** The winner confirms their provisional booking before the deadline: it becomes CONFIRMED. */
     @Transactional
     public void confirm(long accountId, long applicationId, Instant now) {
-        LotteryRepository.Application a = repository.application(applicationId)
-            .filter(x -> PERSON.equals(x.applicantKind()) && x.applicantId() == accountId)
+        LotteryRepository.Application a = repository.application(applicationId).filter(x -> owns(accountId, x))
             .orElseThrow(() -> new LotteryException("not-found"));
         if (a.bookingId() == null || !repository.confirmWin(a.bookingId(), accountId, now)) {
             throw new LotteryException("cannot-confirm");

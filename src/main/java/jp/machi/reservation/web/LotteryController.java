@@ -158,9 +158,10 @@ class LotteryController {
         return "reservation/lottery/mine";
     }
 
+    /** The person's own applications; with {@code as=group} the applications of the group they represent. */
     @GetMapping("/account/lottery/rounds/{id}")
-    String myRound(@PathVariable String id, Model model) {
-        return myRoundPage(round(id), model, new ArrayList<>(), new ArrayList<>(), null);
+    String myRound(@PathVariable String id, @RequestParam(name = "as", required = false) String as, Model model) {
+        return myRoundPage(round(id), "group".equals(as), model, new ArrayList<>(), new ArrayList<>(), null);
     }
 
     /** One row of the apply form as entered (kept when the form comes back with errors). */
@@ -169,10 +170,18 @@ class LotteryController {
     /** A problem with the form: message code, its argument (the row) and the id of the field to link to. */
     record Problem(String code, int rank, String field) {}
 
-    private String myRoundPage(LotteryRound round, Model model, List<Row> rows, List<Problem> problems, String done) {
+    private String myRoundPage(LotteryRound round, boolean asGroup, Model model, List<Row> rows, List<Problem> problems,
+                               String done) {
         long me = applicant();
         var now = lottery.now();
-        var mine = lottery.mine(me, round);
+        var group = lottery.representedGroup(me).orElse(null);
+        if (asGroup && group == null) {
+            if (problems.isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            asGroup = false; // a form sent "for the group" by someone who represents none: show why on their own page
+        }
+        var mine = asGroup ? lottery.ours(me, round).orElseThrow() : lottery.mine(me, round);
         List<ReservationService.BookableRoom> rooms = lottery.rooms(round);
         Map<String, Slot> slots = new LinkedHashMap<>();
         for (var r : rooms) {
@@ -186,6 +195,8 @@ class LotteryController {
         model.addAttribute("round", round);
         model.addAttribute("state", round.state(now));
         model.addAttribute("mine", mine);
+        model.addAttribute("asGroup", asGroup);
+        model.addAttribute("group", group);
         model.addAttribute("rooms", rooms);
         model.addAttribute("slots", slots.values());
         model.addAttribute("rows", rows);
@@ -213,6 +224,7 @@ class LotteryController {
                  RedirectAttributes redirect) {
         LotteryRound round = round(id);
         long me = applicant();
+        boolean asGroup = "group".equals(request.getParameter("as"));
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<LotteryRepository.Choice> choices = new ArrayList<>();
@@ -255,16 +267,16 @@ class LotteryController {
         }
         if (problems.isEmpty()) {
             try {
-                lottery.apply(me, round.id(), choices, lottery.now());
+                lottery.apply(me, asGroup, round.id(), choices, lottery.now());
                 redirect.addFlashAttribute("done", "applied");
-                return "redirect:/account/lottery/rounds/" + round.id();
+                return "redirect:/account/lottery/rounds/" + round.id() + (asGroup ? "?as=group" : "");
             } catch (LotteryException e) {
                 int row = e.rank() > 0 && e.rank() <= rowOfChoice.size() ? rowOfChoice.get(e.rank() - 1) : 0;
                 problems.add(new Problem(e.code(), row, row > 0 ? "room" + row : "room1"));
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        return myRoundPage(round, model, rows, problems, null);
+        return myRoundPage(round, asGroup, model, rows, problems, null);
     }
 
     @PostMapping("/account/lottery/applications/{id}/withdraw")
@@ -284,6 +296,7 @@ class LotteryController {
             .filter(a -> a.id() == applicationId).findFirst()
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         long roundId = application.roundId();
+        String page = roundId + (LotteryService.GROUP.equals(application.applicantKind()) ? "?as=group" : "");
         try {
             if (withdraw) {
                 lottery.withdraw(me, applicationId, lottery.now());
@@ -295,7 +308,7 @@ class LotteryController {
         } catch (LotteryException e) {
             redirect.addFlashAttribute("refusal", e.code());
         }
-        return "redirect:/account/lottery/rounds/" + roundId;
+        return "redirect:/account/lottery/rounds/" + page;
     }
 
     private static String trim(String s) {

@@ -56,10 +56,17 @@ class LotteryStaffController {
 
     /** The form as typed, so it comes back unchanged with its errors. */
     record Form(String nameJa, String nameEn, String month, String opensAt, String closesAt, String drawAt,
-                String confirmBy, String firstComeAt, String maxChoices, String maxApplications, List<String> rooms) {
+                String confirmBy, String firstComeAt, String maxChoices, String maxApplications, List<String> rooms,
+                List<String> who) {
 
         static Form empty() {
-            return new Form("", "", "", "", "", "", "", "", "3", "2", List.of());
+            return new Form("", "", "", "", "", "", "", "", "3", "2", List.of(), List.of("individuals", "groups", "nonResidents"));
+        }
+
+        /** The boxes ticked under "who may apply" (absent boxes are no). */
+        jp.machi.reservation.internal.LotteryRound.Who whoMayApply() {
+            return new jp.machi.reservation.internal.LotteryRound.Who(who.contains("individuals"), who.contains("groups"),
+                who.contains("nonResidents"));
         }
     }
 
@@ -101,11 +108,13 @@ class LotteryStaffController {
                   @RequestParam(required = false) String closesAt, @RequestParam(required = false) String drawAt,
                   @RequestParam(required = false) String confirmBy, @RequestParam(required = false) String firstComeAt,
                   @RequestParam(required = false) String maxChoices, @RequestParam(required = false) String maxApplications,
-                  @RequestParam(required = false) List<String> rooms, Model model, HttpServletResponse response,
+                  @RequestParam(required = false) List<String> rooms, @RequestParam(required = false) List<String> who,
+                  @RequestParam(required = false) String whoShown, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         long me = me();
         Form form = new Form(s(nameJa), s(nameEn), s(month), s(opensAt), s(closesAt), s(drawAt), s(confirmBy),
-            s(firstComeAt), s(maxChoices), s(maxApplications), rooms == null ? List.of() : rooms);
+            s(firstComeAt), s(maxChoices), s(maxApplications), rooms == null ? List.of() : rooms,
+            who != null ? who : whoShown != null ? List.of() : Form.empty().who());
         String error = null;
         LocalDate targetMonth = null;
         try {
@@ -142,7 +151,7 @@ class LotteryStaffController {
         if (error == null) {
             try {
                 long id = lottery.createRound(new LotteryService.RoundForm(form.nameJa(), form.nameEn(), targetMonth, opens,
-                    closes, draw, confirm, firstCome, choices, cap, roomIds), me);
+                    closes, draw, confirm, firstCome, choices, cap, roomIds, form.whoMayApply()), me);
                 redirect.addFlashAttribute("done", "created");
                 return "redirect:/staff/reservations/lottery/" + id;
             } catch (LotteryException e) {
