@@ -82,14 +82,15 @@ class LotteryPagesTest extends BrowserTest {
         context = newContext(language, 360);
         page = context.newPage();
         signIn(page, "club@demo.machi.example");
-        check("/account/lottery");
+        check("/account/lottery?lang=" + language);
         @SuppressWarnings("unchecked")
         List<String> forGroup = (List<String>) page.evaluate(
             "() => Array.from(document.querySelectorAll('main a[href*=\"as=group\"]')).map(a => a.getAttribute('href'))");
         assertThat(forGroup).as("the group's rounds").isNotEmpty();
         for (String round : forGroup) {
-            check(round);
-            assertThat(page.locator("main").innerText()).contains(language.equals("ja") ? "練馬卓球クラブ" : "group");
+            check(round + "&lang=" + language);
+            assertThat(page.locator("main").innerText()).contains("練馬卓球クラブ")
+                .contains(language.equals("ja") ? "抽選の機会は団体で一つ" : "The group has one chance in the draw");
         }
     }
 

@@ -40,8 +40,13 @@ class FacilityDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FacilityDemoData.class);
     private static final String[] HAZARD_KEYS = {"洪水", "崖崩れ、土石流及び地滑り", "高潮", "地震", "津波", "大規模な火事", "内水氾濫", "火山現象"};
 
+    /** The first three 区民館 (in import order) also get an example sports room, the demo's second kind of room. */
+    static final int SPORTS_ROOMS = 3;
+    static final String SPORTS_ROOM_EN = "Sports room (example)";
+
     private final DemoMode demo;
     private final FacilityRepository repository;
+    private int sportsRooms;
     private final TransactionTemplate tx;
 
     FacilityDemoData(DemoMode demo, FacilityRepository repository, TransactionTemplate tx) {
@@ -212,6 +217,11 @@ class FacilityDemoData implements ApplicationRunner {
                 "机・椅子、ホワイトボード（例）", true, 10, true));
             repository.insertRoom(new Room(0, id, "和室（例）", "Japanese-style room (example)", 20, new java.math.BigDecimal("33.00"),
                 "座卓（例）", true, 20, true));
+            if (category.equals("kumin-kan") && sportsRooms < SPORTS_ROOMS) {
+                sportsRooms++;
+                repository.insertRoom(new Room(0, id, "体育室（例）", SPORTS_ROOM_EN, 60, new java.math.BigDecimal("320.00"),
+                    "バドミントン2面・卓球台6台（例）", true, 30, true));
+            }
         }
     }
 

@@ -66,7 +66,7 @@ class DemoAccounts implements ApplicationRunner {
         });
         tx.executeWithoutResult(s -> {
             if (!accounts.emailTaken(CLUB)) {
-                long club = accounts.insert(Account.RESIDENT, CLUB, encoder.encode(PASSWORD), "練馬 次郎", "ネリマ ジロウ", "石神井町",
+                long club = accounts.insert(Account.RESIDENT, CLUB, encoder.encode(PASSWORD), "石神井 次郎", "シャクジイ ジロウ", "石神井町",
                     "ja", Instant.now());
                 accounts.setRoles(club, EnumSet.of(Role.RESIDENT));
             }

@@ -60,6 +60,18 @@ public class ReservationRepository {
             .params(code, ja, en, start, end, order).update();
     }
 
+    /** A slot template of one room (it replaces the facility's and the ward's templates for that room). */
+    public void insertRoomSlot(long roomId, String code, String ja, String en, String start, String end, int order) {
+        jdbc.sql("""
+                insert into reservation_slot (room_id, code, label_ja, label_en, starts_at, ends_at, sort_order)
+                values (?, ?, ?, ?, cast(? as time), cast(? as time), ?) on conflict do nothing""")
+            .params(roomId, code, ja, en, start, end, order).update();
+    }
+
+    public boolean hasRoomSlots(long roomId) {
+        return jdbc.sql("select count(*) from reservation_slot where room_id = ?").param(roomId).query(Long.class).single() > 0;
+    }
+
     public void insertWardRule(int window, int cutoff, int cap, int feeResident, int feeNonResident, int cancelDays) {
         jdbc.sql("""
                 insert into reservation_rule (window_days, cutoff_days, monthly_cap, fee_resident, fee_non_resident, cancel_deadline_days)

@@ -14,6 +14,8 @@ import jp.machi.reservation.internal.MoneyRules;
 import jp.machi.reservation.internal.ReservationException;
 import jp.machi.reservation.internal.ReservationService;
 import jp.machi.reservation.internal.RuleEditor;
+import jp.machi.reservation.internal.Slot;
+import jp.machi.reservation.internal.SlotEditor;
 import jp.machi.reservation.internal.StaffReservations;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
@@ -43,10 +45,12 @@ class MoneyStaffController {
     private final StaffReservations staff;
     private final ReservationService service;
     private final RuleEditor editor;
+    private final SlotEditor slots;
     private final AuditLog audit;
 
     MoneyStaffController(Money money, StaffReservations staff, ReservationService service, RuleEditor editor,
-                         AuditLog audit) {
+                         SlotEditor slots, AuditLog audit) {
+        this.slots = slots;
         this.money = money;
         this.staff = staff;
         this.service = service;
@@ -122,6 +126,72 @@ class MoneyStaffController {
         audit.record(AuditEvent.byCurrentActor("reservation.rule.update", null, "rule:" + scope.code(), form.summary()));
         redirect.addFlashAttribute("saved", true);
         return "redirect:/staff/reservations/rules";
+    }
+
+    // ---- slot templates ----
+
+    @GetMapping("/staff/reservations/rules/slots")
+    String slots(@RequestParam(required = false) String facility, @RequestParam(required = false) String room,
+                 Model model) {
+        RuleEditor.Scope scope = scope(facility, room);
+        List<SlotEditor.Row> rows = new ArrayList<>();
+        for (Slot s : slots.own(scope)) {
+            rows.add(new SlotEditor.Row(s.code(), s.labelJa(), s.labelEn(), s.start().toString(), s.end().toString()));
+        }
+        return slotsPage(scope, rows, List.of(), model);
+    }
+
+    private String slotsPage(RuleEditor.Scope scope, List<SlotEditor.Row> rows, List<SlotEditor.Problem> problems, Model model) {
+        List<SlotEditor.Row> shown = new ArrayList<>(rows);
+        int size = Math.min(SlotEditor.MAX_SLOTS, Math.max(6, rows.size() + 3));
+        while (shown.size() < size) {
+            shown.add(new SlotEditor.Row("", "", "", "", ""));
+        }
+        model.addAttribute("scope", scope);
+        model.addAttribute("own", slots.own(scope));
+        model.addAttribute("inherited", slots.inherited(scope));
+        model.addAttribute("rows", shown);
+        model.addAttribute("problems", problems);
+        model.addAttribute("invalid", problems.stream().map(SlotEditor.Problem::field).collect(java.util.stream.Collectors.toSet()));
+        return "reservation/money/slots";
+    }
+
+    /** Replaces the scope's slots by the filled rows; no filled row gives the scope back to the wider scope's slots. */
+    @PostMapping("/staff/reservations/rules/slots")
+    String saveSlots(@RequestParam(required = false) String facility, @RequestParam(required = false) String room,
+                     jakarta.servlet.http.HttpServletRequest request, Model model, HttpServletResponse response,
+                     RedirectAttributes redirect) {
+        RuleEditor.Scope scope = scope(facility, room);
+        List<SlotEditor.Row> rows = new ArrayList<>();
+        for (int i = 0; i < SlotEditor.MAX_SLOTS + 4; i++) {
+            String p = "slots[" + i + "].";
+            rows.add(new SlotEditor.Row(request.getParameter(p + "code"), request.getParameter(p + "labelJa"),
+                request.getParameter(p + "labelEn"), request.getParameter(p + "start"), request.getParameter(p + "end")));
+        }
+        while (!rows.isEmpty() && rows.get(rows.size() - 1).code() == null && rows.get(rows.size() - 1).start() == null) {
+            rows.remove(rows.size() - 1);
+        }
+        try {
+            List<Slot> parsed = slots.validate(rows);
+            slots.replace(scope, parsed, service.today());
+            audit.record(AuditEvent.byCurrentActor("reservation.slots.update", null, "slots:" + scope.code(),
+                parsed.isEmpty() ? "inherit" : parsed.stream().map(x -> x.code() + " " + x.start() + "-" + x.end())
+                    .collect(java.util.stream.Collectors.joining(", "))));
+            redirect.addFlashAttribute("slotsSaved", true);
+            return "redirect:/staff/reservations/rules/slots" + (scope.room() != null ? "?room=" + scope.room().id()
+                : scope.facility() != null ? "?facility=" + scope.facility().id() : "");
+        } catch (SlotEditor.SlotsRefused e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            List<SlotEditor.Row> kept = new ArrayList<>();
+            for (SlotEditor.Row r : rows) {
+                kept.add(new SlotEditor.Row(n(r.code()), n(r.labelJa()), n(r.labelEn()), n(r.start()), n(r.end())));
+            }
+            return slotsPage(scope, kept, e.problems(), model);
+        }
+    }
+
+    private static String n(String s) {
+        return s == null ? "" : s;
     }
 
     /** The scope asked for; 404 for an unknown or invisible one, 403 for the ward without system-admin rights. */

@@ -1,0 +1,225 @@
+package jp.machi.reservation.internal;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Slot templates (コマ) as data that staff edit: the ward's default slots, a facility's, or one room's (the most specific
+ * scope wins, as for rules). Replacing a scope's slots is refused while it would strand a booking — an active booking
+ * from today on in a room that takes its slots from this scope, whose slot (code and times) is not in the new list —
+ * or while a lottery round not yet drawn covers such a room, because both refer to slots by their code. New slots of
+ * one scope must not overlap: the database keeps one booking per room, day and slot code, so two overlapping slots
+ * would let two people book the same hour.
+ */
+@Service
+public class SlotEditor {
+
+    /** The most slots one scope may have (a sports grid of 30-minute units from 07:00 to 22:00 would need 30). */
+    public static final int MAX_SLOTS = 16;
+
+    /** One row of the form as typed. */
+    public record Row(String code, String labelJa, String labelEn, String start, String end) {
+
+        boolean blank() {
+            return empty(code) && empty(labelJa) && empty(labelEn) && empty(start) && empty(end);
+        }
+
+        private static boolean empty(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
+    /** A problem: the field (e.g. {@code slots[2].start}) and a message code with arguments. */
+    public record Problem(String field, String code, List<Object> args) {}
+
+    public static class SlotsRefused extends RuntimeException {
+
+        private final transient List<Problem> problems;
+
+        SlotsRefused(List<Problem> problems) {
+            super(problems.toString(), null, false, false);
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    SlotEditor(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The scope's own slots, in order; empty when it takes them from a wider scope. */
+    public List<Slot> own(RuleEditor.Scope scope) {
+        return jdbc.sql("select * from reservation_slot where " + where(scope) + " order by sort_order, starts_at")
+            .param("room", scope.roomId()).param("facility", scope.facilityId())
+            .query((rs, n) -> new Slot(rs.getString("code"), rs.getString("label_ja"), rs.getString("label_en"),
+                rs.getTime("starts_at").toLocalTime(), rs.getTime("ends_at").toLocalTime())).list();
+    }
+
+    /** What the scope would use without slots of its own: a room its facility's or the ward's, a facility the ward's. */
+    public List<Slot> inherited(RuleEditor.Scope scope) {
+        if (scope.room() != null) {
+            List<Slot> facility = own(new RuleEditor.Scope(scope.facility(), null));
+            return facility.isEmpty() ? own(new RuleEditor.Scope(null, null)) : facility;
+        }
+        return scope.facility() != null ? own(new RuleEditor.Scope(null, null)) : List.of();
+    }
+
+    private static String where(RuleEditor.Scope scope) {
+        return scope.room() != null ? "room_id = :room"
+            : scope.facility() != null ? "facility_id = :facility and room_id is null"
+            : "facility_id is null and room_id is null";
+    }
+
+    /** Checks the rows; returns the slots in the order given, or throws with every problem. Blank rows are skipped. */
+    public List<Slot> validate(List<Row> rows) {
+        List<Problem> problems = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
+        List<Integer> rowOf = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (r.blank()) {
+                continue;
+            }
+            String f = "slots[" + i + "].";
+            List<Object> n = List.of(i + 1);
+            String code = r.code() == null ? "" : r.code().strip();
+            if (!code.matches("[a-z0-9-]{1,16}")) {
+                problems.add(new Problem(f + "code", "reservation.slots.error.code", n));
+            } else if (!codes.add(code)) {
+                problems.add(new Problem(f + "code", "reservation.slots.error.duplicate", n));
+            }
+            String ja = r.labelJa() == null ? "" : r.labelJa().strip();
+            String en = r.labelEn() == null ? "" : r.labelEn().strip();
+            if (ja.isEmpty() || ja.length() > 40) {
+                problems.add(new Problem(f + "labelJa", "reservation.slots.error.labelJa", n));
+            }
+            if (en.isEmpty() || en.length() > 40) {
+                problems.add(new Problem(f + "labelEn", "reservation.slots.error.labelEn", n));
+            }
+            LocalTime start = time(r.start());
+            LocalTime end = time(r.end());
+            if (start == null) {
+                problems.add(new Problem(f + "start", "reservation.slots.error.time", n));
+            }
+            if (end == null) {
+                problems.add(new Problem(f + "end", "reservation.slots.error.time", n));
+            }
+            if (start != null && end != null && !start.isBefore(end)) {
+                problems.add(new Problem(f + "end", "reservation.slots.error.order", n));
+            }
+            if (start != null && end != null && start.isBefore(end)) {
+                slots.add(new Slot(code, ja, en, start, end));
+                rowOf.add(i);
+            }
+        }
+        if (slots.size() > MAX_SLOTS) {
+            problems.add(new Problem("slots[0].code", "reservation.slots.error.tooMany", List.of(MAX_SLOTS)));
+        }
+        for (int a = 0; a < slots.size(); a++) {
+            for (int b = a + 1; b < slots.size(); b++) {
+                if (slots.get(a).start().isBefore(slots.get(b).end()) && slots.get(b).start().isBefore(slots.get(a).end())) {
+                    problems.add(new Problem("slots[" + rowOf.get(b) + "].start", "reservation.slots.error.overlap",
+                        List.of(rowOf.get(b) + 1, rowOf.get(a) + 1)));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SlotsRefused(problems);
+        }
+        return slots;
+    }
+
+    private static LocalTime time(String s) {
+        if (s == null || !s.strip().matches("\\d{2}:\\d{2}")) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(s.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Replaces the scope's own slots by {@code slots}; an empty list gives the scope back to the wider one's slots
+     * (refused for the ward, which has none wider). Throws {@link SlotsRefused} when a booking or a lottery round not
+     * yet drawn would be stranded; nothing is written then.
+     */
+    @Transactional
+    public void replace(RuleEditor.Scope scope, List<Slot> slots, LocalDate today) {
+        if (slots.isEmpty() && scope.room() == null && scope.facility() == null) {
+            throw new SlotsRefused(List.of(new Problem("slots[0].code", "reservation.slots.error.wardEmpty", List.of())));
+        }
+        // serialise slot changes: two editors of overlapping scopes see each other's result
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('reservation_slot'))").query(Object.class).optional();
+        List<Slot> effective = slots.isEmpty() ? inherited(scope) : slots;
+        String rooms = rooms(scope);
+        List<Object[]> used = jdbc.sql("""
+                select distinct slot_code, starts_at, ends_at from reservation_booking
+                where status in ('PROVISIONAL', 'CONFIRMED') and use_date >= :today""" + " and " + rooms)
+            .param("today", today).param("room", scope.roomId()).param("facility", scope.facilityId())
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime()}).list();
+        List<String> stranded = new ArrayList<>();
+        for (Object[] u : used) {
+            boolean kept = effective.stream().anyMatch(s -> s.code().equals(u[0]) && s.start().equals(u[1]) && s.end().equals(u[2]));
+            if (!kept) {
+                stranded.add((String) u[0]);
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (!stranded.isEmpty()) {
+            long count = jdbc.sql("""
+                    select count(*) from reservation_booking
+                    where status in ('PROVISIONAL', 'CONFIRMED') and use_date >= :today and slot_code in (:codes)""" + " and " + rooms)
+                .param("today", today).param("codes", stranded).param("room", scope.roomId())
+                .param("facility", scope.facilityId()).query(Long.class).single();
+            problems.add(new Problem("slots[0].code", "reservation.slots.error.booked", List.of(count, String.join(", ", stranded))));
+        }
+        long rounds = jdbc.sql("""
+                select count(distinct r.id) from reservation_lottery_round r join reservation_lottery_room lr on lr.round_id = r.id
+                where r.phase <> 'DRAWN' and lr.""" + rooms)
+            .param("room", scope.roomId()).param("facility", scope.facilityId()).query(Long.class).single();
+        if (rounds > 0) {
+            problems.add(new Problem("slots[0].code", "reservation.slots.error.lottery", List.of(rounds)));
+        }
+        if (!problems.isEmpty()) {
+            throw new SlotsRefused(problems);
+        }
+        jdbc.sql("delete from reservation_slot where " + where(scope))
+            .param("room", scope.roomId()).param("facility", scope.facilityId()).update();
+        for (int i = 0; i < slots.size(); i++) {
+            Slot s = slots.get(i);
+            jdbc.sql("""
+                    insert into reservation_slot (facility_id, room_id, code, label_ja, label_en, starts_at, ends_at, sort_order)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(scope.facilityId(), scope.roomId(), s.code(), s.labelJa(), s.labelEn(), s.start(), s.end(), (i + 1) * 10)
+                .update();
+        }
+    }
+
+    /** SQL condition on a table with room_id and facility_id: the rooms whose slots come from this scope. */
+    private static String rooms(RuleEditor.Scope scope) {
+        if (scope.room() != null) {
+            return "room_id = :room";
+        }
+        String noOwnRoomSlots = "room_id not in (select room_id from reservation_slot where room_id is not null)";
+        if (scope.facility() != null) {
+            return "facility_id = :facility and " + noOwnRoomSlots;
+        }
+        return noOwnRoomSlots + " and facility_id not in (select facility_id from reservation_slot where facility_id is not null)";
+    }
+}

@@ -1,0 +1,73 @@
+package jp.machi.reservation.internal;
+
+import java.util.List;
+import java.util.Locale;
+import jp.machi.facility.Facilities;
+import jp.machi.facility.RoomSummary;
+import jp.machi.shared.DemoMode;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo mode: the second kind of room the demo configures, a sports room (体育室, the facility module's example room
+ * 「体育室（例）」 in three 区民館): a two-hour grid 09:00–21:00 instead of 午前/午後/夜間, its own rule (60 days ahead,
+ * bookable on the day itself, 4 a month, ¥1,000 / ¥1,500 / commercial ¥3,000 per two hours, 100 % refund until
+ * 7 days, 50 % until 2, stricter penalties) and residents of the ward only (individuals and groups, no 区外).
+ * Runs after {@link RoomPartsDemoData}, which already made the room splittable into two halves (A面/B面 as 半面1/2).
+ * Idempotent: a room that has its own slots is left alone.
+ */
+@Component
+@Order(42)
+class SportsRoomDemoData implements ApplicationRunner {
+
+    /** The grid: code, label ja, label en, start, end. */
+    static final List<String[]> GRID = List.of(
+        new String[] {"s09", "9–11時", "9–11", "09:00", "11:00"},
+        new String[] {"s11", "11–13時", "11–13", "11:00", "13:00"},
+        new String[] {"s13", "13–15時", "13–15", "13:00", "15:00"},
+        new String[] {"s15", "15–17時", "15–17", "15:00", "17:00"},
+        new String[] {"s17", "17–19時", "17–19", "17:00", "19:00"},
+        new String[] {"s19", "19–21時", "19–21", "19:00", "21:00"});
+
+    private final DemoMode demo;
+    private final Facilities facilities;
+    private final ReservationRepository repository;
+    private final MoneyRepository money;
+    private final EligibilityCheck eligibility;
+    private final TransactionTemplate tx;
+
+    SportsRoomDemoData(DemoMode demo, Facilities facilities, ReservationRepository repository, MoneyRepository money,
+                       EligibilityCheck eligibility, TransactionTemplate tx) {
+        this.demo = demo;
+        this.facilities = facilities;
+        this.repository = repository;
+        this.money = money;
+        this.eligibility = eligibility;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demo.enabled()) {
+            return;
+        }
+        List<RoomSummary> rooms = facilities.allBookableRooms().stream()
+            .filter(r -> "Sports room (example)".equals(r.name().in(Locale.ENGLISH)))
+            .filter(r -> !repository.hasRoomSlots(r.id()))
+            .toList();
+        tx.executeWithoutResult(s -> {
+            for (RoomSummary r : rooms) {
+                for (int i = 0; i < GRID.size(); i++) {
+                    String[] g = GRID.get(i);
+                    repository.insertRoomSlot(r.id(), g[0], g[1], g[2], g[3], g[4], (i + 1) * 10);
+                }
+                money.save(new MoneyRules(0, null, r.id(), 60, 0, 4, 1000, 1500, 3000, 7, 3, 2, 2, 4, 5, 60,
+                    List.of(new MoneyRules.RefundTier(7, 100), new MoneyRules.RefundTier(2, 50))));
+                eligibility.set(r.facilityId(), r.id(), true, true, false);
+            }
+        });
+    }
+}

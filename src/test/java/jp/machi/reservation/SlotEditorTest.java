@@ -1,0 +1,123 @@
+package jp.machi.reservation;
+
+import static jp.machi.support.StaffLogin.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.UUID;
+import jp.machi.reservation.internal.LotteryService;
+import jp.machi.reservation.internal.ReservationService;
+import jp.machi.reservation.internal.Slot;
+import jp.machi.support.MachiTest;
+import jp.machi.support.StaffLogin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Staff edit slot templates (コマ) per ward, facility and room: bad rows (code, names, times, order, overlap) give 422
+ * with every problem and write nothing; a room gets a two-hour grid that booking and the availability API use at
+ * once; a change that would strand a future booking or a lottery round not yet drawn is refused; emptying the list
+ * gives the room back its facility's slots; the ward is for system admins only; every change is audited.
+ */
+@MachiTest
+class SlotEditorTest {
+
+    @Autowired WebApplicationContext context;
+    @Autowired JdbcClient jdbc;
+    @Autowired ReservationService reservations;
+    @Autowired LotteryService lottery;
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = StaffLogin.mockMvc(context);
+    }
+
+    @AfterEach
+    void retireTestRooms() {
+        jdbc.sql("update room set bookable = false where facility_id like 'lottery-test-%'").update();
+    }
+
+    static MockHttpServletRequestBuilder save(long room, String... rows) {
+        var b = post("/staff/reservations/rules/slots").param("room", "" + room).with(csrf());
+        for (int i = 0; i < rows.length; i++) {
+            String[] f = rows[i].split("\\|", -1);
+            b = b.param("slots[" + i + "].code", f[0]).param("slots[" + i + "].labelJa", f[1]).param("slots[" + i + "].labelEn", f[2])
+                .param("slots[" + i + "].start", f[3]).param("slots[" + i + "].end", f[4]);
+        }
+        return b;
+    }
+
+    @Test
+    void staffGiveARoomItsOwnGridWithinWhatBookingsAndLotteryRoundsAllow() throws Exception {
+        var place = LotteryFixtures.facility(jdbc, 2);
+        long room = place.rooms().get(0);
+        long other = place.rooms().get(1);
+
+        // the ward's slots for system admins only; a room of a facility starts with the ward's slots
+        assertThat(body(mvc.perform(get("/staff/reservations/rules/slots").with(StaffLogin.admin(jdbc))).andExpect(status().isOk())))
+            .contains("value=\"am\"").contains("value=\"night\"");
+        mvc.perform(get("/staff/reservations/rules/slots").with(StaffLogin.staff(jdbc))).andExpect(status().isForbidden());
+        mvc.perform(get("/staff/reservations/rules/slots").param("room", "" + room).with(StaffLogin.staff(jdbc)))
+            .andExpect(status().isNotFound());
+        assertThat(body(mvc.perform(get("/staff/reservations/rules/slots").param("room", "" + room).with(StaffLogin.admin(jdbc)))
+            .andExpect(status().isOk()))).contains("より広い範囲のコマを使っています").contains("9:00–12:00");
+
+        // bad rows: every problem listed, linked to its field, nothing written
+        String bad = body(mvc.perform(save(room, "S 1|朝|Morning|09:00|11:00", "s2||Late|11:00|10:00", "s3|昼|Noon|10:30|12:00",
+            "s3|夜|Night|25:00|22:00").with(StaffLogin.admin(jdbc))).andExpect(status().isUnprocessableEntity()));
+        assertThat(bad).contains("コマ 1：記号は半角英小文字").contains("コマ 2：日本語の名前").contains("コマ 2：終了時刻は開始時刻より後")
+            .contains("コマ 3：コマ 1 と時間が重なっています").contains("コマ 4：同じ記号が二度").contains("コマ 4：時刻を hh:mm")
+            .contains("href=\"#slots0-code\"").contains("aria-invalid=\"true\"").contains("value=\"S 1\"");
+        assertThat(reservations.bookableRoom(room).orElseThrow().slots()).extracting(Slot::code).containsExactly("am", "pm", "night");
+
+        // a two-hour grid: booking and availability use it at once; the change is audited
+        mvc.perform(save(room, "s09|9–11時|9–11|09:00|11:00", "s11|11–13時|11–13|11:00|13:00", "s13|13–15時|13–15|13:00|15:00", "||||")
+            .with(StaffLogin.admin(jdbc))).andExpect(status().is3xxRedirection());
+        assertThat(reservations.bookableRoom(room).orElseThrow().slots()).extracting(Slot::code).containsExactly("s09", "s11", "s13");
+        assertThat(reservations.bookableRoom(other).orElseThrow().slots()).extracting(Slot::code).containsExactly("am", "pm", "night");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'reservation.slots.update' and subject = ?")
+            .param("slots:room:" + room).query(Long.class).single()).isEqualTo(1L);
+        LocalDate day = reservations.today().plusDays(10);
+        while (day.getDayOfWeek() == DayOfWeek.SUNDAY || day.getDayOfWeek() == DayOfWeek.MONDAY) {
+            day = day.plusDays(1);
+        }
+        assertThat(body(mvc.perform(get("/api/v1/rooms/" + room + "/availability").param("from", day.toString()).param("to", day.toString()))
+            .andExpect(status().isOk()))).contains("\"slot\":\"s09\"").contains("\"start\":\"09:00\"").doesNotContain("\"slot\":\"am\"");
+        var resident = TestResidents.create(jdbc, "RESIDENT");
+        var booked = reservations.book(resident.id(), null, room, day, "s11", UUID.randomUUID().toString());
+        assertThat(booked.booking().start()).hasToString("11:00");
+
+        // moving or removing the booked slot is refused; keeping it is fine
+        assertThat(body(mvc.perform(save(room, "s09|9–11時|9–11|09:00|11:00", "s11|11–13時|11–13|11:00|12:30")
+            .with(StaffLogin.admin(jdbc))).andExpect(status().isUnprocessableEntity())))
+            .contains("これから先の予約 1 件").contains("s11");
+        assertThat(body(mvc.perform(save(room).with(StaffLogin.admin(jdbc))).andExpect(status().isUnprocessableEntity())))
+            .contains("これから先の予約 1 件");
+        mvc.perform(save(room, "s11|11–13時|11–13|11:00|13:00", "s15|15–17時|15–17|15:00|17:00").with(StaffLogin.admin(jdbc)))
+            .andExpect(status().is3xxRedirection());
+        assertThat(reservations.bookableRoom(room).orElseThrow().slots()).extracting(Slot::code).containsExactly("s11", "s15");
+
+        // once the booking is cancelled, an empty list gives the room back the wider scope's slots
+        reservations.cancelByBooker(resident.id(), booked.booking().id());
+        mvc.perform(save(room, "||||").with(StaffLogin.admin(jdbc))).andExpect(status().is3xxRedirection());
+        assertThat(reservations.bookableRoom(room).orElseThrow().slots()).extracting(Slot::code).containsExactly("am", "pm", "night");
+
+        // a round not yet drawn holds the other room's slots as they are
+        LocalDate month = LotteryFixtures.targetMonth(reservations.today());
+        lottery.createRound(LotteryFixtures.openRound("コマ変更テスト " + place.facilityId(), month, java.util.List.of(other), 2, 2), null);
+        assertThat(body(mvc.perform(save(other, "s09|9–11時|9–11|09:00|11:00").param("lang", "en").with(StaffLogin.admin(jdbc)))
+            .andExpect(status().isUnprocessableEntity()))).contains("Lottery rounds not yet drawn (1) cover rooms of this scope.");
+    }
+}
