@@ -112,6 +112,152 @@ class FacilityDataImportTest {
         assertThat(facilities()).isEqualTo(before + 1);
     }
 
+    /** One CSV row in the order of {@code header}: the named cells, every other cell empty. */
+    static String cells(String header, java.util.Map<String, String> values) {
+        List<String> cells = new ArrayList<>();
+        for (String h : header.split(",")) {
+            cells.add(values.getOrDefault(h, ""));
+        }
+        assertThat(header.split(",")).as("every named column is in the header").contains(values.keySet().toArray(String[]::new));
+        StringBuilder sb = new StringBuilder();
+        Csv.writeRecord(sb, cells);
+        return sb.toString();
+    }
+
+    /**
+     * Files shaped like 市川市's (122033) published 公共施設一覧, AED設置箇所一覧 and 公衆無線LANアクセスポイント一覧: their exact
+     * headers, empty IDs, 可/有/無 in the barrier-free columns, days written 火水木金土日, times 9:00, the AED list in
+     * Shift_JIS with the other spelling 利用可能時間特記事項. The rows are made up for this test (this ward, invented places).
+     */
+    @Test
+    void filesShapedLikeRealMunicipalFilesImportForTheThreeDatasetsAndExportBack() throws Exception {
+        String n = Long.toString(System.nanoTime() % 1_000_000_000L);
+        String name = "見本区民館" + n;
+        String address = "東京都練馬区見本町1丁目2-" + n;
+        java.util.Map<String, String> place = new java.util.HashMap<>(java.util.Map.of("全国地方公共団体コード", "131202",
+            "地方公共団体名", "練馬区", "名称", name, "名称_カナ", "ミホンクミンカン", "所在地_全国地方公共団体コード", "131202",
+            "所在地_連結表記", address, "所在地_都道府県", "東京都", "所在地_市区町村", "練馬区", "所在地_町字", "見本町1丁目"));
+        place.putAll(java.util.Map.of("所在地_番地以下", "2-" + n, "緯度", "35.7301", "経度", "139.6402", "電話番号", "(03)5555-0100"));
+
+        // 公共施設一覧: no ID (so matched by 名称 + 所在地_連結表記, and a new facility gets an id made from them)
+        java.util.Map<String, String> facility = new java.util.HashMap<>(place);
+        facility.putAll(java.util.Map.of("団体名", "練馬区", "利用可能曜日", "火水木金土日", "開始時間", "9:00", "終了時間", "21:00",
+            "利用可能時間特記事項", "毎月第4月曜日は休館", "車椅子可", "可", "車椅子貸出", "有", "バリアフリートイレ", "有",
+            "スロープ、エレベータ、エスカレータ", "無", "点字ブロック等の移動支援", "有"));
+        facility.putAll(java.util.Map.of("優先駐車場", "無", "授乳室", "有", "おむつ替えコーナー", "有", "ベビーカー利用", "可",
+            "URL", "https://example.jp/miho", "備考", "スロープは西口のみ"));
+        byte[] publicFile = (FacilityDataExportTest.PUBLIC_FACILITIES + "\r\n" + cells(FacilityDataExportTest.PUBLIC_FACILITIES, facility))
+            .getBytes(StandardCharsets.UTF_8);
+        String token = token(upload(mvc, admin, "public-facilities", "bosai-keikaku", publicFile));
+        String page = preview(mvc, admin, token);
+        assertThat(counts(page)).containsExactly(1, 0, 0);
+        assertThat(page).contains(name).contains("車椅子貸出").doesNotContain("読み取りません");
+        apply(mvc, admin, token);
+        var row = jdbc.sql("select * from facility where name_ja = ?").param(name).query().singleRow();
+        String id = (String) row.get("id");
+        assertThat(id).matches("public-facilities-[0-9a-f]{12}");
+        assertThat(row.get("step_free_entrance")).isEqualTo(true);
+        assertThat(row.get("accessible_toilet")).isEqualTo(true);
+        assertThat(row.get("elevator")).isEqualTo(false);
+        assertThat(row.get("braille_blocks")).isEqualTo(true);
+        assertThat(row.get("accessible_parking")).isEqualTo(false);
+        assertThat(row.get("ostomate")).as("empty = unknown").isNull();
+        assertThat(row.get("nursing_room")).isEqualTo(true);
+        assertThat(row.get("hearing_loop")).isNull();
+        assertThat(row.get("hours_note")).isEqualTo("毎月第4月曜日は休館");
+        assertThat(jdbc.sql("select count(*) from facility_hours where facility_id = ? and opens = '09:00' and closes = '21:00'")
+            .param(id).query(Long.class).single()).isEqualTo(6L);
+        String after = lastChange();
+        String again = token(upload(mvc, admin, "public-facilities", "bosai-keikaku", publicFile));
+        assertThat(counts(preview(mvc, admin, again))).as("the same file again").containsExactly(0, 0, 1);
+        apply(mvc, admin, again);
+        assertThat(lastChange()).isEqualTo(after);
+
+        // AED設置箇所一覧 in Shift_JIS, with 利用可能時間特記事項 (other AED files) instead of 利用可能日時特記事項
+        String aedHeader = FacilityDataExportTest.AED.replace("利用可能日時特記事項", "利用可能時間特記事項");
+        java.util.Map<String, String> aed = new java.util.HashMap<>(place);
+        aed.putAll(java.util.Map.of("ID", "aed-sample-" + n, "名称", "見本体育館" + n, "所在地_連結表記", "東京都練馬区見本町3丁目4-" + n,
+            "設置位置", "1階玄関ホール", "利用可能時間特記事項", "開館時間内", "小児対応設備の有無", "○"));
+        byte[] aedFile = (aedHeader + "\r\n" + cells(aedHeader, aed)).getBytes(Csv.SHIFT_JIS);
+        token = token(upload(mvc, admin, "aed", "bosai-keikaku", aedFile));
+        page = preview(mvc, admin, token);
+        assertThat(page).contains("Shift_JIS");
+        assertThat(counts(page)).containsExactly(1, 0, 0);
+        apply(mvc, admin, token);
+        row = jdbc.sql("select * from facility where id = ?").param("aed-sample-" + n).query().singleRow();
+        assertThat(row.get("aed")).isEqualTo(true);
+        assertThat(row.get("aed_location")).isEqualTo("1階玄関ホール");
+        assertThat(row.get("aed_available_hours")).isEqualTo("開館時間内");
+        assertThat(row.get("aed_pads_child")).isEqualTo(true);
+
+        // 公衆無線LANアクセスポイント一覧: no ID either, the same name and address as the facility above: that facility
+        java.util.Map<String, String> wifi = new java.util.HashMap<>(place);
+        wifi.putAll(java.util.Map.of("法人番号", "1234567890123", "名称_英語", "Miho Community Hall", "設置者", "練馬区",
+            "SSID", "Miho_Free_WiFi", "URL", "https://example.jp/wifi", "郵便番号", "1760000"));
+        byte[] wifiFile = (FacilityDataExportTest.WIFI + "\r\n" + cells(FacilityDataExportTest.WIFI, wifi)).getBytes(StandardCharsets.UTF_8);
+        token = token(upload(mvc, admin, "wifi", "bosai-keikaku", wifiFile));
+        page = preview(mvc, admin, token);
+        assertThat(counts(page)).containsExactly(0, 1, 0);
+        assertThat(page).contains("公衆無線LANアクセスポイント一覧に載せる");
+        apply(mvc, admin, token);
+        row = jdbc.sql("select * from facility where id = ?").param(id).query().singleRow();
+        assertThat(row.get("wifi")).isEqualTo(true);
+        assertThat(row.get("wifi_ssid")).isEqualTo("Miho_Free_WiFi");
+        assertThat(row.get("wifi_provider")).isEqualTo("練馬区");
+        assertThat(row.get("wifi_url")).isEqualTo("https://example.jp/wifi");
+        assertThat(row.get("name_en")).isEqualTo("Miho Community Hall");
+        assertThat(row.get("postal_code")).isEqualTo("176-0000");
+        assertThat(row.get("corporate_number")).as("the Wi-Fi sheet's 法人番号 is not the operator's").isNull();
+        assertThat(row.get("step_free_entrance")).as("untouched by the Wi-Fi list").isEqualTo(true);
+
+        // and back out: the barrier-free columns in the words the real file uses
+        String export = new String(export("public-facilities"), StandardCharsets.UTF_8).substring(1);
+        List<String> header = Dataset.PUBLIC_FACILITIES.currentHeader();
+        List<String> out = Csv.parse(export).records().stream().map(Csv.Record::cells)
+            .filter(c -> c.get(header.indexOf("ID")).equals(id)).findFirst().orElseThrow();
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("車椅子可", "可");
+        expected.put("バリアフリートイレ", "有");
+        expected.put("スロープ、エレベータ、エスカレータ", "無");
+        expected.put("点字ブロック等の移動支援", "有");
+        expected.put("優先駐車場", "無");
+        expected.put("オストメイト対応トイレ", "");
+        expected.put("授乳室", "有");
+        expected.put("車椅子貸出", "");
+        expected.put("おむつ替えコーナー", "");
+        expected.put("利用可能曜日", "火;水;木;金;土;日");
+        expected.put("開始時間", "09:00");
+        expected.put("利用可能時間特記事項", "毎月第4月曜日は休館");
+        expected.put("名称_英字", "Miho Community Hall");
+        expected.forEach((column, value) -> assertThat(out.get(header.indexOf(column))).as(column).isEqualTo(value));
+    }
+
+    /** The 公共施設一覧 header Machi exported before the layout was checked against real files (guessed). */
+    static final String GUESSED_PUBLIC_FACILITIES = "全国地方公共団体コード,ID,地方公共団体名,名称,名称_カナ,名称_英語,名称_通称,POIコード,"
+        + "所在地_全国地方公共団体コード,町字ID,所在地_連結表記,所在地_都道府県,所在地_市区町村,所在地_町字,所在地_番地以下,建物名等(方書),"
+        + "緯度,経度,高度の種別,高度の値,電話番号,内線番号,連絡先メールアドレス,連絡先FormURL,連絡先備考（その他、SNSなど）,郵便番号,法人番号,"
+        + "団体名,利用可能曜日,開始時間,終了時間,利用可能日時特記事項,説明,バリアフリー情報,URL,画像,画像_ライセンス,備考";
+
+    @Test
+    void aFileInThePreviouslyExportedGuessedLayoutStillImports() throws Exception {
+        String id = "guessed-" + System.nanoTime();
+        java.util.Map<String, String> values = java.util.Map.of("全国地方公共団体コード", "131202", "ID", id, "名称", "旧形式見本館",
+            "名称_英語", "Old Layout Hall", "所在地_連結表記", "東京都練馬区見本町5丁目6-7", "利用可能日時特記事項", "祝日は休館",
+            "バリアフリー情報", "段差のない入口;エレベーター");
+        byte[] file = (GUESSED_PUBLIC_FACILITIES + "\r\n" + cells(GUESSED_PUBLIC_FACILITIES, values)).getBytes(StandardCharsets.UTF_8);
+        String token = token(upload(mvc, admin, "public-facilities", "bosai-keikaku", file));
+        String page = preview(mvc, admin, token);
+        assertThat(counts(page)).containsExactly(1, 0, 0);
+        assertThat(page).contains("バリアフリー情報").doesNotContain("読み取りません");
+        apply(mvc, admin, token);
+        var row = jdbc.sql("select * from facility where id = ?").param(id).query().singleRow();
+        assertThat(row.get("name_en")).isEqualTo("Old Layout Hall");
+        assertThat(row.get("hours_note")).isEqualTo("祝日は休館");
+        assertThat(row.get("step_free_entrance")).as("the old free-text list is not read back").isNull();
+        assertThat(counts(preview(mvc, admin, token(upload(mvc, admin, "public-facilities", "bosai-keikaku", file)))))
+            .containsExactly(0, 0, 1);
+    }
+
     @Test
     void aFileWithSeveralBadRowsReportsEachWithLineAndColumnAndChangesNothing() throws Exception {
         String header = String.join(",", Dataset.PUBLIC_FACILITIES.currentHeader());

@@ -21,8 +21,6 @@ final class Columns {
         DAYS, START, END,
         /** Read and checked but not stored (exported empty). */
         NUMBER_NOT_STORED, URL_NOT_STORED, TEXT_NOT_STORED,
-        /** バリアフリー情報: written from the barrier-free attributes, not read back. */
-        BARRIER_FREE,
         FIELD
     }
 
@@ -34,6 +32,8 @@ final class Columns {
     }
 
     private static final Map<String, Spec> COMMON = new HashMap<>();
+    /** Other spellings of a column (normalized) → the spelling every lookup uses (normalized). */
+    private static final Map<String, String> ALIASES = new HashMap<>();
 
     static {
         kind(Kind.WARD_CODE, "全国地方公共団体コード", "都道府県コード又は市区町村コード", "市区町村コード");
@@ -50,16 +50,24 @@ final class Columns {
         kind(Kind.START, "開始時間");
         kind(Kind.END, "終了時間");
         kind(Kind.NUMBER_NOT_STORED, "高度の値", "標高");
-        kind(Kind.URL_NOT_STORED, "画像", "連絡先FormURL");
-        kind(Kind.TEXT_NOT_STORED, "町字ID", "POIコード", "高度の種別", "連絡先備考（その他、SNSなど）", "説明", "画像_ライセンス",
-            "提供エリア", "対象となる町会・自治会");
-        kind(Kind.BARRIER_FREE, "バリアフリー情報");
+        kind(Kind.URL_NOT_STORED, "画像", "画像1", "画像2", "連絡先FormURL");
+        kind(Kind.TEXT_NOT_STORED, "町字ID", "POIコード", "外部識別子", "外部識別子の値", "高度の種別", "連絡先備考（その他、SNSなど）", "説明",
+            "画像_ライセンス", "画像1_ライセンス", "画像2_ライセンス", "提供エリア", "対象となる町会・自治会", "外部利用不可",
+            // the older layout's free-text list of barrier-free features: not read back (the current layout has one column each)
+            "バリアフリー情報",
+            // 公共施設一覧's barrier-free and child-care columns that Machi has no attribute for
+            "車椅子貸出", "ツエ貸出", "点字や読上による支援", "盲導犬・介助犬、聴導犬同伴", "字幕", "筆談対応", "おむつ替えコーナー", "飲食可否",
+            "ベビーカー貸出", "ベビーカー利用");
+        // the same column under two names: the current sheets differ between datasets (and from the older layout)
+        alias("名称_英字", "名称_英語");
+        alias("利用可能時間特記事項", "利用可能日時特記事項");
+        alias("建物名等(方書)", "方書");
         field(Field.NAME, "名称");
         field(Field.KANA, "名称_カナ");
-        field(Field.NAME_EN, "名称_英語", "名称_英字");
+        field(Field.NAME_EN, "名称_英字");
         field(Field.NAME_COMMON, "名称_通称");
         field(Field.ADDRESS, "所在地_連結表記", "住所");
-        field(Field.ADDRESS_DETAIL, "建物名等(方書)", "方書");
+        field(Field.ADDRESS_DETAIL, "建物名等(方書)");
         field(Field.POSTAL_CODE, "郵便番号");
         field(Field.LAT, "緯度");
         field(Field.LON, "経度");
@@ -75,8 +83,16 @@ final class Columns {
         field(Field.AED_CHILD_PADS, "小児対応設備の有無");
         field(Field.WIFI_PROVIDER, "設置者");
         field(Field.WIFI_SSID, "SSID");
-        field(Field.HOURS_NOTE, "利用可能日時特記事項");
+        field(Field.HOURS_NOTE, "利用可能時間特記事項");
         field(Field.NOTES, "備考");
+        // 公共施設一覧 (current layout): one column per barrier-free feature, 有/無 (車椅子可: 可/不可), empty = unknown
+        field(Field.STEP_FREE_ENTRANCE, "車椅子可");
+        field(Field.ACCESSIBLE_TOILET, "バリアフリートイレ");
+        field(Field.ELEVATOR, "スロープ、エレベータ、エスカレータ");
+        field(Field.BRAILLE_BLOCKS, "点字ブロック等の移動支援");
+        field(Field.ACCESSIBLE_PARKING, "優先駐車場");
+        field(Field.OSTOMATE, "オストメイト対応トイレ");
+        field(Field.NURSING_ROOM, "授乳室");
         field(Field.HAZARD_FLOOD, "災害種別_洪水");
         field(Field.HAZARD_LANDSLIDE, "災害種別_崖崩れ、土石流及び地滑り");
         field(Field.HAZARD_STORM_SURGE, "災害種別_高潮");
@@ -102,19 +118,35 @@ final class Columns {
         }
     }
 
+    private static void alias(String canonical, String... others) {
+        for (String o : others) {
+            ALIASES.put(Dataset.normalizeHeader(o), Dataset.normalizeHeader(canonical));
+        }
+    }
+
+    /**
+     * The name a header cell is known by: normalized (see {@link Dataset#normalizeHeader}) and with other spellings of
+     * the same column replaced, e.g. 名称_英語 → 名称_英字, 利用可能日時特記事項 → 利用可能時間特記事項.
+     */
+    static String canonical(String header) {
+        String h = Dataset.normalizeHeader(header);
+        return ALIASES.getOrDefault(h, h);
+    }
+
     /** The meaning of a header cell in a dataset, or a not-stored text column when unknown. */
     static Spec spec(Dataset dataset, String header) {
-        String h = Dataset.normalizeHeader(header);
+        String h = canonical(header);
         if (dataset == Dataset.WIFI && h.equals("URL")) {
             return new Spec(Kind.FIELD, Field.WIFI_URL);
         }
-        if (dataset == Dataset.AED && h.equals(Dataset.normalizeHeader("利用可能日時特記事項"))) {
+        if (dataset == Dataset.WIFI && h.equals("法人番号")) {
+            // the Wi-Fi sheet's 法人番号 comes second, before ID: nothing says it is the facility operator's 法人番号 that
+            // Machi stores (公共施設一覧 pairs that one with 団体名), so it is checked as text, not stored, exported empty
+            return new Spec(Kind.TEXT_NOT_STORED, null);
+        }
+        if (dataset == Dataset.AED && h.equals(canonical("利用可能時間特記事項"))) {
             return new Spec(Kind.FIELD, Field.AED_HOURS_NOTE);
         }
         return COMMON.getOrDefault(h, new Spec(Kind.TEXT_NOT_STORED, null));
-    }
-
-    static boolean known(String header) {
-        return COMMON.containsKey(Dataset.normalizeHeader(header));
     }
 }

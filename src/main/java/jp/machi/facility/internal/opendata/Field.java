@@ -29,6 +29,15 @@ enum Field {
     WIFI_SSID("wifi_ssid", Type.TEXT),
     WIFI_URL("wifi_url", Type.URL),
     HOURS_NOTE("hours_note", Type.TEXT),
+    /** 車椅子可 (公共施設一覧): a step-free entrance, written 可/不可 as the column asks "may a wheelchair enter". */
+    STEP_FREE_ENTRANCE("step_free_entrance", Type.ALLOWED),
+    /** スロープ、エレベータ、エスカレータ: the column is broader than an elevator; see docs/modules/facility.md. */
+    ELEVATOR("elevator", Type.YES_NO),
+    ACCESSIBLE_TOILET("accessible_toilet", Type.YES_NO),
+    OSTOMATE("ostomate", Type.YES_NO),
+    ACCESSIBLE_PARKING("accessible_parking", Type.YES_NO),
+    BRAILLE_BLOCKS("braille_blocks", Type.YES_NO),
+    NURSING_ROOM("nursing_room", Type.YES_NO),
     NOTES("notes", Type.TEXT),
     HAZARD_FLOOD("hazard_flood", Type.FLAG),
     HAZARD_LANDSLIDE("hazard_landslide", Type.FLAG),
@@ -43,7 +52,11 @@ enum Field {
     /** 利用可能曜日 + 開始時間 + 終了時間 together, against the weekly opening pattern. */
     WEEKLY_HOURS(null, Type.HOURS);
 
-    enum Type { TEXT, POSTAL_CODE, LATITUDE, LONGITUDE, PHONE, EMAIL, URL, CORPORATE_NUMBER, COUNT, YES_NO, FLAG, HOURS }
+    /**
+     * How a value is checked and written. {@code YES_NO} (有/無) and {@code ALLOWED} (可/不可) are both a boolean that
+     * may be unknown (empty); they read the same words and differ only in the words they write.
+     */
+    enum Type { TEXT, POSTAL_CODE, LATITUDE, LONGITUDE, PHONE, EMAIL, URL, CORPORATE_NUMBER, COUNT, YES_NO, ALLOWED, FLAG, HOURS }
 
     final String column;
     final Type type;

@@ -2,19 +2,16 @@ package jp.machi.facility.internal.opendata;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jp.machi.ward.WardProfile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The standard CSVs in the current Digital Agency layout: UTF-8 with BOM, CRLF, RFC 4180 quoting. */
+/**
+ * The standard CSVs in the current Digital Agency layout: UTF-8 with BOM, CRLF, RFC 4180 quoting. Every column is
+ * written from what {@link Columns} says it means; columns Machi holds no value for are empty.
+ */
 @Service
 public class OpenDataExport {
-
-    private static final Map<String, String> BARRIER_FREE = Map.of(
-        "step_free_entrance", "段差のない入口", "elevator", "エレベーター", "accessible_toilet", "多機能トイレ",
-        "ostomate", "オストメイト対応", "accessible_parking", "障害者用駐車場", "braille_blocks", "点字ブロック",
-        "hearing_loop", "ヒアリングループ", "nursing_room", "授乳室");
 
     private final OpenDataRepository repository;
     private final WardProfile ward;
@@ -66,22 +63,10 @@ public class OpenDataExport {
                 case DAYS -> hours[0];
                 case START -> hours[1];
                 case END -> hours[2];
-                case BARRIER_FREE -> barrierFree(s);
                 case FIELD -> Values.display(spec.field0(), s.value(spec.field0()));
                 default -> "";
             });
         }
         return cells;
-    }
-
-    /** バリアフリー情報: the attributes known to be present, separated by ";" as the standard's multi-value cells are. */
-    private static String barrierFree(OpenDataRepository.Snapshot s) {
-        List<String> present = new ArrayList<>();
-        s.barrierFree().forEach((column, value) -> {
-            if (Boolean.TRUE.equals(value)) {
-                present.add(BARRIER_FREE.get(column));
-            }
-        });
-        return String.join(";", present);
     }
 }

@@ -128,8 +128,12 @@ public class OpenDataImport {
 
     // ------------------------------------------------------------------ planning
 
-    /** A row read from the file: its key and its canonical values (only the fields whose columns are present). */
-    record ParsedRow(int line, String key, Map<Field, String> values, Set<DayOfWeek> days, TimeRange period) {}
+    /**
+     * A row read from the file: its key and its canonical values (only the fields whose columns are present). A
+     * {@code weak} key is not an identity the publisher gave (the older layout's row number NO, or the key made from
+     * 名称 and 所在地 for a current-layout row with an empty ID): such rows match by name and address first.
+     */
+    record ParsedRow(int line, String key, boolean weak, Map<Field, String> values, Set<DayOfWeek> days, TimeRange period) {}
 
     private record Reading(ImportPlan.Problem fileProblem, Dataset.Layout layout, String encoding, List<ParsedRow> rows,
                            List<Problem> problems, List<String> ignored, List<String> notStored, Set<Field> fields) {}
@@ -162,7 +166,7 @@ public class OpenDataImport {
         List<ImportPlan.Row> rows = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (ParsedRow row : r.rows()) {
-            OpenDataRepository.Snapshot s = match(r.layout(), row, byId, byNameAddress);
+            OpenDataRepository.Snapshot s = match(row, byId, byNameAddress);
             String id = s == null ? row.key() : s.id();
             Integer earlier = seen.putIfAbsent(id, row.line());
             if (earlier != null) {
@@ -206,16 +210,17 @@ public class OpenDataImport {
 
     /**
      * Current layout: the ID is our facility id; else the same name and address. Older layout (NO is only a row
-     * number): the same name and address first, else the id {@code <dataset>-<NO>} a previous import gave it.
+     * number) and current-layout rows with an empty ID (市川市's files leave every ID empty): the same name and address
+     * first, else the id a previous import gave it ({@code <dataset>-<NO>}, or {@code <dataset>-<hash of name and
+     * address>}).
      */
-    private static OpenDataRepository.Snapshot match(Dataset.Layout layout, ParsedRow row,
-                                                     Map<String, OpenDataRepository.Snapshot> byId,
+    private static OpenDataRepository.Snapshot match(ParsedRow row, Map<String, OpenDataRepository.Snapshot> byId,
                                                      Map<String, List<OpenDataRepository.Snapshot>> byNameAddress) {
         OpenDataRepository.Snapshot byKey = byId.get(row.key());
         List<OpenDataRepository.Snapshot> same = byNameAddress.getOrDefault(
             nameAddress(row.values().get(Field.NAME), row.values().get(Field.ADDRESS)), List.of());
         OpenDataRepository.Snapshot byName = same.size() == 1 ? same.getFirst() : null;
-        return layout == Dataset.Layout.CURRENT ? (byKey != null ? byKey : byName) : (byName != null ? byName : byKey);
+        return row.weak() ? (byName != null ? byName : byKey) : (byKey != null ? byKey : byName);
     }
 
     private List<FieldChange> diff(Dataset dataset, Dataset.Layout layout, ParsedRow row, OpenDataRepository.Snapshot s) {
@@ -282,7 +287,8 @@ public class OpenDataImport {
             return fileProblem("facility.data.error.empty");
         }
         List<String> header = parsed.records().getFirst().cells();
-        List<String> normalized = header.stream().map(Dataset::normalizeHeader).toList();
+        // each header cell by its canonical name, so other spellings of a column (名称_英語, 利用可能日時特記事項 …) match
+        List<String> normalized = header.stream().map(Columns::canonical).toList();
         Dataset.Layout layout;
         if (normalized.contains("全国地方公共団体コード") || normalized.contains("ID")) {
             layout = Dataset.Layout.CURRENT;
@@ -294,8 +300,8 @@ public class OpenDataImport {
         }
         List<Problem> problems = new ArrayList<>();
         Set<String> datasetColumns = new LinkedHashSet<>();
-        dataset.currentHeader().forEach(h -> datasetColumns.add(Dataset.normalizeHeader(h)));
-        dataset.legacyHeader().forEach(h -> datasetColumns.add(Dataset.normalizeHeader(h)));
+        dataset.currentHeader().forEach(h -> datasetColumns.add(Columns.canonical(h)));
+        dataset.legacyHeader().forEach(h -> datasetColumns.add(Columns.canonical(h)));
         Set<String> seenColumns = new LinkedHashSet<>();
         List<String> ignored = new ArrayList<>();
         List<String> notStored = new ArrayList<>();
@@ -325,8 +331,8 @@ public class OpenDataImport {
         Set<String> required = new LinkedHashSet<>(dataset.required(layout));
         required.add(keyColumn(layout));
         for (String req : required) {
-            if (!seenColumns.contains(Dataset.normalizeHeader(req))
-                && !(req.equals("所在地_連結表記") && seenColumns.contains(Dataset.normalizeHeader("所在地_町字")))) {
+            if (!seenColumns.contains(Columns.canonical(req))
+                && !(req.equals("所在地_連結表記") && seenColumns.contains(Columns.canonical("所在地_町字")))) {
                 problems.add(new Problem(1, req, "facility.data.error.columnMissing", List.of(dataset.titleJa())));
             }
         }
@@ -339,7 +345,11 @@ public class OpenDataImport {
         }
         List<ParsedRow> rows = new ArrayList<>();
         Set<String> requiredNormalized = new LinkedHashSet<>();
-        required.forEach(x -> requiredNormalized.add(Dataset.normalizeHeader(x)));
+        required.forEach(x -> requiredNormalized.add(Columns.canonical(x)));
+        if (layout == Dataset.Layout.CURRENT) {
+            // the ID column must be there (it marks the layout), but real files leave it empty: then 名称 + 所在地 identify
+            requiredNormalized.remove("ID");
+        }
         for (Csv.Record rec : parsed.records().subList(1, parsed.records().size())) {
             if (rec.cells().size() != header.size()) {
                 problems.add(new Problem(rec.line(), null, "facility.data.error.cellCount", List.of(rec.cells().size(), header.size())));
@@ -449,7 +459,7 @@ public class OpenDataImport {
             }
             values.put(Field.ADDRESS, joined.toString());
         }
-        if (required.contains(Dataset.normalizeHeader("所在地_連結表記")) && values.get(Field.ADDRESS) == null
+        if (required.contains(Columns.canonical("所在地_連結表記")) && values.get(Field.ADDRESS) == null
             && problems.stream().skip(before).noneMatch(p -> "所在地_連結表記".equals(p.column()))) {
             problems.add(new Problem(line, "所在地_連結表記", "facility.data.error.required", List.of()));
         }
@@ -498,10 +508,28 @@ public class OpenDataImport {
                 values.put(Field.WEEKLY_HOURS, period == null ? null : Values.weekly(daySet, opens, closes));
             }
         }
+        boolean weak = layout == Dataset.Layout.LEGACY;
+        if (key == null && layout == Dataset.Layout.CURRENT && problems.size() == before) {
+            key = derivedKey(dataset, values.get(Field.NAME), values.get(Field.ADDRESS));
+            weak = true;
+        }
         if (problems.size() > before || key == null) {
             return Optional.empty();
         }
-        return Optional.of(new ParsedRow(line, key, values, daySet, period));
+        return Optional.of(new ParsedRow(line, key, weak, values, daySet, period));
+    }
+
+    /**
+     * The id of a facility first imported from a row with an empty ID: the dataset and a hash of its name and address,
+     * so importing the same row again finds the same facility even when it no longer matches by name and address alone.
+     */
+    private static String derivedKey(Dataset dataset, String name, String address) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(nameAddress(name, address).getBytes(StandardCharsets.UTF_8));
+            return dataset.parameter() + "-" + HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The ward's code: six digits with a valid check digit; the older layout's five-digit form is accepted too. */

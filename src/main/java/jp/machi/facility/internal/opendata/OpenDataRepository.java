@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ class OpenDataRepository {
 
     /** One facility in canonical values, with what decides whether it is in a dataset. */
     record Snapshot(String id, String departmentCode, Map<Field, String> values, Set<String> categories, boolean aed,
-                    boolean wifi, Map<DayOfWeek, List<TimeRange>> weekly, Map<String, Boolean> barrierFree) {
+                    boolean wifi, Map<DayOfWeek, List<TimeRange>> weekly) {
 
         String value(Field f) {
             return values.get(f);
@@ -73,7 +72,7 @@ class OpenDataRepository {
                     }
                     yield Values.weekly(open);
                 }
-                case YES_NO -> {
+                case YES_NO, ALLOWED -> {
                     Object o = rs.getObject(f.column);
                     yield o == null ? null : o.toString();
                 }
@@ -89,13 +88,8 @@ class OpenDataRepository {
             };
             values.put(f, v);
         }
-        Map<String, Boolean> barrierFree = new LinkedHashMap<>();
-        for (String c : List.of("step_free_entrance", "elevator", "accessible_toilet", "ostomate", "accessible_parking",
-            "braille_blocks", "hearing_loop", "nursing_room")) {
-            barrierFree.put(c, (Boolean) rs.getObject(c));
-        }
         return new Snapshot(id, rs.getString("department_code"), values, categories, rs.getBoolean("aed"),
-            rs.getBoolean("wifi"), pattern, barrierFree);
+            rs.getBoolean("wifi"), pattern);
     }
 
     boolean idTaken(String id) {
@@ -124,7 +118,7 @@ class OpenDataRepository {
             params.put(p, switch (f.type) {
                 case LATITUDE, LONGITUDE -> v == null ? null : Double.valueOf(v);
                 case COUNT -> v == null ? null : Integer.valueOf(v);
-                case YES_NO -> v == null ? null : Boolean.valueOf(v);
+                case YES_NO, ALLOWED -> v == null ? null : Boolean.valueOf(v);
                 case FLAG -> Boolean.valueOf(v);
                 default -> v;
             });

@@ -16,7 +16,7 @@ import jp.machi.facility.TimeRange;
 
 /**
  * Canonical string forms of field values (so a CSV cell and a database value compare equal when they mean the same)
- * and the standard's conventions: 有/無, hazard flags 1 or empty, times hh:mm, days separated by ";".
+ * and the standard's conventions: 有/無 and 可/不可, hazard flags 1 or empty, times hh:mm, days separated by ";".
  */
 final class Values {
 
@@ -28,6 +28,14 @@ final class Values {
     private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{2,30}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,4}(\\.\\d{1,15})?");
     private static final String[] DAY_JA = {"月", "火", "水", "木", "金", "土", "日"};
+    /** A run of day characters without separators, as some publishers write 利用可能曜日 (月火水木金), maybe with 祝. */
+    private static final Pattern DAY_RUN = Pattern.compile("([月火水木金土日]{2,})(?:祝|祝日|祝祭日)?");
+    /**
+     * The words an 有無 or 可否 cell may hold: the standard's 有/無 and 可/不可 (車椅子可 and the other "may I" columns of
+     * 公共施設一覧 are written 可 by real publishers, e.g. 市川市), and the marks and digits some files use instead.
+     */
+    private static final Set<String> YES = Set.of("有", "あり", "可", "○", "◯", "〇", "1");
+    private static final Set<String> NO = Set.of("無", "なし", "不可", "×", "✕", "0");
 
     private Values() {}
 
@@ -81,11 +89,10 @@ final class Values {
             case CORPORATE_NUMBER -> half(v).matches("\\d{13}") ? ok(half(v)) : bad("facility.data.error.corporateNumber");
             case COUNT -> half(v).matches("\\d{1,9}") ? ok(Integer.toString(Integer.parseInt(half(v))))
                 : bad("facility.data.error.count");
-            case YES_NO -> switch (v) {
-                case "有" -> ok("true");
-                case "無" -> ok("false");
-                default -> bad("facility.data.error.yesNo");
-            };
+            case YES_NO, ALLOWED -> {
+                String w = Normalizer.normalize(v, Normalizer.Form.NFKC).strip();
+                yield YES.contains(w) ? ok("true") : NO.contains(w) ? ok("false") : bad("facility.data.error.yesNo");
+            }
             default -> throw new IllegalStateException(field.name());
         };
     }
@@ -137,7 +144,8 @@ final class Values {
     }
 
     /**
-     * 利用可能曜日: tokens separated by ";", ",", "、", "・" or spaces; 月 / 月曜 / 月曜日 / Mon; ranges 月～金; 毎日, 平日, 土日;
+     * 利用可能曜日: tokens separated by ";", ",", "、", "・" or spaces; 月 / 月曜 / 月曜日 / Mon; ranges 月～金; runs without
+     * separators 月火水木金 (as 市川市 writes them); 毎日, 平日, 土日;
      * 祝 / 祝日 are accepted and ignored (holidays follow the facility's holiday rules).
      */
     static Set<DayOfWeek> days(String raw) {
@@ -148,6 +156,11 @@ final class Values {
                 continue;
             }
             String t = token.replace("曜日", "").replace("曜", "");
+            Matcher run = DAY_RUN.matcher(t);
+            if (run.matches()) {
+                run.group(1).codePoints().forEach(c -> days.add(day(Character.toString(c))));
+                continue;
+            }
             String[] range = t.split("[~〜\\-]");
             if (range.length == 2) {
                 DayOfWeek from = day(range[0]);
@@ -163,8 +176,6 @@ final class Values {
             switch (t) {
                 case "毎日", "全日", "年中無休" -> days.addAll(EnumSet.allOf(DayOfWeek.class));
                 case "平日" -> days.addAll(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
-                case "土日" -> days.addAll(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
-                case "土日祝" -> days.addAll(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
                 case "祝", "祝日", "祝祭日", "休日" -> { }
                 default -> days.add(day(t));
             }
@@ -229,6 +240,7 @@ final class Values {
         }
         return switch (f.type) {
             case YES_NO -> Boolean.parseBoolean(canonical) ? "有" : "無";
+            case ALLOWED -> Boolean.parseBoolean(canonical) ? "可" : "不可";
             case FLAG -> Boolean.parseBoolean(canonical) ? "1" : "";
             case HOURS -> {
                 String[] p = canonical.split("\\|");
