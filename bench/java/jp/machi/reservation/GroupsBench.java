@@ -110,7 +110,7 @@ class GroupsBench {
         int n = 5000;
         double[] costs = new double[n];
         for (int i = 0; i < n + 500; i++) {
-            var request = new BookingCheck.Request(booker, room, service.today().plusDays(10 + i % 60), room.slots().getFirst(), now, null);
+            var request = new BookingCheck.Request(booker, room, service.today().plusDays(10 + i % 60), room.slots().getFirst(), now, null, null);
             long s = System.nanoTime();
             tx.executeWithoutResult(st -> {
                 eligibility.check(request);

@@ -184,4 +184,48 @@ class ReservationStaffPagesTest {
         // nobody signed in: no page (a browser is sent to the sign-in page)
         mvc.perform(get("/staff/reservations")).andExpect(status().isUnauthorized());
     }
+
+    /**
+     * At the counter, acting for the resident, staff record the document they saw for the residency (kind only); a
+     * document showing another residency corrects the registration; the resident sees the check, cannot record one
+     * themselves, and declaring again clears it; the staff booking page says whether the residency was checked.
+     */
+    @Test
+    void staffAtTheCounterRecordTheEvidenceOfAResidencyAndTheResidentSeesIt() throws Exception {
+        Made made = booking(12);
+        var proxy = new jp.machi.shared.security.CurrentActor.ProxySubject(made.bookerId(), "予約 テスト");
+        String key = jp.machi.shared.security.CurrentActor.PROXY_SESSION_KEY;
+        String page = body(mvc.perform(get("/account/bookings/registration").with(admin()).sessionAttr(key, proxy))
+            .andExpect(status().isOk()));
+        assertThat(page).contains("窓口での確認（職員）").contains("申告のみです").contains("name=\"kind\"");
+        assertThat(body(mvc.perform(get("/staff/reservations/bookings/" + made.bookingId()).with(admin())).andExpect(status().isOk())))
+            .contains("在住（区内に住んでいる） — 申告のみ");
+
+        // no document chosen: 400 with the reason, nothing written
+        assertThat(body(mvc.perform(post("/account/bookings/registration/evidence").with(admin()).with(csrf()).sessionAttr(key, proxy)
+            .param("residency", "RESIDENT")).andExpect(status().isBadRequest()))).contains("確認した書類を選んでください。");
+        assertThat(service.booker(made.bookerId()).orElseThrow().evidenceCheckedAt()).isNull();
+        // the resident cannot record a check on themselves
+        mvc.perform(post("/account/bookings/registration/evidence").with(as(made.email(), "RESIDENT")).with(csrf())
+            .param("kind", "driver-licence").param("residency", "RESIDENT")).andExpect(status().isForbidden());
+
+        // the licence shows an address outside the ward: the registration is corrected, audited with both
+        mvc.perform(post("/account/bookings/registration/evidence").with(admin()).with(csrf()).sessionAttr(key, proxy)
+            .param("kind", "driver-licence").param("residency", "NON_RESIDENT")).andExpect(status().is3xxRedirection());
+        var booker = service.booker(made.bookerId()).orElseThrow();
+        assertThat(booker.residency().name()).isEqualTo("NON_RESIDENT");
+        assertThat(booker.evidenceKind()).isEqualTo("driver-licence");
+        assertThat(jdbc.sql("select detail from audit_entry where action = 'reservation.booker.evidence' and subject = ?")
+            .param("booker:" + made.bookerId()).query(String.class).single()).isEqualTo("driver-licence NON_RESIDENT (declared RESIDENT)");
+        assertThat(body(mvc.perform(get("/staff/reservations/bookings/" + made.bookingId()).with(admin())).andExpect(status().isOk())))
+            .contains("区外（いずれにも当たらない） — 窓口で確認済み").contains("運転免許証");
+        String own = body(mvc.perform(get("/account/bookings/registration").with(as(made.email(), "RESIDENT")).param("lang", "en"))
+            .andExpect(status().isOk()));
+        assertThat(own).contains("A document was checked at the counter").contains("Driving licence").doesNotContain("name=\"kind\"");
+
+        // declaring again clears the check
+        mvc.perform(post("/account/bookings/registration").with(as(made.email(), "RESIDENT")).with(csrf()).param("residency", "WORKER"))
+            .andExpect(status().is3xxRedirection());
+        assertThat(service.booker(made.bookerId()).orElseThrow().evidenceCheckedAt()).isNull();
+    }
 }

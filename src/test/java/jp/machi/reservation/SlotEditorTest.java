@@ -37,6 +37,7 @@ class SlotEditorTest {
     @Autowired JdbcClient jdbc;
     @Autowired ReservationService reservations;
     @Autowired LotteryService lottery;
+    @Autowired jp.machi.reservation.internal.RoomParts parts;
     MockMvc mvc;
 
     @BeforeEach
@@ -119,5 +120,48 @@ class SlotEditorTest {
         lottery.createRound(LotteryFixtures.openRound("コマ変更テスト " + place.facilityId(), month, java.util.List.of(other), 2, 2), null);
         assertThat(body(mvc.perform(save(other, "s09|9–11時|9–11|09:00|11:00").param("lang", "en").with(StaffLogin.admin(jdbc)))
             .andExpect(status().isUnprocessableEntity()))).contains("Lottery rounds not yet drawn (1) cover rooms of this scope.");
+    }
+
+    static MockHttpServletRequestBuilder parts(long room, String... rows) {
+        var b = post("/staff/reservations/rules/parts").param("room", "" + room).with(csrf());
+        for (int i = 0; i < rows.length; i++) {
+            String[] f = rows[i].split("\\|", -1);
+            b = b.param("parts[" + i + "].code", f[0]).param("parts[" + i + "].labelJa", f[1]).param("parts[" + i + "].labelEn", f[2])
+                .param("parts[" + i + "].capacity", f[3]);
+        }
+        return b;
+    }
+
+    /** Staff split a room into parts on a page: bad rows refused; a part a booking names cannot be removed. */
+    @Test
+    void staffSplitARoomIntoPartsAndCannotRemoveAPartABookingNames() throws Exception {
+        var facility = TestRooms.create(jdbc, 1);
+        long room = facility.rooms()[0];
+        assertThat(body(mvc.perform(get("/staff/reservations/rules/parts").param("room", "" + room).with(StaffLogin.admin(jdbc)))
+            .andExpect(status().isOk()))).contains("name=\"parts[0].code\"");
+        mvc.perform(get("/staff/reservations/rules/parts").with(StaffLogin.admin(jdbc))).andExpect(status().isNotFound());
+        mvc.perform(get("/staff/reservations/rules/parts").param("room", "" + room).with(StaffLogin.staff(jdbc)))
+            .andExpect(status().isNotFound());
+
+        String bad = body(mvc.perform(parts(room, "a|A面|Court A|x").with(StaffLogin.admin(jdbc))).andExpect(status().isUnprocessableEntity()));
+        assertThat(bad).contains("区画 1：定員は0以上の整数").contains("区画は二つ以上にしてください");
+        assertThat(body(mvc.perform(parts(room, "A|A面|Court A|15", "b||Court B|15").with(StaffLogin.admin(jdbc)))
+            .andExpect(status().isUnprocessableEntity()))).contains("区画 1：記号は").contains("区画 2：日本語の名前");
+        assertThat(parts.of(room)).isEmpty();
+
+        mvc.perform(parts(room, "a|A面|Court A|15", "b|B面|Court B|15").with(StaffLogin.admin(jdbc))).andExpect(status().is3xxRedirection());
+        assertThat(parts.of(room)).extracting(p -> p.code()).containsExactly("a", "b");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'reservation.parts.update' and subject = ?")
+            .param("parts:room:" + room).query(Long.class).single()).isEqualTo(1L);
+
+        var resident = TestResidents.create(jdbc, "RESIDENT");
+        LocalDate day = TestRooms.openDay(reservations, room, 5, "am");
+        reservations.book(resident.id(), null, room, day, "am", "a", UUID.randomUUID().toString());
+        assertThat(body(mvc.perform(parts(room, "b|B面|Court B|15", "c|C面|Court C|15").with(StaffLogin.admin(jdbc)))
+            .andExpect(status().isUnprocessableEntity()))).contains("予約で使われた区画（a）は消せません。");
+        assertThat(parts.of(room)).extracting(p -> p.code()).containsExactly("a", "b");
+        mvc.perform(parts(room, "a|A面（北側）|Court A (north)|20", "b|B面|Court B|15", "c|C面|Court C|10").with(StaffLogin.admin(jdbc)))
+            .andExpect(status().is3xxRedirection());
+        assertThat(parts.of(room)).extracting(p -> p.labelJa()).containsExactly("A面（北側）", "B面", "C面");
     }
 }

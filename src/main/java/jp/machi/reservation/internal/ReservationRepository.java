@@ -96,14 +96,24 @@ public class ReservationRepository {
         jdbc.sql("""
                 insert into reservation_booker (account_id, residency, declared_at) values (?, ?, ?)
                 on conflict (account_id) do update set residency = excluded.residency, declared_at = excluded.declared_at,
-                    evidence_checked_at = null, evidence_checked_by = null""")
+                    evidence_checked_at = null, evidence_checked_by = null, evidence_kind = null""")
             .params(accountId, residency.name(), Timestamp.from(now)).update();
+    }
+
+    /** Staff saw a document: the residency it shows, the kind of document, who and when. False: not registered. */
+    public boolean evidenceChecked(long accountId, Residency residency, String kind, long staffId, Instant now) {
+        return jdbc.sql("""
+                update reservation_booker set residency = ?, evidence_kind = ?, evidence_checked_by = ?,
+                    evidence_checked_at = ? where account_id = ?""")
+            .params(residency.name(), kind, staffId, Timestamp.from(now), accountId).update() == 1;
     }
 
     private static Booker booker(ResultSet rs, int n) throws SQLException {
         java.sql.Date s = rs.getDate("suspended_until");
+        Timestamp checked = rs.getTimestamp("evidence_checked_at");
         return new Booker(rs.getLong("account_id"), Residency.valueOf(rs.getString("residency")),
-            rs.getTimestamp("declared_at").toInstant(), s == null ? null : s.toLocalDate());
+            rs.getTimestamp("declared_at").toInstant(), s == null ? null : s.toLocalDate(),
+            checked == null ? null : checked.toInstant(), rs.getString("evidence_kind"));
     }
 
     // ---- bookings ----

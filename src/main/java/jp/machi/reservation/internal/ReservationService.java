@@ -376,6 +376,26 @@ public class ReservationService {
         return repository.booker(accountId);
     }
 
+    /**
+     * A staff member at the counter, acting for the resident, saw a document for their residency: records the kind of
+     * document and the residency it shows (which corrects the declaration when it differs), audited with the
+     * declared and the confirmed residency. False when the person is not registered as a booker.
+     */
+    @Transactional
+    public boolean confirmEvidence(long accountId, Residency residency, String kind, long staffId) {
+        if (!Booker.EVIDENCE_KINDS.contains(kind)) {
+            throw new IllegalArgumentException("evidence kind " + kind);
+        }
+        Optional<Booker> before = repository.lockBooker(accountId);
+        if (before.isEmpty() || !repository.evidenceChecked(accountId, residency, kind, staffId, clock.instant())) {
+            return false;
+        }
+        Residency declared = before.get().residency();
+        audit.record(AuditEvent.byCurrentActor("reservation.booker.evidence", accountId, "booker:" + accountId,
+            kind + " " + residency.name() + (declared == residency ? "" : " (declared " + declared.name() + ")")));
+        return true;
+    }
+
     public Optional<Booking> booking(long id) {
         return repository.find(id);
     }

@@ -37,23 +37,6 @@ public class SlotEditor {
         }
     }
 
-    /** A problem: the field (e.g. {@code slots[2].start}) and a message code with arguments. */
-    public record Problem(String field, String code, List<Object> args) {}
-
-    public static class SlotsRefused extends RuntimeException {
-
-        private final transient List<Problem> problems;
-
-        SlotsRefused(List<Problem> problems) {
-            super(problems.toString(), null, false, false);
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<Problem> problems() {
-            return problems;
-        }
-    }
-
     private final JdbcClient jdbc;
 
     SlotEditor(JdbcClient jdbc) {
@@ -85,7 +68,7 @@ public class SlotEditor {
 
     /** Checks the rows; returns the slots in the order given, or throws with every problem. Blank rows are skipped. */
     public List<Slot> validate(List<Row> rows) {
-        List<Problem> problems = new ArrayList<>();
+        List<EditRefused.Problem> problems = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
         List<Integer> rowOf = new ArrayList<>();
         Set<String> codes = new HashSet<>();
@@ -98,28 +81,28 @@ public class SlotEditor {
             List<Object> n = List.of(i + 1);
             String code = r.code() == null ? "" : r.code().strip();
             if (!code.matches("[a-z0-9-]{1,16}")) {
-                problems.add(new Problem(f + "code", "reservation.slots.error.code", n));
+                problems.add(new EditRefused.Problem(f + "code", "reservation.slots.error.code", n));
             } else if (!codes.add(code)) {
-                problems.add(new Problem(f + "code", "reservation.slots.error.duplicate", n));
+                problems.add(new EditRefused.Problem(f + "code", "reservation.slots.error.duplicate", n));
             }
             String ja = r.labelJa() == null ? "" : r.labelJa().strip();
             String en = r.labelEn() == null ? "" : r.labelEn().strip();
             if (ja.isEmpty() || ja.length() > 40) {
-                problems.add(new Problem(f + "labelJa", "reservation.slots.error.labelJa", n));
+                problems.add(new EditRefused.Problem(f + "labelJa", "reservation.slots.error.labelJa", n));
             }
             if (en.isEmpty() || en.length() > 40) {
-                problems.add(new Problem(f + "labelEn", "reservation.slots.error.labelEn", n));
+                problems.add(new EditRefused.Problem(f + "labelEn", "reservation.slots.error.labelEn", n));
             }
             LocalTime start = time(r.start());
             LocalTime end = time(r.end());
             if (start == null) {
-                problems.add(new Problem(f + "start", "reservation.slots.error.time", n));
+                problems.add(new EditRefused.Problem(f + "start", "reservation.slots.error.time", n));
             }
             if (end == null) {
-                problems.add(new Problem(f + "end", "reservation.slots.error.time", n));
+                problems.add(new EditRefused.Problem(f + "end", "reservation.slots.error.time", n));
             }
             if (start != null && end != null && !start.isBefore(end)) {
-                problems.add(new Problem(f + "end", "reservation.slots.error.order", n));
+                problems.add(new EditRefused.Problem(f + "end", "reservation.slots.error.order", n));
             }
             if (start != null && end != null && start.isBefore(end)) {
                 slots.add(new Slot(code, ja, en, start, end));
@@ -127,18 +110,18 @@ public class SlotEditor {
             }
         }
         if (slots.size() > MAX_SLOTS) {
-            problems.add(new Problem("slots[0].code", "reservation.slots.error.tooMany", List.of(MAX_SLOTS)));
+            problems.add(new EditRefused.Problem("slots[0].code", "reservation.slots.error.tooMany", List.of(MAX_SLOTS)));
         }
         for (int a = 0; a < slots.size(); a++) {
             for (int b = a + 1; b < slots.size(); b++) {
                 if (slots.get(a).start().isBefore(slots.get(b).end()) && slots.get(b).start().isBefore(slots.get(a).end())) {
-                    problems.add(new Problem("slots[" + rowOf.get(b) + "].start", "reservation.slots.error.overlap",
+                    problems.add(new EditRefused.Problem("slots[" + rowOf.get(b) + "].start", "reservation.slots.error.overlap",
                         List.of(rowOf.get(b) + 1, rowOf.get(a) + 1)));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new SlotsRefused(problems);
+            throw new EditRefused(problems);
         }
         return slots;
     }
@@ -156,13 +139,13 @@ public class SlotEditor {
 
     /**
      * Replaces the scope's own slots by {@code slots}; an empty list gives the scope back to the wider one's slots
-     * (refused for the ward, which has none wider). Throws {@link SlotsRefused} when a booking or a lottery round not
+     * (refused for the ward, which has none wider). Throws {@link EditRefused} when a booking or a lottery round not
      * yet drawn would be stranded; nothing is written then.
      */
     @Transactional
     public void replace(RuleEditor.Scope scope, List<Slot> slots, LocalDate today) {
         if (slots.isEmpty() && scope.room() == null && scope.facility() == null) {
-            throw new SlotsRefused(List.of(new Problem("slots[0].code", "reservation.slots.error.wardEmpty", List.of())));
+            throw new EditRefused(List.of(new EditRefused.Problem("slots[0].code", "reservation.slots.error.wardEmpty", List.of())));
         }
         // serialise slot changes: two editors of overlapping scopes see each other's result
         jdbc.sql("select pg_advisory_xact_lock(hashtext('reservation_slot'))").query(Object.class).optional();
@@ -180,24 +163,24 @@ public class SlotEditor {
                 stranded.add((String) u[0]);
             }
         }
-        List<Problem> problems = new ArrayList<>();
+        List<EditRefused.Problem> problems = new ArrayList<>();
         if (!stranded.isEmpty()) {
             long count = jdbc.sql("""
                     select count(*) from reservation_booking
                     where status in ('PROVISIONAL', 'CONFIRMED') and use_date >= :today and slot_code in (:codes)""" + " and " + rooms)
                 .param("today", today).param("codes", stranded).param("room", scope.roomId())
                 .param("facility", scope.facilityId()).query(Long.class).single();
-            problems.add(new Problem("slots[0].code", "reservation.slots.error.booked", List.of(count, String.join(", ", stranded))));
+            problems.add(new EditRefused.Problem("slots[0].code", "reservation.slots.error.booked", List.of(count, String.join(", ", stranded))));
         }
         long rounds = jdbc.sql("""
                 select count(distinct r.id) from reservation_lottery_round r join reservation_lottery_room lr on lr.round_id = r.id
                 where r.phase <> 'DRAWN' and lr.""" + rooms)
             .param("room", scope.roomId()).param("facility", scope.facilityId()).query(Long.class).single();
         if (rounds > 0) {
-            problems.add(new Problem("slots[0].code", "reservation.slots.error.lottery", List.of(rounds)));
+            problems.add(new EditRefused.Problem("slots[0].code", "reservation.slots.error.lottery", List.of(rounds)));
         }
         if (!problems.isEmpty()) {
-            throw new SlotsRefused(problems);
+            throw new EditRefused(problems);
         }
         jdbc.sql("delete from reservation_slot where " + where(scope))
             .param("room", scope.roomId()).param("facility", scope.facilityId()).update();

@@ -9,10 +9,14 @@ import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.facility.FacilitySummary;
 import jp.machi.reservation.internal.Booking;
+import jp.machi.reservation.internal.EditRefused;
 import jp.machi.reservation.internal.Money;
 import jp.machi.reservation.internal.MoneyRules;
 import jp.machi.reservation.internal.ReservationException;
 import jp.machi.reservation.internal.ReservationService;
+import jp.machi.reservation.internal.PartEditor;
+import jp.machi.reservation.internal.RoomPart;
+import jp.machi.reservation.internal.RoomParts;
 import jp.machi.reservation.internal.RuleEditor;
 import jp.machi.reservation.internal.Slot;
 import jp.machi.reservation.internal.SlotEditor;
@@ -46,11 +50,15 @@ class MoneyStaffController {
     private final ReservationService service;
     private final RuleEditor editor;
     private final SlotEditor slots;
+    private final PartEditor partEditor;
+    private final RoomParts parts;
     private final AuditLog audit;
 
     MoneyStaffController(Money money, StaffReservations staff, ReservationService service, RuleEditor editor,
-                         SlotEditor slots, AuditLog audit) {
+                         SlotEditor slots, PartEditor partEditor, RoomParts parts, AuditLog audit) {
         this.slots = slots;
+        this.partEditor = partEditor;
+        this.parts = parts;
         this.money = money;
         this.staff = staff;
         this.service = service;
@@ -141,7 +149,7 @@ class MoneyStaffController {
         return slotsPage(scope, rows, List.of(), model);
     }
 
-    private String slotsPage(RuleEditor.Scope scope, List<SlotEditor.Row> rows, List<SlotEditor.Problem> problems, Model model) {
+    private String slotsPage(RuleEditor.Scope scope, List<SlotEditor.Row> rows, List<EditRefused.Problem> problems, Model model) {
         List<SlotEditor.Row> shown = new ArrayList<>(rows);
         int size = Math.min(SlotEditor.MAX_SLOTS, Math.max(6, rows.size() + 3));
         while (shown.size() < size) {
@@ -152,7 +160,7 @@ class MoneyStaffController {
         model.addAttribute("inherited", slots.inherited(scope));
         model.addAttribute("rows", shown);
         model.addAttribute("problems", problems);
-        model.addAttribute("invalid", problems.stream().map(SlotEditor.Problem::field).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("invalid", problems.stream().map(EditRefused.Problem::field).collect(java.util.stream.Collectors.toSet()));
         return "reservation/money/slots";
     }
 
@@ -180,7 +188,7 @@ class MoneyStaffController {
             redirect.addFlashAttribute("slotsSaved", true);
             return "redirect:/staff/reservations/rules/slots" + (scope.room() != null ? "?room=" + scope.room().id()
                 : scope.facility() != null ? "?facility=" + scope.facility().id() : "");
-        } catch (SlotEditor.SlotsRefused e) {
+        } catch (EditRefused e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             List<SlotEditor.Row> kept = new ArrayList<>();
             for (SlotEditor.Row r : rows) {
@@ -192,6 +200,66 @@ class MoneyStaffController {
 
     private static String n(String s) {
         return s == null ? "" : s;
+    }
+
+    // ---- parts of a splittable room ----
+
+    @GetMapping("/staff/reservations/rules/parts")
+    String parts(@RequestParam(required = false) String room, Model model) {
+        RuleEditor.Scope scope = roomScope(room);
+        List<PartEditor.Row> rows = new ArrayList<>();
+        for (RoomPart p : parts.of(scope.room().id())) {
+            rows.add(new PartEditor.Row(p.code(), p.labelJa(), p.labelEn(), p.capacity() == null ? "" : "" + p.capacity()));
+        }
+        return partsPage(scope, rows, List.of(), model);
+    }
+
+    private RuleEditor.Scope roomScope(String room) {
+        if (room == null || room.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return scope(null, room);
+    }
+
+    private String partsPage(RuleEditor.Scope scope, List<PartEditor.Row> rows, List<EditRefused.Problem> problems, Model model) {
+        List<PartEditor.Row> shown = new ArrayList<>(rows);
+        while (shown.size() < Math.min(PartEditor.MAX_PARTS, Math.max(4, rows.size() + 2))) {
+            shown.add(new PartEditor.Row("", "", "", ""));
+        }
+        model.addAttribute("scope", scope);
+        model.addAttribute("rows", shown);
+        model.addAttribute("problems", problems);
+        model.addAttribute("invalid", problems.stream().map(EditRefused.Problem::field).collect(java.util.stream.Collectors.toSet()));
+        return "reservation/money/parts";
+    }
+
+    /** Replaces the room's parts by the filled rows (none: the room is booked whole only). */
+    @PostMapping("/staff/reservations/rules/parts")
+    String saveParts(@RequestParam(required = false) String room, jakarta.servlet.http.HttpServletRequest request, Model model,
+                     HttpServletResponse response, RedirectAttributes redirect) {
+        RuleEditor.Scope scope = roomScope(room);
+        List<PartEditor.Row> rows = new ArrayList<>();
+        for (int i = 0; i < PartEditor.MAX_PARTS + 2; i++) {
+            String p = "parts[" + i + "].";
+            rows.add(new PartEditor.Row(n(request.getParameter(p + "code")), n(request.getParameter(p + "labelJa")),
+                n(request.getParameter(p + "labelEn")), n(request.getParameter(p + "capacity"))));
+        }
+        while (!rows.isEmpty() && rows.get(rows.size() - 1).code().isEmpty() && rows.get(rows.size() - 1).labelJa().isEmpty()
+            && rows.get(rows.size() - 1).labelEn().isEmpty() && rows.get(rows.size() - 1).capacity().isEmpty()) {
+            rows.remove(rows.size() - 1);
+        }
+        try {
+            List<RoomPart> wanted = partEditor.validate(scope.room().id(), rows);
+            partEditor.replace(scope.room().id(), wanted);
+            audit.record(AuditEvent.byCurrentActor("reservation.parts.update", null, "parts:room:" + scope.room().id(),
+                wanted.isEmpty() ? "whole only" : wanted.stream().map(x -> x.code() + " " + x.labelJa())
+                    .collect(java.util.stream.Collectors.joining(", "))));
+            redirect.addFlashAttribute("partsSaved", true);
+            return "redirect:/staff/reservations/rules/parts?room=" + scope.room().id();
+        } catch (EditRefused e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return partsPage(scope, rows, e.problems(), model);
+        }
     }
 
     /** The scope asked for; 404 for an unknown or invisible one, 403 for the ward without system-admin rights. */

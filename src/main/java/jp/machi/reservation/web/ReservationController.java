@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.machi.reservation.internal.Availability;
+import jp.machi.reservation.internal.Booker;
 import jp.machi.reservation.internal.Booking;
 import jp.machi.reservation.internal.ReservationException;
 import jp.machi.reservation.internal.ReservationService;
@@ -227,6 +228,8 @@ class ReservationController {
                         Model model) {
         model.addAttribute("booker", service.booker(bookerId()).orElse(null));
         model.addAttribute("choices", Residency.values());
+        model.addAttribute("atCounter", CurrentActor.actingFor().isPresent());
+        model.addAttribute("evidenceKinds", Booker.EVIDENCE_KINDS);
         model.addAttribute("room", id(room).orElse(null));
         model.addAttribute("date", date(date));
         model.addAttribute("slot", slot != null && slot.matches("[a-z0-9-]{1,16}") ? slot : null);
@@ -259,6 +262,37 @@ class ReservationController {
         }
         redirect.addFlashAttribute("registered", true);
         return "redirect:/account/bookings";
+    }
+
+    /**
+     * Staff at the counter, acting for the resident (代理入力), record that they saw a document for the residency: the
+     * kind of document and the residency it shows. Only while acting for someone (403 otherwise); a bad choice is a
+     * 400 with the page and its message; nothing is written then.
+     */
+    @PostMapping("/account/bookings/registration/evidence")
+    String evidence(@RequestParam(required = false) String kind, @RequestParam(required = false) String residency,
+                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        long staffId = CurrentActor.actingFor().flatMap(p -> CurrentActor.principal()).filter(MachiPrincipal::isStaff)
+            .map(MachiPrincipal::accountId)
+            .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("staff acting for a resident only"));
+        Residency confirmed = null;
+        for (Residency r : Residency.values()) {
+            if (r.name().equals(residency)) {
+                confirmed = r;
+            }
+        }
+        if (confirmed == null || kind == null || !Booker.EVIDENCE_KINDS.contains(kind)) {
+            response.setStatus(400);
+            model.addAttribute("evidenceError", confirmed == null ? "residency" : "kind");
+            return registration(null, null, null, null, model);
+        }
+        if (!service.confirmEvidence(bookerId(), confirmed, kind, staffId)) {
+            response.setStatus(409);
+            model.addAttribute("evidenceError", "notRegistered");
+            return registration(null, null, null, null, model);
+        }
+        redirect.addFlashAttribute("evidenceChecked", true);
+        return "redirect:/account/bookings/registration";
     }
 
     /** The resident a booking is for: the one a staff member acts for, or whoever is signed in. */

@@ -91,6 +91,7 @@ class ReservationStaffController {
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("view", view);
         model.addAttribute("part", staff.part(view.booking()).orElse(null));
+        model.addAttribute("registration", service.booker(view.booking().bookerAccountId()).orElse(null));
         model.addAttribute("weekStart", ReservationService.weekStart(view.booking().date()));
         return "reservation/staff/booking";
     }

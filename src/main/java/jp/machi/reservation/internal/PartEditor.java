@@ -1,0 +1,115 @@
+package jp.machi.reservation.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The parts of a splittable room (体育館 A面/B面, 集会室 1/2) as staff edit them: the list given replaces the room's
+ * parts. A new part is claimed at once by the room's active whole-room bookings (the database's triggers); a part
+ * that bookings name cannot go (the foreign key) and is reported instead of removed.
+ */
+@Service
+public class PartEditor {
+
+    public static final int MAX_PARTS = 8;
+
+    /** One row of the form as typed. */
+    public record Row(String code, String labelJa, String labelEn, String capacity) {
+
+        boolean blank() {
+            return empty(code) && empty(labelJa) && empty(labelEn) && empty(capacity);
+        }
+
+        private static boolean empty(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final RoomParts parts;
+
+    PartEditor(JdbcClient jdbc, RoomParts parts) {
+        this.jdbc = jdbc;
+        this.parts = parts;
+    }
+
+    /** Checks the rows (blank ones skipped); returns the parts in the order given or throws with every problem. */
+    public List<RoomPart> validate(long roomId, List<Row> rows) {
+        List<EditRefused.Problem> problems = new ArrayList<>();
+        List<RoomPart> result = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (r.blank()) {
+                continue;
+            }
+            String f = "parts[" + i + "].";
+            List<Object> n = List.of(i + 1);
+            String code = r.code() == null ? "" : r.code().strip();
+            if (!code.matches(RoomParts.CODE)) {
+                problems.add(new EditRefused.Problem(f + "code", "reservation.parts.error.code", n));
+            } else if (!codes.add(code)) {
+                problems.add(new EditRefused.Problem(f + "code", "reservation.parts.error.duplicate", n));
+            }
+            String ja = r.labelJa() == null ? "" : r.labelJa().strip();
+            String en = r.labelEn() == null ? "" : r.labelEn().strip();
+            if (ja.isEmpty() || ja.length() > 40) {
+                problems.add(new EditRefused.Problem(f + "labelJa", "reservation.parts.error.labelJa", n));
+            }
+            if (en.isEmpty() || en.length() > 40) {
+                problems.add(new EditRefused.Problem(f + "labelEn", "reservation.parts.error.labelEn", n));
+            }
+            Integer capacity = null;
+            String c = r.capacity() == null ? "" : r.capacity().strip();
+            if (!c.isEmpty()) {
+                if (c.matches("\\d{1,5}")) {
+                    capacity = Integer.parseInt(c);
+                } else {
+                    problems.add(new EditRefused.Problem(f + "capacity", "reservation.parts.error.capacity", n));
+                }
+            }
+            result.add(new RoomPart(roomId, code, ja, en, capacity, (i + 1) * 10));
+        }
+        if (result.size() == 1) {
+            problems.add(new EditRefused.Problem("parts[0].code", "reservation.parts.error.one", List.of()));
+        }
+        if (result.size() > MAX_PARTS) {
+            problems.add(new EditRefused.Problem("parts[0].code", "reservation.parts.error.tooMany", List.of(MAX_PARTS)));
+        }
+        if (!problems.isEmpty()) {
+            throw new EditRefused(problems);
+        }
+        return result;
+    }
+
+    /**
+     * Makes {@code wanted} the room's parts: adds and updates them and removes the others. Refused (nothing written)
+     * when a part to remove is named by a booking — active or not, the booking history keeps its part.
+     */
+    @Transactional
+    public void replace(long roomId, List<RoomPart> wanted) {
+        Set<String> keep = new HashSet<>();
+        wanted.forEach(p -> keep.add(p.code()));
+        List<String> gone = parts.of(roomId).stream().map(RoomPart::code).filter(c -> !keep.contains(c)).toList();
+        if (!gone.isEmpty()) {
+            List<String> used = jdbc.sql("""
+                    select distinct part_code from reservation_booking where room_id = :room and part_code in (:codes)
+                    order by part_code""")
+                .param("room", roomId).param("codes", gone).query(String.class).list();
+            if (!used.isEmpty()) {
+                throw new EditRefused(List.of(new EditRefused.Problem("parts[0].code", "reservation.parts.error.used",
+                    List.of(String.join(", ", used)))));
+            }
+            jdbc.sql("delete from reservation_room_part where room_id = :room and code in (:codes)")
+                .param("room", roomId).param("codes", gone).update();
+        }
+        for (RoomPart p : wanted) {
+            parts.save(p);
+        }
+    }
+}
