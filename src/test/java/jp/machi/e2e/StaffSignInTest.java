@@ -46,6 +46,18 @@ class StaffSignInTest extends BrowserTest {
         page.locator("#contactEmail").fill("hanako.contact@example.jp");
         page.locator("main form button[type=submit]").click();
         assertThat(page.locator(".notice--success").textContent()).contains("保存しました");
+
+        // At the counter: the document seen for the booker registration is recorded (sent first without a choice).
+        open("/account/bookings/registration");
+        assertAccessible();
+        page.locator("section[aria-labelledby=evidence-title] button[type=submit]").click();
+        assertThat(page.locator("section[aria-labelledby=evidence-title] .error-summary").textContent()).contains("確認した書類を選んでください");
+        assertAccessible();
+        page.locator("#evidence-kind").selectOption("my-number-card");
+        page.locator("section[aria-labelledby=evidence-title] button[type=submit]").click();
+        assertThat(page.locator(".notice--success").textContent()).contains("記録しました");
+        assertThat(page.locator("main").textContent()).contains("窓口で書類を確認済みです");
+        assertAccessible();
         page.locator(".proxy-banner button").click();
         assertThat(page.locator(".proxy-banner").count()).isZero();
     }
