@@ -298,6 +298,7 @@ class MoneyStaffController {
             .map(b -> new ReductionRow(b, money.view(b), service.bookableRoom(b.roomId())
                 .map(r -> r.facility().name().in(locale) + " " + r.room().name().in(locale)).orElse(b.facilityId())))
             .toList());
+        model.addAttribute("admin", systemAdmin());
         return "reservation/money/reductions";
     }
 

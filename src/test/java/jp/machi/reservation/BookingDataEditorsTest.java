@@ -2,6 +2,7 @@ package jp.machi.reservation;
 
 import static jp.machi.support.StaffLogin.body;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -25,19 +26,21 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Staff edit slot templates (コマ) per ward, facility and room: bad rows (code, names, times, order, overlap) give 422
+ * Staff edit the booking data that used to need SQL. Slot templates (コマ) per ward, facility and room: bad rows (code, names, times, order, overlap) give 422
  * with every problem and write nothing; a room gets a two-hour grid that booking and the availability API use at
  * once; a change that would strand a future booking or a lottery round not yet drawn is refused; emptying the list
- * gives the room back its facility's slots; the ward is for system admins only; every change is audited.
+ * gives the room back its facility's slots; the ward is for system admins only; every change is audited. Parts of a
+ * splittable room. Reduction categories (system admins).
  */
 @MachiTest
-class SlotEditorTest {
+class BookingDataEditorsTest {
 
     @Autowired WebApplicationContext context;
     @Autowired JdbcClient jdbc;
     @Autowired ReservationService reservations;
     @Autowired LotteryService lottery;
     @Autowired jp.machi.reservation.internal.RoomParts parts;
+    @Autowired jp.machi.reservation.internal.Money money;
     MockMvc mvc;
 
     @BeforeEach
@@ -163,5 +166,35 @@ class SlotEditorTest {
         mvc.perform(parts(room, "a|A面（北側）|Court A (north)|20", "b|B面|Court B|15", "c|C面|Court C|10").with(StaffLogin.admin(jdbc)))
             .andExpect(status().is3xxRedirection());
         assertThat(parts.of(room)).extracting(p -> p.labelJa()).containsExactly("A面（北側）", "B面", "C面");
+    }
+
+    /** System admins keep the reduction categories; an inactive one can no longer be asked for. */
+    @Test
+    void systemAdminsAddAndRetireReductionCategories() throws Exception {
+        mvc.perform(get("/staff/reservations/reductions/categories").with(StaffLogin.staff(jdbc))).andExpect(status().isForbidden());
+        assertThat(body(mvc.perform(get("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)))
+            .andExpect(status().isOk()))).contains("町会・自治会").contains("受付中");
+        String code = "club-" + UUID.randomUUID().toString().substring(0, 8);
+        String bad = body(mvc.perform(post("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)).with(csrf())
+            .param("code", "Bad Code").param("labelJa", "").param("labelEn", "Sports club").param("percent", "0").param("sortOrder", "5")
+            .param("active", "true")).andExpect(status().isUnprocessableEntity()));
+        assertThat(bad).contains("記号は半角英小文字").contains("日本語の名前").contains("割合は1から100").contains("href=\"#percent\"");
+        mvc.perform(post("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)).with(csrf())
+            .param("code", code).param("labelJa", "スポーツ少年団").param("labelEn", "Youth sports club").param("percent", "25")
+            .param("sortOrder", "60").param("active", "true")).andExpect(status().is3xxRedirection());
+        assertThat(money.reductionCategories()).extracting(c -> c.code() + " " + c.percent()).contains(code + " 25");
+        assertThat(body(mvc.perform(post("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)).with(csrf())
+            .param("code", code).param("labelJa", "x").param("labelEn", "x").param("percent", "10").param("sortOrder", "1")
+            .param("active", "true")).andExpect(status().isUnprocessableEntity()))).contains("すでに使われています");
+
+        // retired: not offered, and a request naming it is refused
+        mvc.perform(post("/staff/reservations/reductions/categories/" + code).with(StaffLogin.admin(jdbc)).with(csrf())
+            .param("labelJa", "スポーツ少年団").param("labelEn", "Youth sports club").param("percent", "25").param("sortOrder", "60"))
+            .andExpect(status().is3xxRedirection());
+        assertThat(money.reductionCategories()).extracting(c -> c.code()).doesNotContain(code);
+        assertThatThrownBy(() -> money.reduction(code)).isInstanceOf(jp.machi.reservation.internal.ReservationException.class);
+        assertThat(jdbc.sql("select count(*) from audit_entry where subject = ?").param("reduction-category:" + code)
+            .query(Long.class).single()).isEqualTo(2L);
+        mvc.perform(get("/staff/reservations/reductions/categories/no-such").with(StaffLogin.admin(jdbc))).andExpect(status().isNotFound());
     }
 }

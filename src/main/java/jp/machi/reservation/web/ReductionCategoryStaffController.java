@@ -1,0 +1,89 @@
+package jp.machi.reservation.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jp.machi.reservation.internal.EditRefused;
+import jp.machi.reservation.internal.ReductionCategories;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * System admins keep the list of reduction categories (減免区分): the list, a new category, editing one (names,
+ * percentage, order, active). Staff approve the reductions themselves on the bookings (see MoneyStaffController).
+ */
+@Controller
+@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+class ReductionCategoryStaffController {
+
+    private final ReductionCategories categories;
+
+    ReductionCategoryStaffController(ReductionCategories categories) {
+        this.categories = categories;
+    }
+
+    @GetMapping("/staff/reservations/reductions/categories")
+    String list(Model model) {
+        model.addAttribute("entries", categories.all());
+        return "reservation/money/reduction-categories";
+    }
+
+    @GetMapping("/staff/reservations/reductions/categories/new")
+    String create(Model model) {
+        return form(model, new ReductionCategories.Form("", "", "", "50", "100", true), true, null);
+    }
+
+    @GetMapping("/staff/reservations/reductions/categories/{code}")
+    String edit(@PathVariable String code, Model model) {
+        var e = categories.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var c = e.category();
+        return form(model, new ReductionCategories.Form(c.code(), c.labelJa(), c.labelEn(), "" + c.percent(), "" + e.sortOrder(),
+            e.active()), false, null);
+    }
+
+    private String form(Model model, ReductionCategories.Form form, boolean isNew, EditRefused refused) {
+        model.addAttribute("form", form);
+        model.addAttribute("isNew", isNew);
+        model.addAttribute("problems", refused == null ? java.util.List.of() : refused.problems());
+        model.addAttribute("invalid", refused == null ? java.util.Set.of()
+            : refused.problems().stream().map(EditRefused.Problem::field).collect(java.util.stream.Collectors.toSet()));
+        return "reservation/money/reduction-category";
+    }
+
+    @PostMapping("/staff/reservations/reductions/categories")
+    String saveNew(@RequestParam(required = false) String code, @RequestParam(required = false) String labelJa,
+                   @RequestParam(required = false) String labelEn, @RequestParam(required = false) String percent,
+                   @RequestParam(required = false) String sortOrder, @RequestParam(required = false) String active,
+                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return save(new ReductionCategories.Form(code, labelJa, labelEn, percent, sortOrder, active != null), true, model,
+            response, redirect);
+    }
+
+    @PostMapping("/staff/reservations/reductions/categories/{code}")
+    String saveExisting(@PathVariable String code, @RequestParam(required = false) String labelJa,
+                        @RequestParam(required = false) String labelEn, @RequestParam(required = false) String percent,
+                        @RequestParam(required = false) String sortOrder, @RequestParam(required = false) String active,
+                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        categories.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return save(new ReductionCategories.Form(code, labelJa, labelEn, percent, sortOrder, active != null), false, model,
+            response, redirect);
+    }
+
+    private String save(ReductionCategories.Form form, boolean isNew, Model model, HttpServletResponse response,
+                        RedirectAttributes redirect) {
+        try {
+            categories.save(form, isNew);
+        } catch (EditRefused e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return form(model, form, isNew, e);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/staff/reservations/reductions/categories";
+    }
+}
