@@ -197,4 +197,47 @@ class BookingDataEditorsTest {
             .query(Long.class).single()).isEqualTo(2L);
         mvc.perform(get("/staff/reservations/reductions/categories/no-such").with(StaffLogin.admin(jdbc))).andExpect(status().isNotFound());
     }
+
+    /** A rule prices its slots differently: the page, bad amounts refused, bookings and holds take the slot's fee. */
+    @Test
+    void aRulePricesItsSlotsDifferentlyAndBookingsTakeTheSlotsFee() throws Exception {
+        var facility = TestRooms.create(jdbc, 1);
+        long room = facility.rooms()[0];
+        var noRule = body(mvc.perform(get("/staff/reservations/rules/slot-fees").param("facility", facility.id()).with(StaffLogin.admin(jdbc)))
+            .andExpect(status().isOk()));
+        assertThat(noRule).contains("先に規則を作ってください").doesNotContain("name=\"fee.am.resident\"");
+        mvc.perform(post("/staff/reservations/rules/slot-fees").param("facility", facility.id()).with(StaffLogin.admin(jdbc)).with(csrf())
+            .param("fee.am.resident", "500").param("fee.am.nonResident", "800").param("fee.am.commercial", "1600"))
+            .andExpect(status().isConflict());
+        jdbc.sql("""
+                insert into reservation_rule (facility_id, window_days, cutoff_days, monthly_cap, fee_resident, fee_non_resident,
+                    fee_commercial, cancel_deadline_days) values (?, 90, 1, 8, 1000, 1500, 3000, 7)""").param(facility.id()).update();
+
+        String bad = body(mvc.perform(post("/staff/reservations/rules/slot-fees").param("facility", facility.id()).with(StaffLogin.admin(jdbc))
+            .with(csrf()).param("fee.am.resident", "abc").param("fee.am.nonResident", "800").param("fee.am.commercial", "1600")
+            .param("fee.night.resident", "2000")).andExpect(status().isUnprocessableEntity()));
+        assertThat(bad).contains("コマ「am」：金額は").contains("コマ「night」：金額は").contains("href=\"#fee-am-resident\"")
+            .contains("value=\"abc\"");
+        assertThat(reservations.bookableRoom(room).orElseThrow().slotFee("am", true)).isEqualTo(1000);
+
+        mvc.perform(post("/staff/reservations/rules/slot-fees").param("facility", facility.id()).with(StaffLogin.admin(jdbc)).with(csrf())
+            .param("fee.am.resident", "500").param("fee.am.nonResident", "800").param("fee.am.commercial", "1600")
+            .param("fee.night.resident", "2000").param("fee.night.nonResident", "3000").param("fee.night.commercial", "6000"))
+            .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'reservation.slot-fees.update' and subject = ?")
+            .param("rule:facility:" + facility.id()).query(Long.class).single()).isEqualTo(1L);
+        var bookable = reservations.bookableRoom(room).orElseThrow();
+        assertThat(bookable.slotFee("am", true)).isEqualTo(500);
+        assertThat(bookable.slotFee("pm", true)).isEqualTo(1000);
+        assertThat(bookable.slotFee("night", false)).isEqualTo(3000);
+        assertThat(bookable.feesVary()).isTrue();
+        assertThat(body(mvc.perform(get("/reservations/rooms/" + room)).andExpect(status().isOk())))
+            .contains("使用料はコマによって違います").contains("500円（区外の方 800円）").contains("1,000円（区外の方 1,500円）");
+
+        var resident = TestResidents.create(jdbc, "RESIDENT");
+        LocalDate day = TestRooms.openDay(reservations, room, 5, "am");
+        assertThat(reservations.book(resident.id(), null, room, day, "am", UUID.randomUUID().toString()).booking().fee()).isEqualTo(500);
+        var held = money.hold(resident.id(), null, room, day, "night", null, UUID.randomUUID().toString(), true);
+        assertThat(held.booking().fee()).isEqualTo(6000);
+    }
 }

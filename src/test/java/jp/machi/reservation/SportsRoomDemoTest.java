@@ -39,7 +39,7 @@ class SportsRoomDemoTest {
         assertThat(room.rules().windowDays()).isEqualTo(60);
         assertThat(room.rules().cutoffDays()).isZero();
         assertThat(room.rules().scope()).isEqualTo("room");
-        assertThat(ReservationService.fee(room.rules(), jp.machi.reservation.internal.Residency.RESIDENT).amount()).isEqualTo(1000);
+        assertThat(ReservationService.fee(room.rules(), jp.machi.reservation.internal.Residency.RESIDENT, "s19").amount()).isEqualTo(1000);
 
         var meeting = facilities.bookableRooms(room.facility().id()).stream().filter(r -> r.name().in(Locale.JAPANESE).startsWith("集会室A"))
             .findFirst().orElseThrow();

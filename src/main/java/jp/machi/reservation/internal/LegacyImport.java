@@ -438,7 +438,7 @@ public class LegacyImport {
             }
             ReservationService.BookableRoom room = rooms.computeIfAbsent(l.roomId(), r -> reservations.bookableRoom(r).orElseThrow());
             Slot slot = room.slots().stream().filter(s -> s.code().equals(l.slot())).findFirst().orElseThrow();
-            ReservationService.Fee fee = ReservationService.fee(room.rules(), Residency.valueOf(l.residency()));
+            ReservationService.Fee fee = ReservationService.fee(room.rules(), Residency.valueOf(l.residency()), slot.code());
             Long account = accountOf.get(l.bookerId());
             Long legacy = legacyOf.get(l.bookerId());
             Optional<Long> id = jdbc.sql("""

@@ -425,7 +425,7 @@ public class LotteryService {
             if (r == null || slot == null) {
                 continue; // the applicant, their group's approval or the room is gone: the win stands, without a booking
             }
-            ReservationService.Fee fee = ReservationService.fee(room.get().rules(), r);
+            ReservationService.Fee fee = ReservationService.fee(room.get().rules(), r, slot.code());
             rows.add(new Object[] {w.room(), room.get().facility().id(), w.date(), slot.code(), slot.start(), slot.end(),
                 booker, fee.amount(), fee.rule(), "lottery-" + roundId + "-" + card.applicationId(),
                 forGroup ? (Long) card.applicantId() : null});

@@ -72,13 +72,15 @@ public class Money {
         }
     }
 
-    public Quote quote(ReservationService.BookableRoom room, Residency residency, boolean commercial) {
+    /** The fee of one slot of the room for the rate class; the slot's own price where the rule sets one. */
+    public Quote quote(ReservationService.BookableRoom room, Residency residency, boolean commercial, String slotCode) {
         MoneyRules r = rules(room.room().id(), room.facility().id()).orElseThrow();
+        SlotFee own = room.rules().slotFees().get(slotCode);
         if (commercial) {
-            return new Quote(r.feeCommercial(), "commercial", r.scope());
+            return new Quote(own != null ? own.commercial() : r.feeCommercial(), "commercial", r.scope());
         }
-        return residency.inWard() ? new Quote(r.feeResident(), "resident", r.scope())
-            : new Quote(r.feeNonResident(), "non-resident", r.scope());
+        return residency.inWard() ? new Quote(own != null ? own.resident() : r.feeResident(), "resident", r.scope())
+            : new Quote(own != null ? own.nonResident() : r.feeNonResident(), "non-resident", r.scope());
     }
 
     public List<ReductionCategory> reductionCategories() {
@@ -101,7 +103,7 @@ public class Money {
         Booking b = booked.booking();
         Residency residency = service.booker(bookerId).orElseThrow().residency();
         ReservationService.BookableRoom room = service.bookableRoom(roomId).orElseThrow();
-        Quote q = quote(room, residency, commercial);
+        Quote q = quote(room, residency, commercial, slot);
         repository.setFee(b.id(), commercial, q.amount(), q.rule());
         return new ReservationService.Booked(bookings.find(b.id()).orElseThrow(), true);
     }

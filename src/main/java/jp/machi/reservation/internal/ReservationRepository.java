@@ -45,7 +45,18 @@ public class ReservationRepository {
             .param("room", roomId).param("facility", facilityId)
             .query((rs, n) -> new Rules(rs.getInt("window_days"), rs.getInt("cutoff_days"), rs.getInt("monthly_cap"),
                 rs.getInt("fee_resident"), rs.getInt("fee_non_resident"), rs.getInt("cancel_deadline_days"),
-                rs.getString("scope"))).optional();
+                rs.getString("scope"), slotFees(rs.getLong("id")))).optional();
+    }
+
+    /** The per-slot fees of a rule (slot code → fees), empty when it prices every slot alike. */
+    public java.util.Map<String, SlotFee> slotFees(long ruleId) {
+        java.util.Map<String, SlotFee> fees = new java.util.LinkedHashMap<>();
+        jdbc.sql("select * from reservation_rule_slot_fee where rule_id = ? order by slot_code").param(ruleId)
+            .query((ResultSet rs) -> {
+                fees.put(rs.getString("slot_code"), new SlotFee(rs.getInt("fee_resident"), rs.getInt("fee_non_resident"),
+                    rs.getInt("fee_commercial")));
+            });
+        return fees;
     }
 
     public boolean hasWardDefaults() {

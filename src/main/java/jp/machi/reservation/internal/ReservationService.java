@@ -63,7 +63,25 @@ public class ReservationService {
     }
 
     /** A room residents can book online: bookable in the facility module, with slots and rules here. */
-    public record BookableRoom(RoomSummary room, FacilitySummary facility, List<Slot> slots, Rules rules) {}
+    public record BookableRoom(RoomSummary room, FacilitySummary facility, List<Slot> slots, Rules rules) {
+
+        /** Whether the room's slots cost different amounts (the rule prices some slots on their own). */
+        public boolean feesVary() {
+            return slots.stream().map(s -> fee(rules, Residency.RESIDENT, s.code()).amount()).distinct().count() > 1
+                || slots.stream().map(s -> fee(rules, Residency.NON_RESIDENT, s.code()).amount()).distinct().count() > 1;
+        }
+
+        /** The fee of one slot of this room for residents ({@code true}) or non-residents. */
+        public int slotFee(String slotCode, boolean resident) {
+            return fee(rules, resident ? Residency.RESIDENT : Residency.NON_RESIDENT, slotCode).amount();
+        }
+
+        /** The lowest fee of a slot of this room for residents ({@code true}) or non-residents. */
+        public int lowestFee(boolean resident) {
+            return slots.stream().mapToInt(s -> fee(rules, resident ? Residency.RESIDENT : Residency.NON_RESIDENT, s.code()).amount())
+                .min().orElse(resident ? rules.feeResident() : rules.feeNonResident());
+        }
+    }
 
     public Optional<BookableRoom> bookableRoom(long roomId) {
         return facilities.room(roomId).filter(RoomSummary::bookable).flatMap(room -> {
@@ -251,7 +269,7 @@ public class ReservationService {
         for (BookingCheck check : checks) {
             check.check(request);
         }
-        Fee fee = fee(room.rules(), booker.residency());
+        Fee fee = fee(room.rules(), booker.residency(), slot.code());
         java.time.Instant created = clock.instant();
         long id;
         try {
@@ -276,9 +294,13 @@ public class ReservationService {
     /** The fee of one slot for a booker, with the rule that produced it ({@code resident/ward} etc.). */
     public record Fee(int amount, String rule) {}
 
-    public static Fee fee(Rules rules, Residency residency) {
-        return residency.inWard() ? new Fee(rules.feeResident(), "resident/" + rules.scope())
-            : new Fee(rules.feeNonResident(), "non-resident/" + rules.scope());
+    /** The fee of {@code slotCode} under the rules: the slot's own price where the rule sets one, else the rule's. */
+    public static Fee fee(Rules rules, Residency residency, String slotCode) {
+        SlotFee own = rules.slotFees().get(slotCode);
+        if (residency.inWard()) {
+            return new Fee(own != null ? own.resident() : rules.feeResident(), "resident/" + rules.scope());
+        }
+        return new Fee(own != null ? own.nonResident() : rules.feeNonResident(), "non-resident/" + rules.scope());
     }
 
     /** The last day on which a cancellation refunds the whole fee. */

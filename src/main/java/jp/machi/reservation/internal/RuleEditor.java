@@ -76,7 +76,12 @@ public class RuleEditor {
     }
 
     public boolean exists(Scope scope) {
-        return repository.exact(scope.facilityId(), scope.roomId()).isPresent();
+        return exact(scope).isPresent();
+    }
+
+    /** The rule set at exactly this scope, if any. */
+    public Optional<MoneyRules> exact(Scope scope) {
+        return repository.exact(scope.facilityId(), scope.roomId());
     }
 
     /** The rule set at the scope, or (for a new one) the values that apply there now. */

@@ -10,6 +10,7 @@ package jp.machi.reservation.internal;
  * @param feeNonResident     fee per slot in yen for everybody else (区外)
  * @param cancelDeadlineDays a cancellation at least this many days before the day of use refunds the whole fee
  * @param scope              where the rule is set: room, facility or ward
+ * @param slotFees           slot code → the fees of that slot where the rule prices slots differently (may be empty)
  */
 public record Rules(int windowDays, int cutoffDays, int monthlyCap, int feeResident, int feeNonResident,
-                    int cancelDeadlineDays, String scope) {}
+                    int cancelDeadlineDays, String scope, java.util.Map<String, SlotFee> slotFees) {}

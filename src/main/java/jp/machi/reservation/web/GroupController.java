@@ -243,7 +243,7 @@ class GroupController {
         model.addAttribute("date", r.date());
         model.addAttribute("slot", r.slot());
         model.addAttribute("weekStart", ReservationService.weekStart(r.date()));
-        reservations.booker(me).ifPresent(b -> model.addAttribute("fee", ReservationService.fee(r.room().rules(), b.residency())));
+        reservations.booker(me).ifPresent(b -> model.addAttribute("fee", ReservationService.fee(r.room().rules(), b.residency(), r.slot().code())));
         model.addAttribute("registered", reservations.booker(me).isPresent());
         if (g != null) {
             model.addAttribute("used", groups.bookingsInMonth(g.id(), r.date()));

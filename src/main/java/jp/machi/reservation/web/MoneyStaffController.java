@@ -20,6 +20,8 @@ import jp.machi.reservation.internal.RoomParts;
 import jp.machi.reservation.internal.RuleEditor;
 import jp.machi.reservation.internal.Slot;
 import jp.machi.reservation.internal.SlotEditor;
+import jp.machi.reservation.internal.SlotFee;
+import jp.machi.reservation.internal.SlotFeeEditor;
 import jp.machi.reservation.internal.StaffReservations;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
@@ -51,11 +53,14 @@ class MoneyStaffController {
     private final RuleEditor editor;
     private final SlotEditor slots;
     private final PartEditor partEditor;
+    private final SlotFeeEditor slotFees;
     private final RoomParts parts;
     private final AuditLog audit;
 
     MoneyStaffController(Money money, StaffReservations staff, ReservationService service, RuleEditor editor,
-                         SlotEditor slots, PartEditor partEditor, RoomParts parts, AuditLog audit) {
+                         SlotEditor slots, PartEditor partEditor, RoomParts parts, SlotFeeEditor slotFees,
+                         AuditLog audit) {
+        this.slotFees = slotFees;
         this.slots = slots;
         this.partEditor = partEditor;
         this.parts = parts;
@@ -200,6 +205,66 @@ class MoneyStaffController {
 
     private static String n(String s) {
         return s == null ? "" : s;
+    }
+
+    // ---- fees by slot ----
+
+    @GetMapping("/staff/reservations/rules/slot-fees")
+    String slotFees(@RequestParam(required = false) String facility, @RequestParam(required = false) String room,
+                    Model model) {
+        RuleEditor.Scope scope = scope(facility, room);
+        java.util.Map<String, SlotFeeEditor.Entry> entries = new java.util.LinkedHashMap<>();
+        java.util.Map<String, SlotFee> current = slotFees.ruleId(scope).map(slotFees::current).orElse(java.util.Map.of());
+        for (Slot s : slotFees.slotsOf(scope)) {
+            SlotFee f = current.get(s.code());
+            entries.put(s.code(), f == null ? new SlotFeeEditor.Entry("", "", "")
+                : new SlotFeeEditor.Entry("" + f.resident(), "" + f.nonResident(), "" + f.commercial()));
+        }
+        return slotFeesPage(scope, entries, List.of(), model);
+    }
+
+    private String slotFeesPage(RuleEditor.Scope scope, java.util.Map<String, SlotFeeEditor.Entry> entries,
+                                List<EditRefused.Problem> problems, Model model) {
+        model.addAttribute("scope", scope);
+        model.addAttribute("hasRule", slotFees.ruleId(scope).isPresent());
+        model.addAttribute("slots", slotFees.slotsOf(scope));
+        model.addAttribute("entries", entries);
+        model.addAttribute("problems", problems);
+        model.addAttribute("invalid", problems.stream().map(EditRefused.Problem::field).collect(java.util.stream.Collectors.toSet()));
+        return "reservation/money/slot-fees";
+    }
+
+    /** Sets the fees of the scope's rule per slot; a slot left blank costs the rule's fees. 409 without a rule here. */
+    @PostMapping("/staff/reservations/rules/slot-fees")
+    String saveSlotFees(@RequestParam(required = false) String facility, @RequestParam(required = false) String room,
+                        jakarta.servlet.http.HttpServletRequest request, Model model, HttpServletResponse response,
+                        RedirectAttributes redirect) {
+        RuleEditor.Scope scope = scope(facility, room);
+        java.util.Map<String, SlotFeeEditor.Entry> entries = new java.util.LinkedHashMap<>();
+        for (Slot s : slotFees.slotsOf(scope)) {
+            String p = "fee." + s.code() + ".";
+            entries.put(s.code(), new SlotFeeEditor.Entry(n(request.getParameter(p + "resident")),
+                n(request.getParameter(p + "nonResident")), n(request.getParameter(p + "commercial"))));
+        }
+        Long ruleId = slotFees.ruleId(scope).orElse(null);
+        if (ruleId == null) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return slotFeesPage(scope, entries, List.of(new EditRefused.Problem("rule", "reservation.slotFees.error.noRule",
+                List.of())), model);
+        }
+        try {
+            java.util.Map<String, SlotFee> fees = slotFees.validate(entries);
+            slotFees.replace(ruleId, fees);
+            audit.record(AuditEvent.byCurrentActor("reservation.slot-fees.update", null, "rule:" + scope.code(),
+                fees.isEmpty() ? "none" : fees.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().resident() + "/"
+                    + e.getValue().nonResident() + "/" + e.getValue().commercial()).collect(java.util.stream.Collectors.joining(", "))));
+            redirect.addFlashAttribute("slotFeesSaved", true);
+            return "redirect:/staff/reservations/rules/slot-fees" + (scope.room() != null ? "?room=" + scope.room().id()
+                : scope.facility() != null ? "?facility=" + scope.facility().id() : "");
+        } catch (EditRefused e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return slotFeesPage(scope, entries, e.problems(), model);
+        }
     }
 
     // ---- parts of a splittable room ----

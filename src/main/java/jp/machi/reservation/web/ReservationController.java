@@ -138,8 +138,8 @@ class ReservationController {
         model.addAttribute("slot", r.slot());
         model.addAttribute("part", r.part());
         model.addAttribute("residency", b.residency());
-        model.addAttribute("fee", ReservationService.fee(r.room().rules(), b.residency()));
-        model.addAttribute("commercialFee", money.quote(r.room(), b.residency(), true));
+        model.addAttribute("fee", ReservationService.fee(r.room().rules(), b.residency(), r.slot().code()));
+        model.addAttribute("commercialFee", money.quote(r.room(), b.residency(), true, r.slot().code()));
         model.addAttribute("refundDeadline", r.date().minusDays(r.room().rules().cancelDeadlineDays()));
         model.addAttribute("proxy", CurrentActor.actingFor().orElse(null));
         model.addAttribute("me", CurrentActor.principal().orElse(null));
