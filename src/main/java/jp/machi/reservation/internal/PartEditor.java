@@ -22,11 +22,7 @@ public class PartEditor {
     public record Row(String code, String labelJa, String labelEn, String capacity) {
 
         boolean blank() {
-            return empty(code) && empty(labelJa) && empty(labelEn) && empty(capacity);
-        }
-
-        private static boolean empty(String s) {
-            return s == null || s.isBlank();
+            return FormValues.blank(code, labelJa, labelEn, capacity);
         }
     }
 
@@ -56,22 +52,17 @@ public class PartEditor {
             } else if (!codes.add(code)) {
                 problems.add(new EditRefused.Problem(f + "code", "reservation.parts.error.duplicate", n));
             }
-            String ja = r.labelJa() == null ? "" : r.labelJa().strip();
-            String en = r.labelEn() == null ? "" : r.labelEn().strip();
-            if (ja.isEmpty() || ja.length() > 40) {
+            String ja = FormValues.text(r.labelJa(), 40);
+            String en = FormValues.text(r.labelEn(), 40);
+            if (ja == null) {
                 problems.add(new EditRefused.Problem(f + "labelJa", "reservation.parts.error.labelJa", n));
             }
-            if (en.isEmpty() || en.length() > 40) {
+            if (en == null) {
                 problems.add(new EditRefused.Problem(f + "labelEn", "reservation.parts.error.labelEn", n));
             }
-            Integer capacity = null;
-            String c = r.capacity() == null ? "" : r.capacity().strip();
-            if (!c.isEmpty()) {
-                if (c.matches("\\d{1,5}")) {
-                    capacity = Integer.parseInt(c);
-                } else {
-                    problems.add(new EditRefused.Problem(f + "capacity", "reservation.parts.error.capacity", n));
-                }
+            Integer capacity = FormValues.blank(r.capacity()) ? null : FormValues.whole(r.capacity(), 0, 99_999);
+            if (!FormValues.blank(r.capacity()) && capacity == null) {
+                problems.add(new EditRefused.Problem(f + "capacity", "reservation.parts.error.capacity", n));
             }
             result.add(new RoomPart(roomId, code, ja, en, capacity, (i + 1) * 10));
         }

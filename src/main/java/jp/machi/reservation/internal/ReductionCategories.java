@@ -54,19 +54,19 @@ public class ReductionCategories {
         } else if (isNew && find(code).isPresent()) {
             problems.add(new EditRefused.Problem("code", "reservation.reductions.error.taken", List.of(code)));
         }
-        String ja = f.labelJa() == null ? "" : f.labelJa().strip();
-        String en = f.labelEn() == null ? "" : f.labelEn().strip();
-        if (ja.isEmpty() || ja.length() > 60) {
+        String ja = FormValues.text(f.labelJa(), 60);
+        String en = FormValues.text(f.labelEn(), 60);
+        if (ja == null) {
             problems.add(new EditRefused.Problem("labelJa", "reservation.reductions.error.labelJa", List.of()));
         }
-        if (en.isEmpty() || en.length() > 60) {
+        if (en == null) {
             problems.add(new EditRefused.Problem("labelEn", "reservation.reductions.error.labelEn", List.of()));
         }
-        Integer percent = number(f.percent(), 1, 100);
+        Integer percent = FormValues.whole(f.percent(), 1, 100);
         if (percent == null) {
             problems.add(new EditRefused.Problem("percent", "reservation.reductions.error.percent", List.of()));
         }
-        Integer order = number(f.sortOrder(), 0, 1000);
+        Integer order = FormValues.whole(f.sortOrder(), 0, 1000);
         if (order == null) {
             problems.add(new EditRefused.Problem("sortOrder", "reservation.reductions.error.sortOrder", List.of()));
         }
@@ -86,11 +86,4 @@ public class ReductionCategories {
             null, "reduction-category:" + code, percent + "% " + ja + " / " + en + (f.active() ? "" : " (inactive)")));
     }
 
-    private static Integer number(String s, int min, int max) {
-        if (s == null || !s.strip().matches("\\d{1,7}")) {
-            return null;
-        }
-        int n = Integer.parseInt(s.strip());
-        return n < min || n > max ? null : n;
-    }
 }

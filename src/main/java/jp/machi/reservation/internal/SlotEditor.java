@@ -29,11 +29,7 @@ public class SlotEditor {
     public record Row(String code, String labelJa, String labelEn, String start, String end) {
 
         boolean blank() {
-            return empty(code) && empty(labelJa) && empty(labelEn) && empty(start) && empty(end);
-        }
-
-        private static boolean empty(String s) {
-            return s == null || s.isBlank();
+            return FormValues.blank(code, labelJa, labelEn, start, end);
         }
     }
 
@@ -85,12 +81,12 @@ public class SlotEditor {
             } else if (!codes.add(code)) {
                 problems.add(new EditRefused.Problem(f + "code", "reservation.slots.error.duplicate", n));
             }
-            String ja = r.labelJa() == null ? "" : r.labelJa().strip();
-            String en = r.labelEn() == null ? "" : r.labelEn().strip();
-            if (ja.isEmpty() || ja.length() > 40) {
+            String ja = FormValues.text(r.labelJa(), 40);
+            String en = FormValues.text(r.labelEn(), 40);
+            if (ja == null) {
                 problems.add(new EditRefused.Problem(f + "labelJa", "reservation.slots.error.labelJa", n));
             }
-            if (en.isEmpty() || en.length() > 40) {
+            if (en == null) {
                 problems.add(new EditRefused.Problem(f + "labelEn", "reservation.slots.error.labelEn", n));
             }
             LocalTime start = time(r.start());

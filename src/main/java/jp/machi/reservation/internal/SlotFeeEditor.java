@@ -21,11 +21,7 @@ public class SlotFeeEditor {
     public record Entry(String resident, String nonResident, String commercial) {
 
         boolean blank() {
-            return empty(resident) && empty(nonResident) && empty(commercial);
-        }
-
-        private static boolean empty(String s) {
-            return s == null || s.isBlank();
+            return FormValues.blank(resident, nonResident, commercial);
         }
     }
 
@@ -67,9 +63,9 @@ public class SlotFeeEditor {
             if (e.getValue().blank()) {
                 continue;
             }
-            Integer r = yen(e.getValue().resident());
-            Integer n = yen(e.getValue().nonResident());
-            Integer c = yen(e.getValue().commercial());
+            Integer r = FormValues.whole(e.getValue().resident(), 0, RuleEditor.MAX_FEE);
+            Integer n = FormValues.whole(e.getValue().nonResident(), 0, RuleEditor.MAX_FEE);
+            Integer c = FormValues.whole(e.getValue().commercial(), 0, RuleEditor.MAX_FEE);
             String f = "fee-" + e.getKey() + "-";
             if (r == null) {
                 problems.add(new EditRefused.Problem(f + "resident", "reservation.slotFees.error.amount", List.of(e.getKey())));
@@ -88,14 +84,6 @@ public class SlotFeeEditor {
             throw new EditRefused(problems);
         }
         return fees;
-    }
-
-    private static Integer yen(String s) {
-        if (s == null || !s.strip().matches("\\d{1,7}")) {
-            return null;
-        }
-        int v = Integer.parseInt(s.strip());
-        return v > RuleEditor.MAX_FEE ? null : v;
     }
 
     /** Replaces the rule's per-slot fees. */

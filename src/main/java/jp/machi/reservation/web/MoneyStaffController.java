@@ -164,8 +164,7 @@ class MoneyStaffController {
         model.addAttribute("own", slots.own(scope));
         model.addAttribute("inherited", slots.inherited(scope));
         model.addAttribute("rows", shown);
-        model.addAttribute("problems", problems);
-        model.addAttribute("invalid", problems.stream().map(EditRefused.Problem::field).collect(java.util.stream.Collectors.toSet()));
+        EditProblems.show(model, problems);
         return "reservation/money/slots";
     }
 
@@ -229,8 +228,7 @@ class MoneyStaffController {
         model.addAttribute("hasRule", slotFees.ruleId(scope).isPresent());
         model.addAttribute("slots", slotFees.slotsOf(scope));
         model.addAttribute("entries", entries);
-        model.addAttribute("problems", problems);
-        model.addAttribute("invalid", problems.stream().map(EditRefused.Problem::field).collect(java.util.stream.Collectors.toSet()));
+        EditProblems.show(model, problems);
         return "reservation/money/slot-fees";
     }
 
@@ -249,7 +247,7 @@ class MoneyStaffController {
         Long ruleId = slotFees.ruleId(scope).orElse(null);
         if (ruleId == null) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return slotFeesPage(scope, entries, List.of(new EditRefused.Problem("rule", "reservation.slotFees.error.noRule",
+            return slotFeesPage(scope, entries, List.of(new EditRefused.Problem("rule-link", "reservation.slotFees.error.noRule",
                 List.of())), model);
         }
         try {
@@ -293,8 +291,7 @@ class MoneyStaffController {
         }
         model.addAttribute("scope", scope);
         model.addAttribute("rows", shown);
-        model.addAttribute("problems", problems);
-        model.addAttribute("invalid", problems.stream().map(EditRefused.Problem::field).collect(java.util.stream.Collectors.toSet()));
+        EditProblems.show(model, problems);
         return "reservation/money/parts";
     }
 

@@ -50,9 +50,7 @@ class ReductionCategoryStaffController {
     private String form(Model model, ReductionCategories.Form form, boolean isNew, EditRefused refused) {
         model.addAttribute("form", form);
         model.addAttribute("isNew", isNew);
-        model.addAttribute("problems", refused == null ? java.util.List.of() : refused.problems());
-        model.addAttribute("invalid", refused == null ? java.util.Set.of()
-            : refused.problems().stream().map(EditRefused.Problem::field).collect(java.util.stream.Collectors.toSet()));
+        EditProblems.show(model, refused == null ? java.util.List.of() : refused.problems());
         return "reservation/money/reduction-category";
     }
 
