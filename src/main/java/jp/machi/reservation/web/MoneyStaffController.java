@@ -190,8 +190,7 @@ class MoneyStaffController {
                 parsed.isEmpty() ? "inherit" : parsed.stream().map(x -> x.code() + " " + x.start() + "-" + x.end())
                     .collect(java.util.stream.Collectors.joining(", "))));
             redirect.addFlashAttribute("slotsSaved", true);
-            return "redirect:/staff/reservations/rules/slots" + (scope.room() != null ? "?room=" + scope.room().id()
-                : scope.facility() != null ? "?facility=" + scope.facility().id() : "");
+            return "redirect:/staff/reservations/rules/slots" + query(scope);
         } catch (EditRefused e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             List<SlotEditor.Row> kept = new ArrayList<>();
@@ -200,6 +199,13 @@ class MoneyStaffController {
             }
             return slotsPage(scope, kept, e.problems(), model);
         }
+    }
+
+    /** The query string that names the scope again ({@code ?room=…}, {@code ?facility=…} or nothing for the ward). */
+    private static String query(RuleEditor.Scope scope) {
+        return scope.room() != null ? "?room=" + scope.room().id()
+            : scope.facility() != null ? "?facility=" + java.net.URLEncoder.encode(scope.facility().id(), java.nio.charset.StandardCharsets.UTF_8)
+            : "";
     }
 
     private static String n(String s) {
@@ -257,8 +263,7 @@ class MoneyStaffController {
                 fees.isEmpty() ? "none" : fees.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().resident() + "/"
                     + e.getValue().nonResident() + "/" + e.getValue().commercial()).collect(java.util.stream.Collectors.joining(", "))));
             redirect.addFlashAttribute("slotFeesSaved", true);
-            return "redirect:/staff/reservations/rules/slot-fees" + (scope.room() != null ? "?room=" + scope.room().id()
-                : scope.facility() != null ? "?facility=" + scope.facility().id() : "");
+            return "redirect:/staff/reservations/rules/slot-fees" + query(scope);
         } catch (EditRefused e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return slotFeesPage(scope, entries, e.problems(), model);
