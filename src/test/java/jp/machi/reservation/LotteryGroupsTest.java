@@ -215,4 +215,23 @@ class LotteryGroupsTest {
         assertThat(applications(g)).isEqualTo(1);
         assertThat(applications(p)).isEqualTo(1);
     }
+
+    /** The cap of lottery entries is per month of use: applications in two rounds of the same month count together. */
+    @Test
+    void theCapOfEntriesCountsEveryRoundOfTheSameMonth() throws Exception {
+        LocalDate month = LotteryFixtures.targetMonth(reservations.today());
+        LocalDate d1 = LotteryFixtures.weekday(month, 7);
+        var first = LotteryFixtures.facility(jdbc, 1);
+        var second = LotteryFixtures.facility(jdbc, 1);
+        String a = "上限A " + first.facilityId();
+        String b = "上限B " + second.facilityId();
+        mvc.perform(roundForm(a, month, first, "individuals", "groups", "nonResidents")).andExpect(status().is3xxRedirection());
+        mvc.perform(roundForm(b, month, second, "individuals", "groups", "nonResidents")).andExpect(status().is3xxRedirection());
+        var person = TestResidents.create(jdbc, "RESIDENT");
+        mvc.perform(apply(roundNamed(a), person, false, first.rooms().get(0), d1, "am")).andExpect(status().is3xxRedirection());
+        mvc.perform(apply(roundNamed(a), person, false, first.rooms().get(0), d1, "pm")).andExpect(status().is3xxRedirection());
+        assertThat(body(mvc.perform(apply(roundNamed(b), person, false, second.rooms().get(0), d1, "am"))
+            .andExpect(status().isUnprocessableEntity()))).contains("この利用月の抽選に申し込める件数の上限に達しています");
+        assertThat(applications(roundNamed(b))).isZero();
+    }
 }

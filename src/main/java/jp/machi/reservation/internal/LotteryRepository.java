@@ -165,6 +165,20 @@ public class LotteryRepository {
         throw new IllegalStateException("no free reference");
     }
 
+    /** Serialises one applicant's applications for one target month (a transaction-scoped advisory lock). */
+    public void lockApplicantMonth(String kind, long applicantId, LocalDate month) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('lottery-month'), hashtext(?))")
+            .param(kind + ":" + applicantId + ":" + month).query(Object.class).optional();
+    }
+
+    /** The applicant's applications in every round of the target month (the cap of entries counts them all). */
+    public long applicationsInMonth(String kind, long applicantId, LocalDate month) {
+        return jdbc.sql("""
+                select count(*) from reservation_lottery_application a join reservation_lottery_round r on r.id = a.round_id
+                where a.applicant_kind = ? and a.applicant_id = ? and r.target_month = ?""")
+            .params(kind, applicantId, month).query(Long.class).single();
+    }
+
     public Optional<String> reference(long roundId, String kind, long applicantId) {
         return jdbc.sql("""
                 select reference from reservation_lottery_applicant

@@ -262,9 +262,11 @@ public class LotteryService {
                 throw new LotteryException("duplicate", rank);
             }
         }
+        // one decision per applicant at a time, across every round of the month (the cap is per month)
+        repository.lockApplicantMonth(kind, applicantId, round.targetMonth());
         repository.lockApplicant(roundId, kind, applicantId);
         List<LotteryRepository.Application> earlier = repository.applicationsOf(roundId, kind, applicantId);
-        if (earlier.size() >= round.maxApplications()) {
+        if (repository.applicationsInMonth(kind, applicantId, round.targetMonth()) >= round.maxApplications()) {
             throw new LotteryException("cap");
         }
         for (LotteryRepository.Application a : earlier) {

@@ -43,9 +43,18 @@ public class ReservationRepository {
                 where room_id = :room or (facility_id = :facility and room_id is null) or (facility_id is null and room_id is null)
                 order by (room_id is null), (facility_id is null) limit 1""")
             .param("room", roomId).param("facility", facilityId)
-            .query((rs, n) -> new Rules(rs.getInt("window_days"), rs.getInt("cutoff_days"), rs.getInt("monthly_cap"),
-                rs.getInt("fee_resident"), rs.getInt("fee_non_resident"), rs.getInt("cancel_deadline_days"),
-                rs.getString("scope"), slotFees(rs.getLong("id")))).optional();
+            .query((rs, n) -> java.util.Map.entry(rs.getLong("id"), new Rules(rs.getInt("window_days"), rs.getInt("cutoff_days"),
+                rs.getInt("monthly_cap"), rs.getInt("fee_resident"), rs.getInt("fee_non_resident"),
+                rs.getInt("cancel_deadline_days"), rs.getString("scope"), java.util.Map.of())))
+            .optional()
+            // the slot fees in a second statement once the first is closed: a query inside a row mapper would hold two
+            // connections at once outside a transaction, and under load the pool runs dry
+            .map(e -> withSlotFees(e.getValue(), slotFees(e.getKey())));
+    }
+
+    private static Rules withSlotFees(Rules r, java.util.Map<String, SlotFee> fees) {
+        return fees.isEmpty() ? r : new Rules(r.windowDays(), r.cutoffDays(), r.monthlyCap(), r.feeResident(),
+            r.feeNonResident(), r.cancelDeadlineDays(), r.scope(), fees);
     }
 
     /** The per-slot fees of a rule (slot code → fees), empty when it prices every slot alike. */
