@@ -276,7 +276,7 @@ class LotteryWebTest {
         mvc.perform(apply(round, who, "room1", "" + room, "date1", day.toString(), "slot1", "am")).andExpect(status().is3xxRedirection());
         assertThat(body(mvc.perform(apply(round, who, "room1", "" + room, "date1", day.toString(), "slot1", "pm")
             .param("lang", "en")).andExpect(status().isUnprocessableEntity())))
-            .contains("You have reached the number of applications allowed in this lottery.");
+            .contains("You have reached the number of applications allowed for this month of use");
         assertThat(applications(round)).isEqualTo(1);
         // outside the window: a round whose window has not opened yet
         var later = LotteryFixtures.facility(jdbc, 1);
