@@ -50,7 +50,7 @@ class BookingDataEditorsTest {
 
     @AfterEach
     void retireTestRooms() {
-        jdbc.sql("update room set bookable = false where facility_id like 'lottery-test-%'").update();
+        LotteryFixtures.retire(jdbc);
     }
 
     static MockHttpServletRequestBuilder save(long room, String... rows) {

@@ -60,6 +60,25 @@ final class LotteryFixtures {
         return d;
     }
 
+    /** An instant as a {@code datetime-local} form value in Tokyo time, as the staff round form takes it. */
+    static String local(Instant i) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(i.atZone(jp.machi.shared.time.MachiClock.ZONE));
+    }
+
+    /**
+     * The test facilities stay in the shared database but stop being bookable, so other test classes that take "the
+     * first bookable room" never get one of these (open on Mondays, held by the tests' rounds).
+     */
+    static void retire(JdbcClient jdbc) {
+        jdbc.sql("update room set bookable = false where facility_id like 'lottery-test-%'").update();
+    }
+
+    /** How many applications a round holds. */
+    static long applications(JdbcClient jdbc, long round) {
+        return jdbc.sql("select count(*) from reservation_lottery_application where round_id = ?").param(round)
+            .query(Long.class).single();
+    }
+
     /** A round whose window is open now (wall clock), draw in 2 days, confirm in 3, first-come in 4. */
     static LotteryService.RoundForm openRound(String name, LocalDate month, List<Long> rooms, int choices, int cap) {
         Instant now = Instant.now();

@@ -10,14 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import jp.machi.reservation.internal.EligibilityCheck;
 import jp.machi.reservation.internal.GroupService;
 import jp.machi.reservation.internal.LotteryDraw;
 import jp.machi.reservation.internal.LotteryRound;
 import jp.machi.reservation.internal.LotteryService;
 import jp.machi.reservation.internal.ReservationService;
-import jp.machi.shared.time.MachiClock;
 import jp.machi.support.MachiTest;
 import jp.machi.support.StaffLogin;
 import jp.machi.support.TestMailbox;
@@ -55,13 +53,7 @@ class LotteryGroupsTest {
 
     @AfterEach
     void retireTestRooms() {
-        jdbc.sql("update room set bookable = false where facility_id like 'lottery-test-%'").update();
-    }
-
-    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
-    static String local(Instant i) {
-        return LOCAL.format(i.atZone(MachiClock.ZONE));
+        LotteryFixtures.retire(jdbc);
     }
 
     /** The staff form for a round open now over the rooms, with the "who may apply" boxes given. */
@@ -69,9 +61,9 @@ class LotteryGroupsTest {
         Instant now = Instant.now();
         var b = post("/staff/reservations/lottery").with(StaffLogin.admin(jdbc)).with(csrf())
             .param("nameJa", name).param("nameEn", name + " (en)").param("month", month.toString().substring(0, 7))
-            .param("opensAt", local(now.minus(Duration.ofDays(1)))).param("closesAt", local(now.plus(Duration.ofDays(1))))
-            .param("drawAt", local(now.plus(Duration.ofDays(2)))).param("confirmBy", local(now.plus(Duration.ofDays(3))))
-            .param("firstComeAt", local(now.plus(Duration.ofDays(4)))).param("maxChoices", "2").param("maxApplications", "2")
+            .param("opensAt", LotteryFixtures.local(now.minus(Duration.ofDays(1)))).param("closesAt", LotteryFixtures.local(now.plus(Duration.ofDays(1))))
+            .param("drawAt", LotteryFixtures.local(now.plus(Duration.ofDays(2)))).param("confirmBy", LotteryFixtures.local(now.plus(Duration.ofDays(3))))
+            .param("firstComeAt", LotteryFixtures.local(now.plus(Duration.ofDays(4)))).param("maxChoices", "2").param("maxApplications", "2")
             .param("whoShown", "1");
         for (long room : place.rooms()) {
             b = b.param("rooms", "" + room);
@@ -82,7 +74,9 @@ class LotteryGroupsTest {
         return b;
     }
 
-    long roundNamed(String name) {
+    /** Creates the round with the staff form (redirect expected) and answers its id. */
+    long round(String name, LocalDate month, LotteryFixtures.Place place, String... who) throws Exception {
+        mvc.perform(roundForm(name, month, place, who)).andExpect(status().is3xxRedirection());
         return jdbc.sql("select id from reservation_lottery_round where name_ja = ?").param(name).query(Long.class).single();
     }
 
@@ -93,8 +87,7 @@ class LotteryGroupsTest {
     }
 
     long applications(long round) {
-        return jdbc.sql("select count(*) from reservation_lottery_application where round_id = ?").param(round)
-            .query(Long.class).single();
+        return LotteryFixtures.applications(jdbc, round);
     }
 
     @Test
@@ -109,8 +102,7 @@ class LotteryGroupsTest {
         // staff: a round nobody may apply in is refused with the reason; individuals (in the ward only) and groups
         String none = body(mvc.perform(roundForm(name, month, place)).andExpect(status().isUnprocessableEntity()));
         assertThat(none).contains("申し込める人を選んでください");
-        mvc.perform(roundForm(name, month, place, "individuals", "groups")).andExpect(status().is3xxRedirection());
-        long round = roundNamed(name);
+        long round = round(name, month, place, "individuals", "groups");
         LotteryRound r = lottery.round(round).orElseThrow();
         assertThat(r.who()).isEqualTo(new LotteryRound.Who(true, true, false));
         assertThat(body(mvc.perform(get("/reservations/lottery/rounds/" + round)).andExpect(status().isOk())))
@@ -196,12 +188,8 @@ class LotteryGroupsTest {
         LocalDate d1 = LotteryFixtures.weekday(month, 5);
         var groupsPlace = LotteryFixtures.facility(jdbc, 1);
         var peoplePlace = LotteryFixtures.facility(jdbc, 1);
-        String groupsOnly = "団体のみ " + groupsPlace.facilityId();
-        String peopleOnly = "個人のみ " + peoplePlace.facilityId();
-        mvc.perform(roundForm(groupsOnly, month, groupsPlace, "groups")).andExpect(status().is3xxRedirection());
-        mvc.perform(roundForm(peopleOnly, month, peoplePlace, "individuals", "nonResidents")).andExpect(status().is3xxRedirection());
-        long g = roundNamed(groupsOnly);
-        long p = roundNamed(peopleOnly);
+        long g = round("団体のみ " + groupsPlace.facilityId(), month, groupsPlace, "groups");
+        long p = round("個人のみ " + peoplePlace.facilityId(), month, peoplePlace, "individuals", "nonResidents");
         var rep = TestResidents.create(jdbc, "RESIDENT");
         TestGroups.approved(mvc, jdbc, groups, rep);
 
@@ -223,15 +211,13 @@ class LotteryGroupsTest {
         LocalDate d1 = LotteryFixtures.weekday(month, 7);
         var first = LotteryFixtures.facility(jdbc, 1);
         var second = LotteryFixtures.facility(jdbc, 1);
-        String a = "上限A " + first.facilityId();
-        String b = "上限B " + second.facilityId();
-        mvc.perform(roundForm(a, month, first, "individuals", "groups", "nonResidents")).andExpect(status().is3xxRedirection());
-        mvc.perform(roundForm(b, month, second, "individuals", "groups", "nonResidents")).andExpect(status().is3xxRedirection());
+        long a = round("上限A " + first.facilityId(), month, first, "individuals", "groups", "nonResidents");
+        long b = round("上限B " + second.facilityId(), month, second, "individuals", "groups", "nonResidents");
         var person = TestResidents.create(jdbc, "RESIDENT");
-        mvc.perform(apply(roundNamed(a), person, false, first.rooms().get(0), d1, "am")).andExpect(status().is3xxRedirection());
-        mvc.perform(apply(roundNamed(a), person, false, first.rooms().get(0), d1, "pm")).andExpect(status().is3xxRedirection());
-        assertThat(body(mvc.perform(apply(roundNamed(b), person, false, second.rooms().get(0), d1, "am"))
+        mvc.perform(apply(a, person, false, first.rooms().get(0), d1, "am")).andExpect(status().is3xxRedirection());
+        mvc.perform(apply(a, person, false, first.rooms().get(0), d1, "pm")).andExpect(status().is3xxRedirection());
+        assertThat(body(mvc.perform(apply(b, person, false, second.rooms().get(0), d1, "am"))
             .andExpect(status().isUnprocessableEntity()))).contains("この利用月の抽選に申し込める件数の上限に達しています");
-        assertThat(applications(roundNamed(b))).isZero();
+        assertThat(applications(b)).isZero();
     }
 }

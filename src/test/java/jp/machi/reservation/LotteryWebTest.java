@@ -57,7 +57,7 @@ class LotteryWebTest {
      */
     @org.junit.jupiter.api.AfterEach
     void retireTestRooms() {
-        jdbc.sql("update room set bookable = false where facility_id like 'lottery-test-%'").update();
+        LotteryFixtures.retire(jdbc);
     }
 
 
@@ -75,8 +75,7 @@ class LotteryWebTest {
     }
 
     long applications(long round) {
-        return jdbc.sql("select count(*) from reservation_lottery_application where round_id = ?").param(round)
-            .query(Long.class).single();
+        return LotteryFixtures.applications(jdbc, round);
     }
 
     @Test
@@ -88,8 +87,6 @@ class LotteryWebTest {
         LocalDate d1 = LotteryFixtures.weekday(month, 3);
         LocalDate d2 = LotteryFixtures.weekday(month, 4);
         Instant now = Instant.now();
-        var fmt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-        java.util.function.Function<Instant, String> local = i -> fmt.format(i.atZone(jp.machi.shared.time.MachiClock.ZONE));
         String name = "テスト抽選 " + place.facilityId();
 
         // staff: the staff reservation page links to the lottery pages; a new round is created with a form
@@ -99,16 +96,16 @@ class LotteryWebTest {
             .contains("room-" + room1);
         String bad = body(mvc.perform(post("/staff/reservations/lottery").with(StaffLogin.admin(jdbc)).with(csrf())
             .param("nameJa", name).param("nameEn", "Test").param("month", month.toString().substring(0, 7))
-            .param("opensAt", local.apply(now.plus(Duration.ofDays(1)))).param("closesAt", local.apply(now))
-            .param("drawAt", local.apply(now)).param("confirmBy", local.apply(now)).param("firstComeAt", local.apply(now))
+            .param("opensAt", LotteryFixtures.local(now.plus(Duration.ofDays(1)))).param("closesAt", LotteryFixtures.local(now))
+            .param("drawAt", LotteryFixtures.local(now)).param("confirmBy", LotteryFixtures.local(now)).param("firstComeAt", LotteryFixtures.local(now))
             .param("maxChoices", "3").param("maxApplications", "2").param("rooms", "" + room1))
             .andExpect(status().isUnprocessableEntity()));
         assertThat(bad).contains("申込開始 &lt; 申込締切");
         mvc.perform(post("/staff/reservations/lottery").with(StaffLogin.admin(jdbc)).with(csrf())
             .param("nameJa", name).param("nameEn", "Test round").param("month", month.toString().substring(0, 7))
-            .param("opensAt", local.apply(now.minus(Duration.ofDays(1)))).param("closesAt", local.apply(now.plus(Duration.ofDays(1))))
-            .param("drawAt", local.apply(now.plus(Duration.ofDays(2)))).param("confirmBy", local.apply(now.plus(Duration.ofDays(3))))
-            .param("firstComeAt", local.apply(now.plus(Duration.ofDays(4)))).param("maxChoices", "3").param("maxApplications", "2")
+            .param("opensAt", LotteryFixtures.local(now.minus(Duration.ofDays(1)))).param("closesAt", LotteryFixtures.local(now.plus(Duration.ofDays(1))))
+            .param("drawAt", LotteryFixtures.local(now.plus(Duration.ofDays(2)))).param("confirmBy", LotteryFixtures.local(now.plus(Duration.ofDays(3))))
+            .param("firstComeAt", LotteryFixtures.local(now.plus(Duration.ofDays(4)))).param("maxChoices", "3").param("maxApplications", "2")
             .param("rooms", "" + room1).param("rooms", "" + room2))
             .andExpect(status().is3xxRedirection());
         long round = jdbc.sql("select id from reservation_lottery_round where name_ja = ?").param(name).query(Long.class).single();

@@ -54,10 +54,15 @@ public class EligibilityCheck implements BookingCheck {
     public void check(Request request) {
         Eligibility rule = forRoom(request.room().room().id(), request.room().facility().id());
         Optional<Group> group = GroupBookingContext.current();
+        String excluded = rule.excluded(group.isPresent(), request.booker().residency().inWard());
+        if (excluded != null) {
+            throw new ReservationException(switch (excluded) {
+                case "groups" -> Refusal.GROUPS_NOT_ALLOWED;
+                case "individuals" -> Refusal.INDIVIDUALS_NOT_ALLOWED;
+                default -> Refusal.NON_RESIDENTS_NOT_ALLOWED;
+            });
+        }
         if (group.isPresent()) {
-            if (!rule.groups()) {
-                throw new ReservationException(Refusal.GROUPS_NOT_ALLOWED);
-            }
             Group g = group.get();
             LocalDate today = request.now().toLocalDate();
             if (!g.validOn(today) || !g.validOn(request.date())) {
@@ -71,13 +76,6 @@ public class EligibilityCheck implements BookingCheck {
             if (used >= cap) {
                 throw new ReservationException(Refusal.GROUP_CAP_EXCEEDED);
             }
-            return;
-        }
-        if (!rule.individuals()) {
-            throw new ReservationException(Refusal.INDIVIDUALS_NOT_ALLOWED);
-        }
-        if (!request.booker().residency().inWard() && !rule.nonResidents()) {
-            throw new ReservationException(Refusal.NON_RESIDENTS_NOT_ALLOWED);
         }
     }
 }

@@ -114,6 +114,11 @@ public class GroupService {
                 where m.active and m.account_id = ?""").param(accountId).query(GroupService::group).optional();
     }
 
+    /** The group the person represents (in any state), if any: they book, apply, renew and withdraw for it. */
+    public Optional<Group> representedBy(long accountId) {
+        return groupOf(accountId).filter(g -> g.representativeId() == accountId);
+    }
+
     public List<GroupMember> members(long groupId) {
         return jdbc.sql("select * from reservation_group_member where group_id = ? order by representative desc, id")
             .param(groupId).query((rs, n) -> {
@@ -238,7 +243,7 @@ public class GroupService {
     /** The representative dissolves the registration; every member is free to join another group. */
     @Transactional
     public boolean withdraw(long representativeId) {
-        Optional<Group> g = groupOf(representativeId).filter(x -> x.representativeId() == representativeId)
+        Optional<Group> g = representedBy(representativeId)
             .filter(x -> x.status() == Group.Status.PENDING || x.status() == Group.Status.APPROVED);
         if (g.isEmpty()) {
             return false;
@@ -326,7 +331,7 @@ public class GroupService {
     @Transactional
     public ReservationService.Booked bookForGroup(long representativeId, Long proxyStaffId, long roomId, LocalDate date,
                                                   String slotCode, String key) {
-        Group g = groupOf(representativeId).filter(x -> x.representativeId() == representativeId)
+        Group g = representedBy(representativeId)
             .orElseThrow(() -> new ReservationException(Refusal.GROUP_NOT_APPROVED));
         GroupBookingContext.bind(g);
         try {

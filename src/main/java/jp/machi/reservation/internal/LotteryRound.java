@@ -35,6 +35,11 @@ public record LotteryRound(long id, String nameJa, String nameEn, LocalDate targ
             return keys;
         }
 
+        /** Whom the round leaves out (as {@link Eligibility#excluded(boolean, boolean)}), null when the applicant may apply. */
+        public String excluded(boolean asGroup, boolean inWard) {
+            return Eligibility.excluded(individuals, groups, nonResidents, asGroup, inWard);
+        }
+
         /** At least persons or groups; non-residents only among persons. */
         public boolean valid() {
             return (individuals || groups) && (individuals || !nonResidents);

@@ -209,14 +209,9 @@ public class LotteryService {
         if (group != null && !group.validOn(today)) {
             throw new LotteryException("group-not-approved");
         }
-        if (group != null && !round.who().groups()) {
-            throw new LotteryException("groups-not-in-round");
-        }
-        if (group == null && !round.who().individuals()) {
-            throw new LotteryException("individuals-not-in-round");
-        }
-        if (group == null && !booker.residency().inWard() && !round.who().nonResidents()) {
-            throw new LotteryException("non-residents-not-in-round");
+        String notInRound = round.who().excluded(group != null, booker.residency().inWard());
+        if (notInRound != null) {
+            throw new LotteryException(notInRound + "-not-in-round");
         }
         String kind = group == null ? PERSON : GROUP;
         long applicantId = group == null ? accountId : group.id();
@@ -239,12 +234,10 @@ public class LotteryService {
             if (room == null) {
                 throw new LotteryException("room-not-in-round", rank);
             }
-            Eligibility rule = eligibility.forRoom(room.room().id(), room.facility().id());
-            if (group != null ? !rule.groups() : !rule.individuals()) {
-                throw new LotteryException(group != null ? "room-not-for-groups" : "room-not-for-individuals", rank);
-            }
-            if (group == null && !booker.residency().inWard() && !rule.nonResidents()) {
-                throw new LotteryException("room-not-for-non-residents", rank);
+            String notForRoom = eligibility.forRoom(room.room().id(), room.facility().id())
+                .excluded(group != null, booker.residency().inWard());
+            if (notForRoom != null) {
+                throw new LotteryException("room-not-for-" + notForRoom, rank);
             }
             if (c.date() == null || !round.inTargetMonth(c.date())) {
                 throw new LotteryException("date-not-in-month", rank);
@@ -327,7 +320,7 @@ public class LotteryService {
 
     /** The group the person represents (any state), if any: they apply, withdraw and confirm for it. */
     public Optional<Group> representedGroup(long accountId) {
-        return groups.groupOf(accountId).filter(g -> g.representativeId() == accountId);
+        return groups.representedBy(accountId);
     }
 
     /**

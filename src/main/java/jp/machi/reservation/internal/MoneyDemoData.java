@@ -55,7 +55,7 @@ class MoneyDemoData implements ApplicationRunner {
                 List.of(new MoneyRules.RefundTier(7, 100), new MoneyRules.RefundTier(3, 50)))));
             service.bookableRoomsByFacility().keySet().stream()
                 .filter(f -> f.name().in(Locale.JAPANESE).contains("区民館"))
-                .forEach(f -> slotFees.replace(repository.save(new MoneyRules(0, f.id(), null, 90, 1, 8, 1500, 2200, 4500, 7, 7, 7, 2, 4,
+                .forEach(f -> slotFees.store(repository.save(new MoneyRules(0, f.id(), null, 90, 1, 8, 1500, 2200, 4500, 7, 7, 7, 2, 4,
                     6, 60, List.of(new MoneyRules.RefundTier(14, 100), new MoneyRules.RefundTier(7, 50)))), HALL_SLOT_FEES));
         });
     }

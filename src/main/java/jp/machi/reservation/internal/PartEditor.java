@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,10 +30,12 @@ public class PartEditor {
 
     private final JdbcClient jdbc;
     private final RoomParts parts;
+    private final AuditLog audit;
 
-    PartEditor(JdbcClient jdbc, RoomParts parts) {
+    PartEditor(JdbcClient jdbc, RoomParts parts, AuditLog audit) {
         this.jdbc = jdbc;
         this.parts = parts;
+        this.audit = audit;
     }
 
     /** Checks the rows (blank ones skipped); returns the parts in the order given or throws with every problem. */
@@ -80,7 +84,7 @@ public class PartEditor {
 
     /**
      * Makes {@code wanted} the room's parts: adds and updates them and removes the others. Refused (nothing written)
-     * when a part to remove is named by a booking — active or not, the booking history keeps its part.
+     * when a part to remove is named by a booking — active or not, the booking history keeps its part. Audited.
      */
     @Transactional
     public void replace(long roomId, List<RoomPart> wanted) {
@@ -102,5 +106,8 @@ public class PartEditor {
         for (RoomPart p : wanted) {
             parts.save(p);
         }
+        audit.record(AuditEvent.byCurrentActor("reservation.parts.update", null, "parts:room:" + roomId,
+            wanted.isEmpty() ? "whole only" : wanted.stream().map(x -> x.code() + " " + x.labelJa())
+                .collect(java.util.stream.Collectors.joining(", "))));
     }
 }

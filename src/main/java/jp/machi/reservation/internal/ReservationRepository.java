@@ -22,18 +22,36 @@ public class ReservationRepository {
 
     // ---- slots and rules: the most specific scope wins ----
 
+    /** The slots a room uses: its own, else its facility's, else the ward's. */
     public List<Slot> slots(long roomId, String facilityId) {
-        for (String where : List.of("room_id = :room", "facility_id = :facility and room_id is null",
-            "facility_id is null and room_id is null")) {
-            List<Slot> found = jdbc.sql("select * from reservation_slot where " + where + " order by sort_order, starts_at")
-                .param("room", roomId).param("facility", facilityId)
-                .query((rs, n) -> new Slot(rs.getString("code"), rs.getString("label_ja"), rs.getString("label_en"),
-                    rs.getTime("starts_at").toLocalTime(), rs.getTime("ends_at").toLocalTime())).list();
-            if (!found.isEmpty()) {
-                return found;
-            }
+        List<Slot> found = ownSlots(null, roomId);
+        if (found.isEmpty()) {
+            found = ownSlots(facilityId, null);
         }
-        return List.of();
+        return found.isEmpty() ? ownSlots(null, null) : found;
+    }
+
+    /** The slot templates set at exactly one scope: a room ({@code roomId}), a facility, or the ward (both null). */
+    public List<Slot> ownSlots(String facilityId, Long roomId) {
+        String where = roomId != null ? "room_id = :room"
+            : facilityId != null ? "facility_id = :facility and room_id is null" : "facility_id is null and room_id is null";
+        return jdbc.sql("select * from reservation_slot where " + where + " order by sort_order, starts_at")
+            .param("room", roomId).param("facility", facilityId)
+            .query((rs, n) -> new Slot(rs.getString("code"), rs.getString("label_ja"), rs.getString("label_en"),
+                rs.getTime("starts_at").toLocalTime(), rs.getTime("ends_at").toLocalTime())).list();
+    }
+
+    /** Makes {@code slots} the templates of one scope (as {@link #ownSlots}), in their order; an empty list removes them. */
+    public void replaceSlots(String facilityId, Long roomId, List<Slot> slots) {
+        jdbc.sql("delete from reservation_slot where facility_id is not distinct from ? and room_id is not distinct from ?")
+            .params(facilityId, roomId).update();
+        for (int i = 0; i < slots.size(); i++) {
+            Slot s = slots.get(i);
+            jdbc.sql("""
+                    insert into reservation_slot (facility_id, room_id, code, label_ja, label_en, starts_at, ends_at, sort_order)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(facilityId, roomId, s.code(), s.labelJa(), s.labelEn(), s.start(), s.end(), (i + 1) * 10).update();
+        }
     }
 
     public Optional<Rules> rules(long roomId, String facilityId) {
@@ -78,18 +96,6 @@ public class ReservationRepository {
                 insert into reservation_slot (code, label_ja, label_en, starts_at, ends_at, sort_order)
                 values (?, ?, ?, cast(? as time), cast(? as time), ?) on conflict do nothing""")
             .params(code, ja, en, start, end, order).update();
-    }
-
-    /** A slot template of one room (it replaces the facility's and the ward's templates for that room). */
-    public void insertRoomSlot(long roomId, String code, String ja, String en, String start, String end, int order) {
-        jdbc.sql("""
-                insert into reservation_slot (room_id, code, label_ja, label_en, starts_at, ends_at, sort_order)
-                values (?, ?, ?, ?, cast(? as time), cast(? as time), ?) on conflict do nothing""")
-            .params(roomId, code, ja, en, start, end, order).update();
-    }
-
-    public boolean hasRoomSlots(long roomId) {
-        return jdbc.sql("select count(*) from reservation_slot where room_id = ?").param(roomId).query(Long.class).single() > 0;
     }
 
     public void insertWardRule(int window, int cutoff, int cap, int feeResident, int feeNonResident, int cancelDays) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,17 +36,18 @@ public class SlotEditor {
     }
 
     private final JdbcClient jdbc;
+    private final ReservationRepository repository;
+    private final AuditLog audit;
 
-    SlotEditor(JdbcClient jdbc) {
+    SlotEditor(JdbcClient jdbc, ReservationRepository repository, AuditLog audit) {
         this.jdbc = jdbc;
+        this.repository = repository;
+        this.audit = audit;
     }
 
     /** The scope's own slots, in order; empty when it takes them from a wider scope. */
     public List<Slot> own(RuleEditor.Scope scope) {
-        return jdbc.sql("select * from reservation_slot where " + where(scope) + " order by sort_order, starts_at")
-            .param("room", scope.roomId()).param("facility", scope.facilityId())
-            .query((rs, n) -> new Slot(rs.getString("code"), rs.getString("label_ja"), rs.getString("label_en"),
-                rs.getTime("starts_at").toLocalTime(), rs.getTime("ends_at").toLocalTime())).list();
+        return repository.ownSlots(scope.facilityId(), scope.roomId());
     }
 
     /** What the scope would use without slots of its own: a room its facility's or the ward's, a facility the ward's. */
@@ -54,12 +57,6 @@ public class SlotEditor {
             return facility.isEmpty() ? own(new RuleEditor.Scope(null, null)) : facility;
         }
         return scope.facility() != null ? own(new RuleEditor.Scope(null, null)) : List.of();
-    }
-
-    private static String where(RuleEditor.Scope scope) {
-        return scope.room() != null ? "room_id = :room"
-            : scope.facility() != null ? "facility_id = :facility and room_id is null"
-            : "facility_id is null and room_id is null";
     }
 
     /** Checks the rows; returns the slots in the order given, or throws with every problem. Blank rows are skipped. */
@@ -136,7 +133,7 @@ public class SlotEditor {
     /**
      * Replaces the scope's own slots by {@code slots}; an empty list gives the scope back to the wider one's slots
      * (refused for the ward, which has none wider). Throws {@link EditRefused} when a booking or a lottery round not
-     * yet drawn would be stranded; nothing is written then.
+     * yet drawn would be stranded; nothing is written then. The change is audited.
      */
     @Transactional
     public void replace(RuleEditor.Scope scope, List<Slot> slots, LocalDate today) {
@@ -147,26 +144,25 @@ public class SlotEditor {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('reservation_slot'))").query(Object.class).optional();
         List<Slot> effective = slots.isEmpty() ? inherited(scope) : slots;
         String rooms = rooms(scope);
-        List<Object[]> used = jdbc.sql("""
-                select distinct slot_code, starts_at, ends_at from reservation_booking
-                where status in ('PROVISIONAL', 'CONFIRMED') and use_date >= :today""" + " and " + rooms)
+        // the future bookings of the scope's rooms by slot (code and times): those the new list does not keep are stranded
+        java.util.Set<String> stranded = new java.util.TreeSet<>();
+        long strandedBookings = 0;
+        for (Object[] u : jdbc.sql("""
+                select slot_code, starts_at, ends_at, count(*) from reservation_booking
+                where status in ('PROVISIONAL', 'CONFIRMED') and use_date >= :today""" + " and " + rooms
+                + " group by slot_code, starts_at, ends_at")
             .param("today", today).param("room", scope.roomId()).param("facility", scope.facilityId())
-            .query((rs, n) -> new Object[] {rs.getString(1), rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime()}).list();
-        List<String> stranded = new ArrayList<>();
-        for (Object[] u : used) {
-            boolean kept = effective.stream().anyMatch(s -> s.code().equals(u[0]) && s.start().equals(u[1]) && s.end().equals(u[2]));
-            if (!kept) {
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime(), rs.getLong(4)})
+            .list()) {
+            if (effective.stream().noneMatch(s -> s.code().equals(u[0]) && s.start().equals(u[1]) && s.end().equals(u[2]))) {
                 stranded.add((String) u[0]);
+                strandedBookings += (Long) u[3];
             }
         }
         List<EditRefused.Problem> problems = new ArrayList<>();
         if (!stranded.isEmpty()) {
-            long count = jdbc.sql("""
-                    select count(*) from reservation_booking
-                    where status in ('PROVISIONAL', 'CONFIRMED') and use_date >= :today and slot_code in (:codes)""" + " and " + rooms)
-                .param("today", today).param("codes", stranded).param("room", scope.roomId())
-                .param("facility", scope.facilityId()).query(Long.class).single();
-            problems.add(new EditRefused.Problem("slots[0].code", "reservation.slots.error.booked", List.of(count, String.join(", ", stranded))));
+            problems.add(new EditRefused.Problem("slots[0].code", "reservation.slots.error.booked",
+                List.of(strandedBookings, String.join(", ", stranded))));
         }
         long rounds = jdbc.sql("""
                 select count(distinct r.id) from reservation_lottery_round r join reservation_lottery_room lr on lr.round_id = r.id
@@ -178,16 +174,10 @@ public class SlotEditor {
         if (!problems.isEmpty()) {
             throw new EditRefused(problems);
         }
-        jdbc.sql("delete from reservation_slot where " + where(scope))
-            .param("room", scope.roomId()).param("facility", scope.facilityId()).update();
-        for (int i = 0; i < slots.size(); i++) {
-            Slot s = slots.get(i);
-            jdbc.sql("""
-                    insert into reservation_slot (facility_id, room_id, code, label_ja, label_en, starts_at, ends_at, sort_order)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(scope.facilityId(), scope.roomId(), s.code(), s.labelJa(), s.labelEn(), s.start(), s.end(), (i + 1) * 10)
-                .update();
-        }
+        repository.replaceSlots(scope.facilityId(), scope.roomId(), slots);
+        audit.record(AuditEvent.byCurrentActor("reservation.slots.update", null, "slots:" + scope.code(),
+            slots.isEmpty() ? "inherit" : slots.stream().map(x -> x.code() + " " + x.start() + "-" + x.end())
+                .collect(java.util.stream.Collectors.joining(", "))));
     }
 
     /** SQL condition on a table with room_id and facility_id: the rooms whose slots come from this scope. */

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +31,10 @@ public class SlotFeeEditor {
     private final RuleEditor rules;
     private final SlotEditor slots;
     private final ReservationRepository repository;
+    private final AuditLog audit;
 
-    SlotFeeEditor(JdbcClient jdbc, RuleEditor rules, SlotEditor slots, ReservationRepository repository) {
+    SlotFeeEditor(JdbcClient jdbc, RuleEditor rules, SlotEditor slots, ReservationRepository repository, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.rules = rules;
         this.slots = slots;
@@ -86,9 +90,17 @@ public class SlotFeeEditor {
         return fees;
     }
 
-    /** Replaces the rule's per-slot fees. */
+    /** Replaces the per-slot fees of the rule of {@code scope} (its id {@code ruleId}); audited. */
     @Transactional
-    public void replace(long ruleId, Map<String, SlotFee> fees) {
+    public void replace(long ruleId, RuleEditor.Scope scope, Map<String, SlotFee> fees) {
+        store(ruleId, fees);
+        audit.record(AuditEvent.byCurrentActor("reservation.slot-fees.update", null, "rule:" + scope.code(),
+            fees.isEmpty() ? "none" : fees.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().resident() + "/"
+                + e.getValue().nonResident() + "/" + e.getValue().commercial()).collect(java.util.stream.Collectors.joining(", "))));
+    }
+
+    /** Writes the rule's per-slot fees (demo data; staff go through {@link #replace}). */
+    void store(long ruleId, Map<String, SlotFee> fees) {
         jdbc.sql("delete from reservation_rule_slot_fee where rule_id = ?").param(ruleId).update();
         for (var e : fees.entrySet()) {
             jdbc.sql("""

@@ -23,14 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(42)
 class SportsRoomDemoData implements ApplicationRunner {
 
-    /** The grid: code, label ja, label en, start, end. */
-    static final List<String[]> GRID = List.of(
-        new String[] {"s09", "9–11時", "9–11", "09:00", "11:00"},
-        new String[] {"s11", "11–13時", "11–13", "11:00", "13:00"},
-        new String[] {"s13", "13–15時", "13–15", "13:00", "15:00"},
-        new String[] {"s15", "15–17時", "15–17", "15:00", "17:00"},
-        new String[] {"s17", "17–19時", "17–19", "17:00", "19:00"},
-        new String[] {"s19", "19–21時", "19–21", "19:00", "21:00"});
+    /** The grid: two hours each from 9:00 to 21:00. */
+    static final List<Slot> GRID = java.util.stream.IntStream.of(9, 11, 13, 15, 17, 19)
+        .mapToObj(h -> new Slot(String.format("s%02d", h), h + "–" + (h + 2) + "時", h + "–" + (h + 2),
+            java.time.LocalTime.of(h, 0), java.time.LocalTime.of(h + 2, 0)))
+        .toList();
 
     private final DemoMode demo;
     private final Facilities facilities;
@@ -56,14 +53,11 @@ class SportsRoomDemoData implements ApplicationRunner {
         }
         List<RoomSummary> rooms = facilities.allBookableRooms().stream()
             .filter(r -> "Sports room (example)".equals(r.name().in(Locale.ENGLISH)))
-            .filter(r -> !repository.hasRoomSlots(r.id()))
+            .filter(r -> repository.ownSlots(null, r.id()).isEmpty())
             .toList();
         tx.executeWithoutResult(s -> {
             for (RoomSummary r : rooms) {
-                for (int i = 0; i < GRID.size(); i++) {
-                    String[] g = GRID.get(i);
-                    repository.insertRoomSlot(r.id(), g[0], g[1], g[2], g[3], g[4], (i + 1) * 10);
-                }
+                repository.replaceSlots(null, r.id(), GRID);
                 money.save(new MoneyRules(0, null, r.id(), 60, 0, 4, 1000, 1500, 3000, 7, 3, 2, 2, 4, 5, 60,
                     List.of(new MoneyRules.RefundTier(7, 100), new MoneyRules.RefundTier(2, 50))));
                 eligibility.set(r.facilityId(), r.id(), true, true, false);

@@ -236,7 +236,7 @@ class GroupController {
 
     private void fill(Model model, Request r) {
         long me = me();
-        Group g = groups.groupOf(me).filter(x -> x.representativeId() == me).orElse(null);
+        Group g = groups.representedBy(me).orElse(null);
         model.addAttribute("group", g);
         model.addAttribute("valid", g != null && g.validOn(reservations.today()));
         model.addAttribute("room", r.room());

@@ -174,30 +174,16 @@ class MoneyStaffController {
                      jakarta.servlet.http.HttpServletRequest request, Model model, HttpServletResponse response,
                      RedirectAttributes redirect) {
         RuleEditor.Scope scope = scope(facility, room);
-        List<SlotEditor.Row> rows = new ArrayList<>();
-        for (int i = 0; i < SlotEditor.MAX_SLOTS + 4; i++) {
-            String p = "slots[" + i + "].";
-            rows.add(new SlotEditor.Row(request.getParameter(p + "code"), request.getParameter(p + "labelJa"),
-                request.getParameter(p + "labelEn"), request.getParameter(p + "start"), request.getParameter(p + "end")));
-        }
-        while (!rows.isEmpty() && rows.get(rows.size() - 1).code() == null && rows.get(rows.size() - 1).start() == null) {
-            rows.remove(rows.size() - 1);
-        }
+        List<SlotEditor.Row> rows = rows(request, "slots", SlotEditor.MAX_SLOTS + 4, "code", "labelJa", "labelEn", "start", "end")
+            .stream().map(v -> new SlotEditor.Row(v[0], v[1], v[2], v[3], v[4])).toList();
         try {
             List<Slot> parsed = slots.validate(rows);
             slots.replace(scope, parsed, service.today());
-            audit.record(AuditEvent.byCurrentActor("reservation.slots.update", null, "slots:" + scope.code(),
-                parsed.isEmpty() ? "inherit" : parsed.stream().map(x -> x.code() + " " + x.start() + "-" + x.end())
-                    .collect(java.util.stream.Collectors.joining(", "))));
             redirect.addFlashAttribute("slotsSaved", true);
             return "redirect:/staff/reservations/rules/slots" + query(scope);
         } catch (EditRefused e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            List<SlotEditor.Row> kept = new ArrayList<>();
-            for (SlotEditor.Row r : rows) {
-                kept.add(new SlotEditor.Row(n(r.code()), n(r.labelJa()), n(r.labelEn()), n(r.start()), n(r.end())));
-            }
-            return slotsPage(scope, kept, e.problems(), model);
+            return slotsPage(scope, rows, e.problems(), model);
         }
     }
 
@@ -210,6 +196,25 @@ class MoneyStaffController {
 
     private static String n(String s) {
         return s == null ? "" : s;
+    }
+
+    /**
+     * The rows of a form whose fields are named {@code prefix[i].field}, each as the values of {@code fields} in order
+     * ("" when absent), up to {@code max} rows; trailing empty rows are dropped (the row numbers stay those of the form).
+     */
+    private static List<String[]> rows(jakarta.servlet.http.HttpServletRequest request, String prefix, int max, String... fields) {
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            String[] values = new String[fields.length];
+            for (int f = 0; f < fields.length; f++) {
+                values[f] = n(request.getParameter(prefix + "[" + i + "]." + fields[f]));
+            }
+            rows.add(values);
+        }
+        while (!rows.isEmpty() && java.util.Arrays.stream(rows.getLast()).allMatch(String::isBlank)) {
+            rows.removeLast();
+        }
+        return rows;
     }
 
     // ---- fees by slot ----
@@ -258,10 +263,7 @@ class MoneyStaffController {
         }
         try {
             java.util.Map<String, SlotFee> fees = slotFees.validate(entries);
-            slotFees.replace(ruleId, fees);
-            audit.record(AuditEvent.byCurrentActor("reservation.slot-fees.update", null, "rule:" + scope.code(),
-                fees.isEmpty() ? "none" : fees.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().resident() + "/"
-                    + e.getValue().nonResident() + "/" + e.getValue().commercial()).collect(java.util.stream.Collectors.joining(", "))));
+            slotFees.replace(ruleId, scope, fees);
             redirect.addFlashAttribute("slotFeesSaved", true);
             return "redirect:/staff/reservations/rules/slot-fees" + query(scope);
         } catch (EditRefused e) {
@@ -305,22 +307,11 @@ class MoneyStaffController {
     String saveParts(@RequestParam(required = false) String room, jakarta.servlet.http.HttpServletRequest request, Model model,
                      HttpServletResponse response, RedirectAttributes redirect) {
         RuleEditor.Scope scope = roomScope(room);
-        List<PartEditor.Row> rows = new ArrayList<>();
-        for (int i = 0; i < PartEditor.MAX_PARTS + 2; i++) {
-            String p = "parts[" + i + "].";
-            rows.add(new PartEditor.Row(n(request.getParameter(p + "code")), n(request.getParameter(p + "labelJa")),
-                n(request.getParameter(p + "labelEn")), n(request.getParameter(p + "capacity"))));
-        }
-        while (!rows.isEmpty() && rows.get(rows.size() - 1).code().isEmpty() && rows.get(rows.size() - 1).labelJa().isEmpty()
-            && rows.get(rows.size() - 1).labelEn().isEmpty() && rows.get(rows.size() - 1).capacity().isEmpty()) {
-            rows.remove(rows.size() - 1);
-        }
+        List<PartEditor.Row> rows = rows(request, "parts", PartEditor.MAX_PARTS + 2, "code", "labelJa", "labelEn", "capacity")
+            .stream().map(v -> new PartEditor.Row(v[0], v[1], v[2], v[3])).toList();
         try {
             List<RoomPart> wanted = partEditor.validate(scope.room().id(), rows);
             partEditor.replace(scope.room().id(), wanted);
-            audit.record(AuditEvent.byCurrentActor("reservation.parts.update", null, "parts:room:" + scope.room().id(),
-                wanted.isEmpty() ? "whole only" : wanted.stream().map(x -> x.code() + " " + x.labelJa())
-                    .collect(java.util.stream.Collectors.joining(", "))));
             redirect.addFlashAttribute("partsSaved", true);
             return "redirect:/staff/reservations/rules/parts?room=" + scope.room().id();
         } catch (EditRefused e) {
