@@ -120,7 +120,8 @@ class ReservationApiController {
             return error(HttpStatus.BAD_REQUEST, "bad-request", "body", "reservation.api.body", locale);
         }
         JsonNode roomNode = json.path("roomId");
-        Long roomId = roomNode.isIntegralNumber() && roomNode.canConvertToLong() ? roomNode.asLong()
+        // Long.valueOf: with a bare asLong() the conditional is of type long and unboxes parseId's null (a 500)
+        Long roomId = roomNode.isIntegralNumber() && roomNode.canConvertToLong() ? Long.valueOf(roomNode.asLong())
             : roomNode.isString() ? parseId(roomNode.asString()) : null;
         if (roomId == null) {
             return error(HttpStatus.BAD_REQUEST, "bad-request", "roomId", "reservation.api.roomId", locale);
