@@ -120,7 +120,8 @@ class LotteryGroupsTest {
         assertThat(own).contains("/account/lottery/rounds/" + round + "?as=group").contains(groupName);
         String ours = body(mvc.perform(get("/account/lottery/rounds/" + round).param("as", "group")
             .header("Authorization", "Bearer " + rep.token())).andExpect(status().isOk()));
-        assertThat(ours).contains("団体「" + groupName + "」としての申込み").contains("name=\"as\" value=\"group\"");
+        assertThat(ours).contains("団体「" + groupName + "」としての申込み").contains("name=\"as\" value=\"group\"")
+            .contains("団体の受付記号").contains("団体の申込み（0件／上限2件）");
 
         // a room closed to groups: refused for the group, with the row named; nothing written
         eligibility.set(place.facilityId(), room2, true, false, true);
