@@ -106,10 +106,10 @@ class ReservationWebTest {
         assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", bearer).header("Idempotency-Key", "a5")
             .contentType("application/json").content("{\"roomId\":1,\"date\":\"2026-02-30\",\"slot\":\"am\"}"))
             .andExpect(status().isBadRequest()))).contains("\"parameter\":\"date\"");
-        for (String room : new String[] {"\"abc\"", "\"\"", "1.5", "true", "null", "{}"}) {
-            assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", bearer).header("Idempotency-Key", "r" + room.hashCode())
-                .contentType("application/json").content("{\"roomId\":" + room + ",\"date\":\"2027-01-10\",\"slot\":\"am\"}"))
-                .andExpect(status().isBadRequest()))).as(room).contains("\"parameter\":\"roomId\"");
+        for (String bad : new String[] {"\"abc\"", "\"\"", "1.5", "true", "null", "{}"}) {
+            assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", bearer).header("Idempotency-Key", "r" + bad.hashCode())
+                .contentType("application/json").content("{\"roomId\":" + bad + ",\"date\":\"2027-01-10\",\"slot\":\"am\"}"))
+                .andExpect(status().isBadRequest()))).as(bad).contains("\"parameter\":\"roomId\"");
         }
         mvc.perform(post("/api/v1/bookings").header("Idempotency-Key", "a6").contentType("application/json")
             .content(ok.formatted(today.plusDays(20), "am"))).andExpect(status().isUnauthorized());
