@@ -17,4 +17,11 @@ public interface Mailer {
      * @param model    the template's variables
      */
     void send(String to, String template, Locale locale, Map<String, Object> model);
+
+    /**
+     * Queues a mail once: a second call with the same key and recipient writes nothing. For listeners that the event
+     * publication registry may run again after a crash (the key names the event, e.g.
+     * {@code report-status:42:2026-12-07T10:00:00Z}).
+     */
+    void send(String to, String template, Locale locale, Map<String, Object> model, String idempotencyKey);
 }

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.machi.facility.internal.opendata.Csv;
 import jp.machi.facility.internal.opendata.Dataset;
-import jp.machi.identity.Role;
+import jp.machi.shared.security.Role;
 import jp.machi.identity.internal.AccountRepository;
 import jp.machi.support.MachiTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import jp.machi.identity.Role;
+import jp.machi.shared.security.Role;
 import jp.machi.identity.internal.Account;
 import jp.machi.identity.internal.AccountRepository;
 import jp.machi.shared.security.MachiPrincipal;

@@ -13,9 +13,7 @@ import jp.machi.facility.TimeRange;
 import jp.machi.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,8 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * present are left alone, so staff edits survive a restart.
  */
 @Component
-@Order(30)
-class FacilityDemoData implements ApplicationRunner {
+class FacilityDemoData implements ApplicationModuleInitializer {
 
     static final String ATTRIBUTION = "「指定緊急避難場所・指定避難所データ」（国土地理院）; divided per municipality by "
         + "motohasystem/jp-shelter-api (commit 6affdeab)";
@@ -76,7 +73,7 @@ class FacilityDemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void initialize() {
         if (!demo.enabled()) {
             return;
         }

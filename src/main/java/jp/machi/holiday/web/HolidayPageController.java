@@ -10,9 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import jp.machi.holiday.PublicHolidays;
 import jp.machi.shared.time.MachiClock;
-import jp.machi.shared.web.ServiceLink;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,14 +22,6 @@ class HolidayPageController {
 
     /** One line of the list. */
     record Row(LocalDate date, String weekday, String name, boolean sunday, boolean saturday) {}
-
-    @Configuration(proxyBeanMethods = false)
-    static class Links {
-        @Bean
-        ServiceLink holidayServiceLink() {
-            return new ServiceLink(80, "holiday.service.title", "holiday.service.description", "/holidays");
-        }
-    }
 
     private final PublicHolidays holidays;
     private final Clock clock;

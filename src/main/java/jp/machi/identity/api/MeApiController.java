@@ -2,7 +2,7 @@ package jp.machi.identity.api;
 
 import jp.machi.identity.internal.Account;
 import jp.machi.identity.internal.AccountRepository;
-import jp.machi.identity.Role;
+import jp.machi.shared.security.Role;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import java.util.List;

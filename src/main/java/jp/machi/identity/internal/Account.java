@@ -2,7 +2,7 @@ package jp.machi.identity.internal;
 
 import java.time.Instant;
 import java.util.Set;
-import jp.machi.identity.Role;
+import jp.machi.shared.security.Role;
 
 /** An account row with its roles and departments. */
 public record Account(long id, String kind, String email, String passwordHash, String displayName, String nameKana,

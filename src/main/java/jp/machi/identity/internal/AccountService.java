@@ -10,7 +10,7 @@ import java.util.Optional;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.ResidentDeleted;
-import jp.machi.identity.Role;
+import jp.machi.shared.security.Role;
 import jp.machi.mail.Mailer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;

@@ -3,13 +3,11 @@ package jp.machi.identity.internal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import jp.machi.identity.Role;
+import jp.machi.shared.security.Role;
 import jp.machi.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,8 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so a newcomer can sign in with any authenticator app or {@code oathtool --totp -b SECRET}.
  */
 @Component
-@Order(10)
-class DemoAccounts implements ApplicationRunner {
+class DemoAccounts implements ApplicationModuleInitializer {
 
     public static final String PASSWORD = "machi-demo-2026";
     public static final String TOTP_SECRET = "MACHIDEMOSTAFFTOTPSECRETKEY234AB";
@@ -44,7 +41,7 @@ class DemoAccounts implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void initialize() {
         if (!demo.enabled()) {
             return;
         }

@@ -3,7 +3,7 @@ package jp.machi.identity.internal;
 import java.util.EnumSet;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
-import jp.machi.identity.Role;
+import jp.machi.shared.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

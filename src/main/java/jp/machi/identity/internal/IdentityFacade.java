@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import jp.machi.identity.AccountSummary;
 import jp.machi.identity.Accounts;
-import jp.machi.identity.Role;
+import jp.machi.shared.security.Role;
 import jp.machi.identity.StaffScope;
 import org.springframework.stereotype.Service;
 

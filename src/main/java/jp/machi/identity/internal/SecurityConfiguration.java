@@ -1,7 +1,13 @@
 package jp.machi.identity.internal;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import jp.machi.identity.Role;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import jp.machi.shared.manifest.CspSource;
+import jp.machi.shared.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -33,21 +39,36 @@ class SecurityConfiguration {
     /** The authority a staff member holds between the password and the second factor. */
     static final String PENDING_SECOND_FACTOR = "MFA_PENDING";
 
-    static final String CSP = String.join("; ",
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data: https://cyberjapandata.gsi.go.jp",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'");
+    /**
+     * The strict policy: everything from this site only, no inline script or style. Modules add origins for
+     * images, fonts, media or connections by declaring {@link CspSource} beans (the map tiles' host, say); nothing
+     * can add a source for scripts or styles.
+     */
+    static String contentSecurityPolicy(List<CspSource> contributed) {
+        Map<String, Set<String>> extra = new TreeMap<>();
+        for (CspSource c : contributed) {
+            extra.computeIfAbsent(c.directive(), d -> new LinkedHashSet<>()).add(c.source());
+        }
+        java.util.function.Function<String, String> with = d ->
+            extra.getOrDefault(d, Set.of()).stream().map(src -> " " + src).collect(Collectors.joining());
+        return String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:" + with.apply("img-src"),
+            "font-src 'self'" + with.apply("font-src"),
+            "connect-src 'self'" + with.apply("connect-src"),
+            "media-src 'self'" + with.apply("media-src"),
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+    }
 
     @Bean
     SecurityFilterChain machiSecurity(HttpSecurity http, SignInHandlers handlers, ApiTokenService tokens,
-                                      LoginThrottle throttle, SecurityContextRepository contexts, java.time.Clock clock)
+                                      LoginThrottle throttle, SecurityContextRepository contexts, java.time.Clock clock,
+                                      List<CspSource> cspSources)
         throws Exception {
         // Built here rather than as beans, so that the servlet container does not run them a second time.
         BearerTokenFilter bearer = new BearerTokenFilter(tokens, clock);
@@ -90,7 +111,7 @@ class SecurityConfiguration {
                 .accessDeniedHandler(handlers))
             .requestCache(c -> c.requestCache(new org.springframework.security.web.savedrequest.HttpSessionRequestCache()))
             .headers(h -> h
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(cspSources)))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.deny())
                 .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self), payment=()")));

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
-import jp.machi.identity.Role;
+import jp.machi.shared.security.Role;
 import jp.machi.ward.WardProfile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

@@ -3,7 +3,11 @@ package jp.machi.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import jp.machi.shared.manifest.AccountLink;
+import jp.machi.shared.manifest.AccountSection;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.internal.Account;
@@ -39,9 +43,11 @@ class AccountController {
     private final TwoFactorService twoFactor;
     private final Choices choices;
     private final AuditLog audit;
+    private final List<AccountSection> sections;
 
     AccountController(AccountRepository accounts, AccountService service, ApiTokenService tokens,
-                      TwoFactorService twoFactor, Choices choices, AuditLog audit) {
+                      TwoFactorService twoFactor, Choices choices, AuditLog audit, List<AccountSection> sections) {
+        this.sections = sections.stream().sorted(Comparator.comparingInt(AccountSection::order)).toList();
         this.accounts = accounts;
         this.service = service;
         this.tokens = tokens;
@@ -49,6 +55,9 @@ class AccountController {
         this.choices = choices;
         this.audit = audit;
     }
+
+    /** A My Page section with this person's links. */
+    record SectionView(String titleKey, List<AccountLink> links) {}
 
     /** The account the page is about: the signed-in person, or the resident a staff member acts for. */
     private Account target() {
@@ -77,10 +86,14 @@ class AccountController {
     }
 
     @GetMapping("/account")
-    String overview(Model model) {
+    String overview(Model model, Locale locale) {
         Account a = target();
         auditProxyRead(a);
         model.addAttribute("account", a);
+        // every module's part of the person's business with the ward (bookings, reports, subscriptions ...)
+        model.addAttribute("sections", sections.stream()
+            .map(s -> new SectionView(s.titleKey(), s.links(a.id(), a.isStaff(), locale)))
+            .filter(v -> !v.links().isEmpty()).toList());
         model.addAttribute("proxying", proxying());
         model.addAttribute("tokenCount", tokens.active(a.id()).size());
         if (a.isStaff()) {

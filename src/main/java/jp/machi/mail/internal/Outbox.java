@@ -40,14 +40,26 @@ public class Outbox {
      */
     public long insert(String recipient, String language, String template, String subject, String body,
                        OutboxMail.Status status) {
+        return insert(recipient, language, template, subject, body, status, null).orElseThrow();
+    }
+
+    /**
+     * Writes a mail; with an idempotency key, only once: a second mail with the same key writes nothing and answers
+     * empty (a re-run event listener must not mail twice).
+     */
+    public Optional<Long> insert(String recipient, String language, String template, String subject, String body,
+                                 OutboxMail.Status status, String idempotencyKey) {
         return jdbc.sql("""
-                insert into mail_outbox (recipient, language, template, subject, body, status, next_attempt_at)
+                insert into mail_outbox (recipient, language, template, subject, body, status, next_attempt_at,
+                                         idempotency_key)
                 values (:recipient, :language, :template, :subject, :body, :status,
-                        case when :status = 'QUEUED' then now() + interval '1 minute' end)
+                        case when :status = 'QUEUED' then now() + interval '1 minute' end, :key)
+                on conflict (idempotency_key) where idempotency_key is not null do nothing
                 returning id""")
             .param("recipient", recipient).param("language", language).param("template", template)
             .param("subject", subject).param("body", body).param("status", status.name())
-            .query(Long.class).single();
+            .param("key", idempotencyKey)
+            .query(Long.class).optional();
     }
 
     public Optional<OutboxMail> find(long id) {

@@ -44,6 +44,11 @@ public class OutboxMailer implements Mailer {
      */
     @Override
     public void send(String to, String template, Locale locale, Map<String, Object> model) {
+        send(to, template, locale, model, null);
+    }
+
+    @Override
+    public void send(String to, String template, Locale locale, Map<String, Object> model, String idempotencyKey) {
         String recipient = recipient(to);
         String language = MailTemplates.language(locale);
         Map<String, Object> variables = new HashMap<>(model == null ? Map.of() : model);
@@ -52,7 +57,13 @@ public class OutboxMailer implements Mailer {
         MailTemplates.RenderedMail mail = templates.render(template, language, variables);
 
         OutboxMail.Status status = settings.smtpConfigured() ? OutboxMail.Status.QUEUED : OutboxMail.Status.KEPT;
-        long id = outbox.insert(recipient, language, template, mail.subject(), mail.body(), status);
+        java.util.Optional<Long> written = outbox.insert(recipient, language, template, mail.subject(), mail.body(), status,
+            idempotencyKey == null ? null : idempotencyKey + "|" + recipient.toLowerCase(Locale.ROOT));
+        if (written.isEmpty()) {
+            log.info("Mail {} with key {} is already in the outbox; not written again", template, idempotencyKey);
+            return;
+        }
+        long id = written.get();
         if (status == OutboxMail.Status.KEPT) {
             // never the body or the address: the body can hold a one-time link
             log.info("Mail {} ({}, {}) kept in the outbox, not sent (no SMTP server configured); staff can read it at /staff/outbox/{}",

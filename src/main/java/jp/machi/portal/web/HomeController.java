@@ -2,7 +2,7 @@ package jp.machi.portal.web;
 
 import java.util.Comparator;
 import java.util.List;
-import jp.machi.shared.web.ServiceLink;
+import jp.machi.shared.manifest.ServiceLink;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,13 @@
 package jp.machi.portal.web;
 
+import java.util.List;
+import jp.machi.shared.manifest.NavLink;
 import jp.machi.shared.security.CurrentActor.ProxySubject;
 
-/** What the layout needs on every page. */
+/**
+ * What the layout needs on every page.
+ *
+ * @param services the header's navigation for this person, from every module's {@link NavLink}
+ */
 public record Shell(String wardName, boolean demonstration, boolean signedIn, boolean staff, String displayName,
-                    ProxySubject proxy, String langJa, String langEn) {}
+                    ProxySubject proxy, String langJa, String langEn, List<NavLink> services) {}

@@ -1,7 +1,10 @@
 package jp.machi.portal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import jp.machi.shared.manifest.NavLink;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import jp.machi.ward.WardProfile;
@@ -14,20 +17,22 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ShellAdvice {
 
     private final WardProfile ward;
+    private final List<NavLink> navigation;
 
-    ShellAdvice(WardProfile ward) {
+    ShellAdvice(WardProfile ward, List<NavLink> navigation) {
         this.ward = ward;
+        this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavLink::order)).toList();
     }
 
     @ModelAttribute("shell")
     Shell shell(HttpServletRequest request, Locale locale) {
-        return ShellFactory.shell(ward, request, locale);
+        return ShellFactory.shell(ward, navigation, request, locale);
     }
 
     static final class ShellFactory {
         private ShellFactory() {}
 
-        static Shell shell(WardProfile ward, HttpServletRequest request, Locale locale) {
+        static Shell shell(WardProfile ward, List<NavLink> navigation, HttpServletRequest request, Locale locale) {
             MachiPrincipal p = CurrentActor.principal().orElse(null);
             String path = request.getRequestURI();
             Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
@@ -42,7 +47,8 @@ class ShellAdvice {
             String ja = base.cloneBuilder().queryParam("lang", "ja").build().encode().toUriString();
             String en = base.cloneBuilder().queryParam("lang", "en").build().encode().toUriString();
             return new Shell(ward.name(locale), ward.demonstration(), p != null, p != null && p.isStaff(),
-                p == null ? null : p.displayName(), CurrentActor.actingFor().orElse(null), ja, en);
+                p == null ? null : p.displayName(), CurrentActor.actingFor().orElse(null), ja, en,
+                navigation.stream().filter(n -> n.audience().includes(p)).toList());
         }
     }
 }

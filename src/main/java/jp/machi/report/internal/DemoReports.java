@@ -8,9 +8,7 @@ import java.util.List;
 import jp.machi.report.ReportStatus;
 import jp.machi.shared.DemoMode;
 import jp.machi.shared.time.MachiClock;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,8 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Idempotent: existing categories and demo reports are left alone.
  */
 @Component
-@Order(30)
-class DemoReports implements ApplicationRunner {
+class DemoReports implements ApplicationModuleInitializer {
 
     private static final String ROAD = "doboku-keikaku";
     private static final String PR = "kocho-koho";
@@ -82,7 +79,7 @@ class DemoReports implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void initialize() {
         if (!demo.enabled()) {
             return;
         }

@@ -8,15 +8,15 @@ import jp.machi.identity.Accounts;
 import jp.machi.mail.Mailer;
 import jp.machi.report.ReportStatusChanged;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the reporter and everyone who added themselves that a report's status changed, each in their own
  * language, with a link to the report. Runs after the change committed, in its own transaction (the outbox
- * rows are written there).
+ * rows are written there), through the event publication registry: if the process dies before it finishes, the
+ * event is run again at the next start, and the outbox's idempotency key (the event and the recipient) keeps it
+ * from mailing anyone twice.
  */
 @Component
 class ReportNotifications {
@@ -36,8 +36,7 @@ class ReportNotifications {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     void on(ReportStatusChanged event) {
         Report r = reports.find(event.reportId()).orElse(null);
         if (r == null) {
@@ -66,7 +65,8 @@ class ReportNotifications {
             model.put("previous", label(event.from().name(), en));
             model.put("reason", event.reason() == null ? "" : event.reason());
             model.put("link", baseUrl + "/reports/" + r.id());
-            mailer.send(to, "report/status-changed", locale, model);
+            mailer.send(to, "report/status-changed", locale, model,
+                "report-status:" + event.reportId() + ":" + event.to() + ":" + event.at());
         });
     }
 

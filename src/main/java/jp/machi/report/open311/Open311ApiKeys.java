@@ -14,8 +14,7 @@ import java.util.Optional;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.shared.DemoMode;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is stored, so a key is shown once when issued. In demo mode the well-known key {@value #DEMO_KEY} exists.
  */
 @Service
-public class Open311ApiKeys implements ApplicationRunner {
+public class Open311ApiKeys implements ApplicationModuleInitializer {
 
     static final String DEMO_KEY = "demo-open311-key";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -112,7 +111,7 @@ public class Open311ApiKeys implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void initialize() {
         if (demo.enabled() && jdbc.sql("select count(*) from open311_api_key where key_hash = ?").param(hash(DEMO_KEY))
                 .query(Long.class).single() == 0) {
             insert(DEMO_KEY, "デモ用パートナーアプリ (demo partner app)", null);

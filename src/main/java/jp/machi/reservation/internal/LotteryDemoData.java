@@ -10,8 +10,7 @@ import jp.machi.facility.Facilities;
 import jp.machi.identity.Accounts;
 import jp.machi.shared.DemoMode;
 import jp.machi.shared.time.MachiClock;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(41)
-class LotteryDemoData implements ApplicationRunner {
+class LotteryDemoData implements ApplicationModuleInitializer {
 
     static final String MARK = "(demo)";
 
@@ -55,7 +54,7 @@ class LotteryDemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void initialize() {
         if (!demo.enabled() || jdbc.sql("select count(*) from reservation_lottery_round where name_en like ?")
             .param("%" + MARK).query(Long.class).single() > 0) {
             return;

@@ -3,8 +3,7 @@ package jp.machi.reservation.internal;
 import java.util.List;
 import java.util.Locale;
 import jp.machi.shared.DemoMode;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(41)
-class MoneyDemoData implements ApplicationRunner {
+class MoneyDemoData implements ApplicationModuleInitializer {
 
     private final DemoMode demo;
     private final MoneyRepository repository;
@@ -40,7 +39,7 @@ class MoneyDemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void initialize() {
         if (!demo.enabled() || repository.hasReductionCategories()) {
             return;
         }

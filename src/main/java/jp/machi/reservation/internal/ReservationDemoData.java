@@ -2,8 +2,7 @@ package jp.machi.reservation.internal;
 
 import jp.machi.identity.Accounts;
 import jp.machi.shared.DemoMode;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(40)
-class ReservationDemoData implements ApplicationRunner {
+class ReservationDemoData implements ApplicationModuleInitializer {
 
     private final DemoMode demo;
     private final ReservationRepository repository;
@@ -31,7 +30,7 @@ class ReservationDemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void initialize() {
         if (!demo.enabled() || repository.hasWardDefaults()) {
             return;
         }

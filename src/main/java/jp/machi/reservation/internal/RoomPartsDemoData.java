@@ -4,8 +4,7 @@ import java.util.List;
 import jp.machi.facility.Facilities;
 import jp.machi.facility.RoomSummary;
 import jp.machi.shared.DemoMode;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(41)
-class RoomPartsDemoData implements ApplicationRunner {
+class RoomPartsDemoData implements ApplicationModuleInitializer {
 
     private final DemoMode demo;
     private final RoomParts parts;
@@ -32,7 +31,7 @@ class RoomPartsDemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void initialize() {
         if (!demo.enabled() || parts.anyPart()) {
             return;
         }

@@ -5,8 +5,7 @@ import java.util.Locale;
 import jp.machi.facility.Facilities;
 import jp.machi.facility.RoomSummary;
 import jp.machi.shared.DemoMode;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(42)
-class SportsRoomDemoData implements ApplicationRunner {
+class SportsRoomDemoData implements ApplicationModuleInitializer {
 
     /** The grid: two hours each from 9:00 to 21:00. */
     static final List<Slot> GRID = java.util.stream.IntStream.of(9, 11, 13, 15, 17, 19)
@@ -47,7 +46,7 @@ class SportsRoomDemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void initialize() {
         if (!demo.enabled()) {
             return;
         }

@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import jp.machi.identity.Role;
+import jp.machi.shared.security.Role;
 import jp.machi.identity.internal.Account;
 import jp.machi.identity.internal.AccountRepository;
 import jp.machi.identity.internal.StaffService;

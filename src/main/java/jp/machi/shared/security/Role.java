@@ -1,4 +1,4 @@
-package jp.machi.identity;
+package jp.machi.shared.security;
 
 /** What a person may do. System admins are also department admins; department admins and auditors are also staff. */
 public enum Role {

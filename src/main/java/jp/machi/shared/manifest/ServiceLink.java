@@ -1,8 +1,8 @@
-package jp.machi.shared.web;
+package jp.machi.shared.manifest;
 
 /**
- * A service on the home page. Each module that offers residents a service declares a bean of this type;
- * the home page lists them in {@code order}.
+ * A service on the home page. A module that offers residents a service declares a bean of this type; the portal
+ * lists them in {@code order} (lower first).
  *
  * @param order          position on the home page
  * @param titleKey       message key of the title
