@@ -46,7 +46,6 @@ class StatusMailCrashTest {
         try (MachiProcess first = new MachiProcess("status-mail-crash-1", env)) {
             first.start(Duration.ofMinutes(3));
             report = sendReport(first, reporter);
-            TestMailbox.purge();
             WebSession admin = new WebSession(first.port());
             signInAsAdmin(admin);
             try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
