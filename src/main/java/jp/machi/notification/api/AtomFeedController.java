@@ -48,7 +48,7 @@ class AtomFeedController {
         this.messages = messages;
     }
 
-    @GetMapping(value = "/notices.atom", produces = "application/atom+xml")
+    @GetMapping("/notices.atom")
     @Operation(summary = "Published notices as an Atom 1.0 feed", description = "Optional topic (code) and area (district); the 50 newest.")
     @ApiResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = "application/atom+xml"))
     @ApiResponse(responseCode = "400", description = "Unknown topic or area", content = @Content(mediaType = "application/problem+json"))

@@ -30,6 +30,7 @@ public class LinkTokens {
 
     private final byte[] key;
 
+    @org.springframework.beans.factory.annotation.Autowired
     LinkTokens(JdbcClient jdbc, NotificationSettings settings) {
         this(loadKey(jdbc, settings));
     }

@@ -20,6 +20,7 @@ public class SmtpConnector {
     private final MailProperties mail;
     private final Session session;
 
+    @org.springframework.beans.factory.annotation.Autowired
     SmtpConnector(Environment environment) {
         this(Binder.get(environment).bind("spring.mail", MailProperties.class).orElseGet(MailProperties::new));
     }

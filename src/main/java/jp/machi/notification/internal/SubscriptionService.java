@@ -184,7 +184,7 @@ public class SubscriptionService {
     }
 
     /** The pending subscription a confirmation token is for (still valid), without confirming it. */
-    @Transactional(readOnly = true)
+    @Transactional
     public Optional<Subscription> pending(String token) {
         if (token == null || token.length() > 100) {
             return Optional.empty();
