@@ -61,6 +61,12 @@ final class NotificationApi {
             .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> oneClickRaw(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonNode json(HttpResponse<String> r) {
         return JSON.readTree(r.body());
     }

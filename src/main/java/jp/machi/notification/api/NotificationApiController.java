@@ -278,8 +278,11 @@ class NotificationApiController {
         content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Object> send(@RequestBody(required = false) String body, Locale locale) {
         MachiPrincipal me = CurrentActor.principal().orElse(null);
-        if (me == null || !me.isStaff()) {
+        if (me == null) {
             return ApiProblems.of(HttpStatus.UNAUTHORIZED, "Authorization", "notification.api.staffToken", messages, locale);
+        }
+        if (!me.isStaff()) {
+            return ApiProblems.of(HttpStatus.FORBIDDEN, "Authorization", "notification.api.staffToken", messages, locale);
         }
         JsonNode json = parse(body);
         if (json == null) {

@@ -231,6 +231,11 @@ public class DeliveryEngine implements SmartLifecycle {
         }
     }
 
+    /** Sends one claimed batch of a lane now, on the calling thread (the workers' step; tests use it directly). */
+    void sendBatch(Lanes lane, List<DeliveryStore.Claimed> batch) throws InterruptedException {
+        send(lanes.get(lane), batch);
+    }
+
     private void send(LaneState lane, List<DeliveryStore.Claimed> batch) throws InterruptedException {
         Results results = new Results(lane.lane);
         Transport transport = null;
