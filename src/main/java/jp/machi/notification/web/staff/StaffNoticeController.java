@@ -134,7 +134,7 @@ class StaffNoticeController {
         NoticeDraft draft = form.draft(problems);
         try {
             if (!problems.isEmpty()) {
-                throw new Problem.Rejected(problems);
+                throw new Problem.Rejected(withChecks(problems, draft));
             }
             long id = notices.draft(draft, me().accountId());
             return "redirect:/staff/notifications/" + id;
@@ -147,6 +147,17 @@ class StaffNoticeController {
         model.addAttribute("editing", null);
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         return "notification/staff/form";
+    }
+
+    /** The form's unreadable fields and every other problem of the draft, one per field. */
+    private List<Problem> withChecks(List<Problem> unreadable, NoticeDraft draft) {
+        List<Problem> all = new ArrayList<>(unreadable);
+        for (Problem p : notices.check(draft)) {
+            if (all.stream().noneMatch(x -> x.field().equals(p.field()))) {
+                all.add(p);
+            }
+        }
+        return all;
     }
 
     private void reject(BindingResult errors, List<Problem> problems, Locale locale) {
@@ -213,7 +224,7 @@ class StaffNoticeController {
         NoticeDraft draft = form.draft(problems);
         try {
             if (!problems.isEmpty()) {
-                throw new Problem.Rejected(problems);
+                throw new Problem.Rejected(withChecks(problems, draft));
             }
             notices.update(n.id(), new NoticeDraft(draft.topic(), n.listId(), draft.areas(), draft.priority(), draft.titleJa(),
                 draft.bodyJa(), draft.titleEn(), draft.bodyEn(), draft.expiresAt(), draft.scheduledAt()), me().accountId());
