@@ -29,6 +29,8 @@ public class LinkTokens {
     private static final Pattern TOKEN = Pattern.compile("([0-9]{1,18})\\.([a-z0-9.-]{1,70})\\.([A-Za-z0-9_-]{22})");
 
     private final byte[] key;
+    /** One initialised MAC per thread: the delivery workers make two tokens per message. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @org.springframework.beans.factory.annotation.Autowired
     LinkTokens(JdbcClient jdbc, NotificationSettings settings) {
@@ -83,15 +85,19 @@ public class LinkTokens {
         return Optional.of(new Parsed(Long.parseLong(m.group(1)), m.group(2)));
     }
 
-    private String mac(String data) {
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] full = mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String mac(String data) {
+        byte[] full = macs.get().doFinal(data.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
     }
 
     /** A random one-time token (confirmation links) and its SHA-256 for storage. */

@@ -329,7 +329,12 @@ public class SubscriptionService {
     }
 
     public String manageUrl(long subscriptionId) {
-        return baseUrl + "/notifications/manage/" + tokens.token(subscriptionId, "m");
+        return baseUrl + managePath(subscriptionId);
+    }
+
+    /** The preference page's path, for links on this site's own pages. */
+    public String managePath(long subscriptionId) {
+        return "/notifications/manage/" + tokens.token(subscriptionId, "m");
     }
 
     /** The one-click address for a mail of a topic (or of a list when {@code topic} is null). */

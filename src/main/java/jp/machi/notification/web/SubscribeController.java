@@ -112,7 +112,7 @@ class SubscribeController {
             return "notification/link-invalid";
         }
         describe(s.get(), model, locale);
-        model.addAttribute("manage", subscriptions.manageUrl(s.get().id()));
+        model.addAttribute("manage", subscriptions.managePath(s.get().id()));
         return "notification/confirmed";
     }
 
@@ -190,7 +190,7 @@ class SubscribeController {
         model.addAttribute("topicName", target.get().topic() == null ? null
             : topics.find(target.get().topic()).map(t -> t.name(locale)).orElse(target.get().topic()));
         model.addAttribute("list", s != null && s.isList() ? lists.find(s.listId()).map(l -> l.name(locale)).orElse("") : null);
-        model.addAttribute("manage", s == null ? null : subscriptions.manageUrl(s.id()));
+        model.addAttribute("manage", s == null ? null : subscriptions.managePath(s.id()));
         return "notification/unsubscribe";
     }
 
