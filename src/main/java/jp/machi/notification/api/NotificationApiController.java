@@ -110,6 +110,10 @@ class NotificationApiController {
         }
         List<Problem> problems = new ArrayList<>();
         SubscriptionInput in = input(json, problems);
+        JsonNode channel = json.path("channel");
+        if (!channel.isMissingNode() && !channel.isNull() && !(channel.isString() && "email".equals(channel.asString()))) {
+            problems.add(Problem.of("channel", "notification.api.channel"));
+        }
         if (!json.path("email").isMissingNode() && !json.path("email").isString()) {
             problems.add(Problem.of("email", "notification.email.invalid"));
         }
