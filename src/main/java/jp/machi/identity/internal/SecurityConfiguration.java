@@ -88,6 +88,8 @@ class SecurityConfiguration {
                 .requestMatchers("/login/2fa", "/login/2fa/**").hasAuthority(PENDING_SECOND_FACTOR)
                 .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
                 .requestMatchers("/admin/**").hasRole(Role.DEPT_ADMIN.name())
+                // residents' mail (recipients, bodies without their secrets): system admins, who look after delivery
+                .requestMatchers("/staff/outbox", "/staff/outbox/**").hasRole(Role.SYSTEM_ADMIN.name())
                 .requestMatchers("/staff/**").hasRole(Role.STAFF.name())
                 .requestMatchers("/account/**").hasAnyRole(Role.RESIDENT.name(), Role.STAFF.name())
                 .requestMatchers("/api/v1/me", "/api/v1/me/**").hasAnyRole(Role.RESIDENT.name(), Role.STAFF.name())
