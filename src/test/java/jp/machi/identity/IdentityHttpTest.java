@@ -168,9 +168,12 @@ class IdentityHttpTest {
         HttpResponse<String> login = c.post("/login", "/login", Map.of("email", "resident@demo.machi.example",
             "password", "machi-demo-2026"));
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/account");
-        HttpResponse<String> empty = c.post("/account/tokens", "/account/tokens", Map.of("name", " "));
+        HttpResponse<String> empty = c.post("/account/tokens", "/account/tokens", Map.of("name", " ", "scopes", "resident"));
         assertThat(empty.statusCode()).isEqualTo(422);
-        c.post("/account/tokens", "/account/tokens", Map.of("name", "my script"));
+        HttpResponse<String> noScope = c.post("/account/tokens", "/account/tokens", Map.of("name", "my script"));
+        assertThat(noScope.statusCode()).isEqualTo(422);
+        assertThat(noScope.body()).contains("できることを1つ以上選んでください。");
+        c.post("/account/tokens", "/account/tokens", Map.of("name", "my script", "scopes", "resident"));
         Matcher m = Pattern.compile("id=\"new-token\">(machi_[^<]+)<").matcher(c.get("/account/tokens").body());
         assertThat(m.find()).isTrue();
         String token = m.group(1);
