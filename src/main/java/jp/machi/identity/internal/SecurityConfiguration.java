@@ -83,7 +83,7 @@ class SecurityConfiguration {
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 // the metrics: a system admin's session, or a token with the metrics scope (the Prometheus scrape)
-                .requestMatchers("/actuator/**").hasAnyAuthority(Role.SYSTEM_ADMIN.authority(), METRICS_SCOPE_AUTHORITY)
+                .requestMatchers("/actuator", "/actuator/**").hasAnyAuthority(Role.SYSTEM_ADMIN.authority(), METRICS_SCOPE_AUTHORITY)
                 .requestMatchers("/login/2fa", "/login/2fa/**").hasAuthority(PENDING_SECOND_FACTOR)
                 .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
                 .requestMatchers("/admin/**").hasRole(Role.DEPT_ADMIN.name())
