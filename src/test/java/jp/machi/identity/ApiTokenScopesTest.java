@@ -120,6 +120,7 @@ class ApiTokenScopesTest {
         assertThatThrownBy(() -> tokens.create(admin, "long", List.of("metrics:read"), Duration.ofDays(91)))
             .isInstanceOf(ApiTokenService.Refused.class);
         assertThatThrownBy(() -> tokens.create(admin, "none", List.of(), Duration.ofDays(30)))
+            .as("staff always choose their scopes")
             .isInstanceOfSatisfying(ApiTokenService.Refused.class, e -> assertThat(e.field()).isEqualTo("scopes"));
         // a department staff member may not hold the metrics scope, nor a resident's
         assertThatThrownBy(() -> tokens.create(staff, "scrape", List.of("metrics:read"), Duration.ofDays(30)))

@@ -306,7 +306,14 @@ class RouteAuthorizationTest {
         rule("POST /staff/reservations/rules/slot-fees", STAFF), // MoneyStaffController#saveSlotFees
         rule("POST /staff/reservations/rules/slots", STAFF), // MoneyStaffController#saveSlots
         rule("POST /staff/residents/{id}/data", STAFF), // ResidentDeskController#disclose
-        rule("POST /staff/residents/{id}/proxy", STAFF) // ResidentDeskController#startProxy
+        rule("POST /staff/residents/{id}/proxy", STAFF), // ResidentDeskController#startProxy
+        rule("GET /account/reports", SIGNED_IN), // MyReportsController#mine
+        rule("GET /api/v1/search", API_PUBLIC), // SearchApiController#search
+        rule("GET /search", PUBLIC), // SearchController#results
+        rule("GET /staff/search/synonyms", STAFF), // SynonymController#list
+        rule("POST /staff/search/synonyms", STAFF), // SynonymController#add
+        rule("POST /staff/search/synonyms/{id}", STAFF), // SynonymController#update
+        rule("POST /staff/search/synonyms/{id}/delete", STAFF) // SynonymController#delete
         // ROUTES-END
     );
 

@@ -105,6 +105,10 @@ public class ApiTokenService {
             throw new Refused("name", "identity.token.limit");
         }
         Set<String> wanted = new LinkedHashSet<>(scopeNames == null ? List.of() : scopeNames);
+        if (wanted.isEmpty() && !a.isStaff() && a.has(jp.machi.shared.security.Role.RESIDENT)) {
+            // a resident's token acts as the resident unless they chose otherwise; staff always choose
+            wanted.add(TokenScope.RESIDENT);
+        }
         if (wanted.isEmpty()) {
             throw new Refused("scopes", "identity.token.scopes.required");
         }
