@@ -12,7 +12,6 @@ import jp.machi.audit.AuditLog;
 import jp.machi.identity.ResidentDeleted;
 import jp.machi.shared.security.Role;
 import jp.machi.mail.Mailer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -40,7 +39,7 @@ public class AccountService {
     private final String baseUrl;
 
     AccountService(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder encoder, Mailer mailer, AuditLog audit,
-                   ApplicationEventPublisher events, Clock clock, @Value("${machi.base-url}") String baseUrl) {
+                   ApplicationEventPublisher events, Clock clock, jp.machi.shared.web.SiteUrl site) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.encoder = encoder;
@@ -48,7 +47,7 @@ public class AccountService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
     public record Registration(String email, String password, String displayName, String nameKana, String district,

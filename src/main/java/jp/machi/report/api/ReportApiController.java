@@ -19,19 +19,18 @@ import jp.machi.report.internal.ReportService;
 import jp.machi.report.web.ReportForms;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
+import jp.machi.shared.text.NumberInput;
 import jp.machi.shared.time.MachiClock;
-import org.springframework.beans.factory.annotation.Value;
+import jp.machi.shared.web.ApiProblem;
+import jp.machi.shared.web.SiteUrl;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 
 /** JSON API for our own apps: post a report (multipart) and read published reports as GeoJSON. */
@@ -46,13 +45,13 @@ class ReportApiController {
     private final String baseUrl;
 
     ReportApiController(ReportService service, ReportRepository reports, CategoryRepository categories,
-                        PhotoProcessor photos, MessageSource messages, @Value("${machi.base-url}") String baseUrl) {
+                        PhotoProcessor photos, MessageSource messages, SiteUrl site) {
         this.service = service;
         this.reports = reports;
         this.categories = categories;
         this.photos = photos;
         this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
     @PostMapping(value = "/api/v1/reports", produces = "application/json")
@@ -62,26 +61,26 @@ class ReportApiController {
         MachiPrincipal me = CurrentActor.principal().orElse(null);
         String code = params.getFirst("serviceCode");
         if (code == null || code.isBlank() || categories.find(code).filter(c -> c.active()).isEmpty()) {
-            return error("serviceCode", code == null || code.isBlank() ? "report.category.required" : "report.category.unknown", locale);
+            throw error("serviceCode", code == null || code.isBlank() ? "report.category.required" : "report.category.unknown");
         }
-        Double lat = number(params.getFirst("lat"));
-        Double lon = number(params.getFirst("lon"));
+        Double lat = NumberInput.decimal(params.getFirst("lat"));
+        Double lon = NumberInput.decimal(params.getFirst("lon"));
         if (params.getFirst("lat") != null && lat == null) {
-            return error("lat", "report.place.invalid", locale);
+            throw error("lat", "report.place.invalid");
         }
         if (params.getFirst("lon") != null && lon == null) {
-            return error("lon", "report.place.invalid", locale);
+            throw error("lon", "report.place.invalid");
         }
         List<MultipartFile> uploads = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
         if (uploads.size() > ReportService.MAX_PHOTOS) {
-            return error("photo", "report.photo.tooMany", locale, ReportService.MAX_PHOTOS);
+            throw error("photo", "report.photo.tooMany", ReportService.MAX_PHOTOS);
         }
         List<jp.machi.shared.image.ProcessedImage> processed = new ArrayList<>();
         for (MultipartFile f : uploads) {
             try {
                 processed.add(photos.process(f.getBytes()));
             } catch (PhotoProcessor.PhotoRejected e) {
-                return error("photo", e.messageKey(), locale, photos.maxBytes() / (1024 * 1024));
+                throw error("photo", e.messageKey(), photos.maxBytes() / (1024 * 1024));
             }
         }
         Long reporter = me != null && !me.isStaff() ? me.accountId() : null;
@@ -90,7 +89,7 @@ class ReportApiController {
             me != null ? me.preferredLanguage() : locale.getLanguage(), false, reporter,
             me != null ? me.displayName() : null, null);
         if (reporter == null && (r.email() == null || r.email().isBlank())) {
-            return error("email", "report.api.identify", locale);
+            throw error("email", "report.api.identify");
         }
         long id;
         try {
@@ -98,7 +97,7 @@ class ReportApiController {
         } catch (ReportRejected e) {
             Problem p = e.problems().getFirst();
             String field = "lat".equals(p.field()) && lat != null && lon == null ? "lon" : p.field();
-            return ResponseEntity.badRequest().body(body(field, message(p, locale)));
+            throw error(field, p.key(), p.argArray());
         }
         Report saved = reports.find(id).orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).header("Location", baseUrl + "/reports/" + id).body(json(saved, true, reports.photos(id)));
@@ -125,14 +124,14 @@ class ReportApiController {
                     }
                 }
             } catch (NumberFormatException e) {
-                return error("bbox", "report.api.bbox", locale);
+                throw error("bbox", "report.api.bbox");
             }
         }
         Map<String, String> errors = new LinkedHashMap<>();
         ReportQuery q = jp.machi.report.web.ReportQueries.publicQuery(category, status, from, to, box, errors);
         if (!errors.isEmpty()) {
             var e = errors.entrySet().iterator().next();
-            return error(e.getKey(), e.getValue(), locale);
+            throw error(e.getKey(), e.getValue());
         }
         List<Map<String, Object>> features = new ArrayList<>();
         List<Report> found = reports.search(q);
@@ -178,45 +177,7 @@ class ReportApiController {
         return m;
     }
 
-    private static Double number(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            double d = Double.parseDouble(s.strip());
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private String message(Problem p, Locale locale) {
-        return ReportForms.messages(List.of(p), messages, locale).values().iterator().next();
-    }
-
-    private ResponseEntity<Map<String, Object>> error(String parameter, String key, Locale locale, Object... args) {
-        return ResponseEntity.badRequest().body(body(parameter, message(Problem.of(parameter, key, args), locale)));
-    }
-
-    private static Map<String, Object> body(String parameter, String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", 400);
-        m.put("error", "bad_request");
-        m.put("parameter", parameter);
-        m.put("message", message);
-        return m;
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, Object>> tooLarge(Locale locale) {
-        Map<String, Object> m = body("photo", messages.getMessage("report.photo.requestTooLarge", null, locale));
-        m.put("status", 413);
-        m.put("error", "payload_too_large");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(m);
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Map<String, Object>> broken(Locale locale) {
-        return ResponseEntity.badRequest().body(body("photo", messages.getMessage("report.upload.broken", null, locale)));
+    private static ApiProblem error(String parameter, String key, Object... args) {
+        return ApiProblem.badRequest(parameter, key, args);
     }
 }

@@ -2,7 +2,6 @@ package jp.machi.report.open311;
 
 import java.util.Locale;
 import jp.machi.ward.WardProfile;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +16,9 @@ class Open311PageController {
     private final WardProfile ward;
     private final String baseUrl;
 
-    Open311PageController(WardProfile ward, @Value("${machi.base-url}") String baseUrl) {
+    Open311PageController(WardProfile ward, jp.machi.shared.web.SiteUrl site) {
         this.ward = ward;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
     @GetMapping({"/open311/v2", "/open311/v2/"})
