@@ -6,7 +6,7 @@ import jp.machi.ward.WardProfile;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,17 +32,18 @@ class FacilityCsvController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "Bad dataset parameter",
         content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/facilities.csv")
-    ResponseEntity<byte[]> csv(@io.swagger.v3.oas.annotations.Parameter(description = "Which dataset",
+    void csv(@io.swagger.v3.oas.annotations.Parameter(description = "Which dataset",
                                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
                                        allowableValues = {"public-facilities", "aed", "wifi", "emergency-sites"}))
-                               @RequestParam(required = false) String dataset) {
+                               @RequestParam(required = false) String dataset, HttpServletResponse response)
+        throws java.io.IOException {
         Dataset d = dataset == null ? null : Dataset.byParameter(dataset.strip()).orElse(null);
         if (d == null) {
             throw jp.machi.shared.web.ApiProblem.badRequest("dataset", dataset == null || dataset.isBlank()
                 ? "facility.data.api.datasetMissing" : "facility.data.api.datasetUnknown");
         }
-        return ResponseEntity.ok().contentType(CSV)
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName(ward.code())).build().toString())
-            .body(export.export(d));
+        response.setContentType(CSV.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName(ward.code())).build().toString());
+        export.export(d, response.getOutputStream()); // streamed: constant memory for any number of facilities
     }
 }

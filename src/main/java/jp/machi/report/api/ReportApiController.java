@@ -7,14 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import jp.machi.report.internal.CategoryRepository;
 import jp.machi.report.internal.NewReport;
 import jp.machi.report.internal.PhotoProcessor;
 import jp.machi.report.internal.Problem;
 import jp.machi.report.internal.Report;
 import jp.machi.report.internal.ReportQuery;
 import jp.machi.report.internal.ReportRejected;
-import jp.machi.report.internal.ReportRepository;
+import jp.machi.report.internal.ReportReader;
 import jp.machi.report.internal.ReportService;
 import jp.machi.report.web.ReportForms;
 import jp.machi.shared.security.CurrentActor;
@@ -23,7 +22,12 @@ import jp.machi.shared.text.NumberInput;
 import jp.machi.shared.time.MachiClock;
 import jp.machi.shared.web.ApiProblem;
 import jp.machi.shared.web.SiteUrl;
-import org.springframework.context.MessageSource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -38,29 +42,44 @@ import org.springframework.web.multipart.MultipartFile;
 class ReportApiController {
 
     private final ReportService service;
-    private final ReportRepository reports;
-    private final CategoryRepository categories;
+    private final ReportReader reader;
     private final PhotoProcessor photos;
-    private final MessageSource messages;
     private final String baseUrl;
 
-    ReportApiController(ReportService service, ReportRepository reports, CategoryRepository categories,
-                        PhotoProcessor photos, MessageSource messages, SiteUrl site) {
+    ReportApiController(ReportService service, ReportReader reader, PhotoProcessor photos, SiteUrl site) {
         this.service = service;
-        this.reports = reports;
-        this.categories = categories;
+        this.reader = reader;
         this.photos = photos;
-        this.messages = messages;
         this.baseUrl = site.base();
     }
 
-    @PostMapping(value = "/api/v1/reports", produces = "application/json")
-    ResponseEntity<Map<String, Object>> create(@RequestParam MultiValueMap<String, String> params,
-                                               @RequestParam(name = "photo", required = false) List<MultipartFile> files,
-                                               Locale locale) throws IOException {
+    /** The form of {@code POST /api/v1/reports}, for the OpenAPI document (the fields are read from the form). */
+    @Schema(name = "ReportSubmission", description = "A new report, sent as multipart/form-data (with photos) or "
+        + "application/x-www-form-urlencoded. Answers to the category's questions are fields named attribute[code].")
+    record ReportSubmission(
+        @Schema(description = "Category code (GET /open311/v2/services.json lists them)", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 64) String serviceCode,
+        @Schema(description = "Latitude (WGS 84), inside the ward", requiredMode = Schema.RequiredMode.REQUIRED, example = "35.7356") Double lat,
+        @Schema(description = "Longitude (WGS 84), inside the ward", requiredMode = Schema.RequiredMode.REQUIRED, example = "139.6516") Double lon,
+        @Schema(description = "What is wrong", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = ReportService.MAX_DESCRIPTION) String description,
+        @Schema(description = "Where, in words", maxLength = 300) String address,
+        @Schema(description = "Contact address; required without a Bearer token", maxLength = 254, format = "email") String email,
+        @Schema(description = "Photos (JPEG, PNG, WebP, HEIC), at most " + ReportService.MAX_PHOTOS, format = "binary") List<String> photo) {}
+
+    @Operation(summary = "Send a report (まちレポ)", description = "Anonymous with email, or as the token's resident. "
+        + "Bad input is a 400 problem details answer naming the parameter; nothing is stored.",
+        requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = ReportSubmission.class)),
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(implementation = ReportSubmission.class))}))
+    @ApiResponse(responseCode = "201", description = "Stored; Location is the report's page")
+    @ApiResponse(responseCode = "400", description = "Bad input", content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(value = "/api/v1/reports", produces = "application/json",
+        consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
+    ResponseEntity<Map<String, Object>> create(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+                                               @Parameter(hidden = true) @RequestParam(name = "photo", required = false) List<MultipartFile> files,
+                                               @Parameter(hidden = true) Locale locale) throws IOException {
         MachiPrincipal me = CurrentActor.principal().orElse(null);
         String code = params.getFirst("serviceCode");
-        if (code == null || code.isBlank() || categories.find(code).filter(c -> c.active()).isEmpty()) {
+        if (code == null || code.isBlank() || reader.activeCategory(code).isEmpty()) {
             throw error("serviceCode", code == null || code.isBlank() ? "report.category.required" : "report.category.unknown");
         }
         Double lat = NumberInput.decimal(params.getFirst("lat"));
@@ -99,8 +118,8 @@ class ReportApiController {
             String field = "lat".equals(p.field()) && lat != null && lon == null ? "lon" : p.field();
             throw error(field, p.key(), p.argArray());
         }
-        Report saved = reports.find(id).orElseThrow();
-        return ResponseEntity.status(HttpStatus.CREATED).header("Location", baseUrl + "/reports/" + id).body(json(saved, true, reports.photos(id)));
+        Report saved = reader.report(id).orElseThrow();
+        return ResponseEntity.status(HttpStatus.CREATED).header("Location", baseUrl + "/reports/" + id).body(json(saved, true, reader.photos(id)));
     }
 
     @GetMapping(value = "/api/v1/reports", produces = {"application/geo+json", "application/json"})
@@ -134,9 +153,9 @@ class ReportApiController {
             throw error(e.getKey(), e.getValue());
         }
         List<Map<String, Object>> features = new ArrayList<>();
-        List<Report> found = reports.search(q);
+        List<Report> found = reader.search(q);
         // One query for all photos, not one per report: the map asks for hundreds of reports at a time.
-        Map<Long, List<jp.machi.report.internal.ReportPhoto>> photoMap = reports.photos(found.stream().map(Report::id).toList());
+        Map<Long, List<jp.machi.report.internal.ReportPhoto>> photoMap = reader.photos(found.stream().map(Report::id).toList());
         for (Report r : found) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("type", "Feature");

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import jp.machi.shared.text.TextInput;
@@ -58,9 +59,25 @@ public class ApiProblems {
 
     private static final Set<HttpMethod> ANY = Set.of();
     private final MessageSource messages;
+    private final List<ErrorFormat> formats;
 
-    public ApiProblems(MessageSource messages) {
+    public ApiProblems(MessageSource messages, List<ErrorFormat> formats) {
         this.messages = messages;
+        this.formats = formats;
+    }
+
+    /**
+     * The answer to a refusal: in the error format of the interface the request belongs to ({@link ErrorFormat}),
+     * else problem details for {@code /api/**}; null for pages (the exception goes on to Spring's error pages).
+     */
+    private ResponseEntity<?> refuse(HttpServletRequest request, HttpStatus status, String code, String parameter,
+                                     String key, Object... args) {
+        for (ErrorFormat f : formats) {
+            if (f.appliesTo(request)) {
+                return f.answer(request, status, parameter, key, args);
+            }
+        }
+        return isApi(request) ? answer(request, status, code, parameter, key, args) : null;
     }
 
     /** Whether a request is one of the JSON APIs (answers problem details). */
@@ -89,25 +106,26 @@ public class ApiProblems {
     }
 
     @ExceptionHandler(InputRejected.class)
-    ResponseEntity<ProblemDetail> rejected(InputRejected e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!isApi(request)) {
+    ResponseEntity<?> rejected(InputRejected e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ResponseEntity<?> answer = refuse(request, HttpStatus.BAD_REQUEST, "bad-request", e.parameter(), e.messageKey(),
+            TextInput.MAX_LENGTH);
+        if (answer == null) {
             response.sendError(HttpStatus.BAD_REQUEST.value());
-            return null;
         }
-        return answer(request, HttpStatus.BAD_REQUEST, "bad-request", e.parameter(), e.messageKey(), TextInput.MAX_LENGTH);
+        return answer;
     }
 
     /** A value PostgreSQL refuses as data (SQLSTATE class 22) is the client's mistake, on every path. */
     @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ProblemDetail> data(DataAccessException e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+    ResponseEntity<?> data(DataAccessException e, HttpServletRequest request, HttpServletResponse response) throws Exception {
         if (!isDataError(e)) {
             throw e;
         }
-        if (!isApi(request)) {
+        ResponseEntity<?> answer = refuse(request, HttpStatus.BAD_REQUEST, "bad-request", null, "problem.value");
+        if (answer == null) {
             response.sendError(HttpStatus.BAD_REQUEST.value());
-            return null;
         }
-        return answer(request, HttpStatus.BAD_REQUEST, "bad-request", null, "problem.value");
+        return answer;
     }
 
     static boolean isDataError(Throwable e) {
@@ -120,89 +138,82 @@ public class ApiProblems {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) throws Exception {
-        api(request, e);
-        return answer(request, HttpStatus.BAD_REQUEST, "bad-request", e.getParameterName(), "problem.missing", e.getParameterName());
+    ResponseEntity<?> missing(MissingServletRequestParameterException e, HttpServletRequest request) throws Exception {
+        return orElseThrow(refuse(request, HttpStatus.BAD_REQUEST, "bad-request", e.getParameterName(), "problem.missing", e.getParameterName()), e);
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) throws Exception {
-        api(request, e);
-        return answer(request, HttpStatus.BAD_REQUEST, "bad-request", e.getRequestPartName(), "problem.missing", e.getRequestPartName());
+    ResponseEntity<?> missingPart(MissingServletRequestPartException e, HttpServletRequest request) throws Exception {
+        return orElseThrow(refuse(request, HttpStatus.BAD_REQUEST, "bad-request", e.getRequestPartName(), "problem.missing", e.getRequestPartName()), e);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) throws Exception {
-        api(request, e);
-        return answer(request, HttpStatus.BAD_REQUEST, "bad-request", e.getHeaderName(), "problem.missing", e.getHeaderName());
+    ResponseEntity<?> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) throws Exception {
+        return orElseThrow(refuse(request, HttpStatus.BAD_REQUEST, "bad-request", e.getHeaderName(), "problem.missing", e.getHeaderName()), e);
     }
 
     /** A parameter or path variable that is not of its type, e.g. {@code /api/v1/bookings/abc}. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> type(MethodArgumentTypeMismatchException e, HttpServletRequest request) throws Exception {
-        api(request, e);
-        return answer(request, HttpStatus.BAD_REQUEST, "bad-request", e.getName(), "problem.type", e.getName());
+    ResponseEntity<?> type(MethodArgumentTypeMismatchException e, HttpServletRequest request) throws Exception {
+        return orElseThrow(refuse(request, HttpStatus.BAD_REQUEST, "bad-request", e.getName(), "problem.type", e.getName()), e);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) throws Exception {
-        api(request, e);
-        return answer(request, HttpStatus.BAD_REQUEST, "bad-request", "body", "problem.body");
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) throws Exception {
+        return orElseThrow(refuse(request, HttpStatus.BAD_REQUEST, "bad-request", "body", "problem.body"), e);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) throws Exception {
-        api(request, e);
+    ResponseEntity<?> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) throws Exception {
         String supported = e.getSupportedMediaTypes().isEmpty() ? "application/json"
             : StringUtils.collectionToDelimitedString(e.getSupportedMediaTypes(), ", ");
-        ResponseEntity<ProblemDetail> answer = answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-            "Content-Type", "problem.mediaType", supported);
+        ResponseEntity<?> answer = orElseThrow(refuse(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+            "Content-Type", "problem.mediaType", supported), e);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
             .header(HttpHeaders.ACCEPT, supported).body(answer.getBody());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) throws Exception {
-        api(request, e);
-        return answer(request, HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Accept", "problem.notAcceptable");
+    ResponseEntity<?> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) throws Exception {
+        return orElseThrow(refuse(request, HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Accept", "problem.notAcceptable"), e);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) throws Exception {
-        api(request, e);
-        ResponseEntity<ProblemDetail> answer = answer(request, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", null,
-            "problem.method", e.getMethod());
+    ResponseEntity<?> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) throws Exception {
+        ResponseEntity<?> answer = orElseThrow(refuse(request, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", null,
+            "problem.method", e.getMethod()), e);
         var allowed = e.getSupportedHttpMethods() == null ? ANY : e.getSupportedHttpMethods();
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
             .allow(allowed.toArray(HttpMethod[]::new)).body(answer.getBody());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) throws Exception {
-        api(request, e);
-        return answer(request, HttpStatus.NOT_FOUND, "not-found", null, "problem.notFound");
+    ResponseEntity<?> noResource(NoResourceFoundException e, HttpServletRequest request) throws Exception {
+        return orElseThrow(refuse(request, HttpStatus.NOT_FOUND, "not-found", null, "problem.notFound"), e);
     }
 
     /** Bean Validation of a {@code @RequestBody} or {@code @ModelAttribute} record: the first field at fault. */
     @ExceptionHandler(BindException.class)
-    ResponseEntity<ProblemDetail> invalid(BindException e, HttpServletRequest request) throws Exception {
-        api(request, e);
+    ResponseEntity<?> invalid(BindException e, HttpServletRequest request) throws Exception {
         FieldError field = e.getFieldError();
-        if (field == null) {
-            return answer(request, HttpStatus.BAD_REQUEST, "bad-request", "body", "problem.body");
+        if (field == null || !isApi(request)) {
+            return orElseThrow(refuse(request, HttpStatus.BAD_REQUEST, "bad-request", field == null ? "body" : field.getField(),
+                field == null ? "problem.body" : "problem.invalid", field == null ? null : field.getField()), e);
         }
         return resolvable(request, field.getField(), field);
     }
 
     /** Bean Validation of parameters ({@code @RequestParam @Size …}): the first parameter at fault. */
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) throws Exception {
-        api(request, e);
+    ResponseEntity<?> invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) throws Exception {
         var result = e.getParameterValidationResults().getFirst();
         String name = result.getMethodParameter().getParameterName();
         var requestParam = result.getMethodParameter().getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
         if (requestParam != null && !requestParam.name().isEmpty()) {
             name = requestParam.name();
+        }
+        if (!isApi(request)) {
+            return orElseThrow(refuse(request, HttpStatus.BAD_REQUEST, "bad-request", name, "problem.invalid", name), e);
         }
         return resolvable(request, name, result.getResolvableErrors().getFirst());
     }
@@ -215,11 +226,12 @@ public class ApiProblems {
         return answer;
     }
 
-    /** Lets the exception go on to the next resolver (pages, Open311) unless the request is a JSON API's. */
-    private static void api(HttpServletRequest request, Exception e) throws Exception {
-        if (!isApi(request)) {
+    /** Lets the exception go on to the next resolver (Spring's error pages) when no format answers it. */
+    private static ResponseEntity<?> orElseThrow(ResponseEntity<?> answer, Exception e) throws Exception {
+        if (answer == null) {
             throw e;
         }
+        return answer;
     }
 
 }

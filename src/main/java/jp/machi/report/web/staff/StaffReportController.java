@@ -1,4 +1,4 @@
-package jp.machi.report.web.admin;
+package jp.machi.report.web.staff;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -7,17 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import jp.machi.identity.Accounts;
 import jp.machi.identity.StaffScope;
 import jp.machi.report.ReportStatus;
 import jp.machi.report.internal.Category;
-import jp.machi.report.internal.CategoryRepository;
 import jp.machi.report.internal.PhotoProcessor;
 import jp.machi.report.internal.Report;
-import jp.machi.report.internal.ReportQuery;
 import jp.machi.report.internal.ReportRejected;
-import jp.machi.report.internal.ReportRepository;
+import jp.machi.report.internal.ReportReader;
 import jp.machi.report.internal.ReportService;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
@@ -35,23 +32,21 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff: the department's queue and the handling of one report. Every action is audited by the service. */
+/** Staff: the handling of one report (status, assignee, notes, department, publication, photos). Every action is audited by the service. */
 @Controller
 public class StaffReportController {
 
     private final ReportService service;
-    private final ReportRepository reports;
-    private final CategoryRepository categories;
+    private final ReportReader reader;
     private final StaffScope scope;
     private final WardProfile ward;
     private final Accounts accounts;
     private final MessageSource messages;
 
-    StaffReportController(ReportService service, ReportRepository reports, CategoryRepository categories,
-                          StaffScope scope, WardProfile ward, Accounts accounts, MessageSource messages) {
+    StaffReportController(ReportService service, ReportReader reader, StaffScope scope, WardProfile ward,
+                          Accounts accounts, MessageSource messages) {
         this.service = service;
-        this.reports = reports;
-        this.categories = categories;
+        this.reader = reader;
         this.scope = scope;
         this.ward = ward;
         this.accounts = accounts;
@@ -63,45 +58,17 @@ public class StaffReportController {
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
     }
 
-    @GetMapping("/staff/reports")
-    String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String category,
-                 @RequestParam(required = false) String overdue, Model model) {
-        MachiPrincipal me = me();
-        ReportStatus st = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                st = ReportStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-            }
-        }
-        // departments the staff member may see: all the ward's departments filtered by the scope
-        List<String> departments = ward.departments().stream().map(WardProfile.Department::code)
-            .filter(d -> scope.canSee(me.accountId(), d)).toList();
-        ReportQuery q = new ReportQuery(category == null || category.isBlank() ? null : category, st, null, null,
-            st == null && !"all".equals(status) ? null : null, "yes".equals(overdue), departments, false, null, 500, 0);
-        model.addAttribute("reports", reports.search(q));
-        model.addAttribute("today", LocalDate.now(MachiClock.ZONE));
-        model.addAttribute("categories", categories.all(false));
-        model.addAttribute("categoryNames", names());
-        model.addAttribute("statuses", ReportStatus.values());
-        model.addAttribute("filter", Map.of("status", status == null ? "" : status, "category",
-            category == null ? "" : category, "overdue", overdue == null ? "" : overdue));
-        model.addAttribute("departments", departments.stream().map(d -> ward.department(d).orElseThrow()).toList());
-        return "report/admin/queue";
-    }
-
     @GetMapping("/staff/reports/{id}")
     String show(@PathVariable long id, Model model, Locale locale) {
         Report r = service.readForStaff(id);
-        Category c = categories.find(r.categoryCode()).orElseThrow();
+        Category c = reader.category(r.categoryCode()).orElseThrow();
         model.addAttribute("report", r);
         model.addAttribute("category", c);
-        model.addAttribute("answers", jp.machi.report.web.ReportForms.labels(c, reports.answers(id), locale));
-        model.addAttribute("photos", reports.photos(id));
-        model.addAttribute("updates", reports.updates(id, false));
-        model.addAttribute("templates", reports.templates(r.departmentCode()));
-        model.addAttribute("followers", reports.followers(id).size());
+        model.addAttribute("answers", jp.machi.report.web.ReportForms.labels(c, reader.answers(id), locale));
+        model.addAttribute("photos", reader.photos(id));
+        model.addAttribute("updates", reader.updates(id, false));
+        model.addAttribute("templates", reader.templates(r.departmentCode()));
+        model.addAttribute("followers", reader.followerCount(id));
         model.addAttribute("reporter", r.reporterAccountId() == null ? null : accounts.find(r.reporterAccountId()).orElse(null));
         model.addAttribute("assignee", r.assigneeAccountId() == null ? null : accounts.find(r.assigneeAccountId()).orElse(null));
         model.addAttribute("department", ward.department(r.departmentCode()).orElse(null));
@@ -110,10 +77,10 @@ public class StaffReportController {
         model.addAttribute("today", LocalDate.now(MachiClock.ZONE));
         model.addAttribute("me", me().accountId());
         Map<Long, String> authors = new LinkedHashMap<>();
-        reports.updates(id, false).stream().map(u -> u.authorStaffId()).filter(java.util.Objects::nonNull).distinct()
+        reader.updates(id, false).stream().map(u -> u.authorStaffId()).filter(java.util.Objects::nonNull).distinct()
             .forEach(a -> authors.put(a, accounts.find(a).map(x -> x.displayName()).orElse("#" + a)));
         model.addAttribute("authors", authors);
-        return "report/admin/show";
+        return "report/staff/show";
     }
 
     @PostMapping("/staff/reports/{id}/status")
@@ -217,16 +184,5 @@ public class StaffReportController {
     private static String done(long id, String key, RedirectAttributes redirect) {
         redirect.addFlashAttribute("done", key);
         return "redirect:/staff/reports/" + id;
-    }
-
-    private Map<String, Category> names() {
-        Map<String, Category> out = new LinkedHashMap<>();
-        categories.all(false).forEach(c -> out.put(c.code(), c));
-        return out;
-    }
-
-    @SuppressWarnings("unused")
-    private Set<String> mine() {
-        return scope.departmentsOf(me().accountId());
     }
 }

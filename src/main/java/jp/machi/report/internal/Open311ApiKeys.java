@@ -1,4 +1,4 @@
-package jp.machi.report.open311;
+package jp.machi.report.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -60,7 +60,7 @@ public class Open311ApiKeys implements ApplicationModuleInitializer {
     }
 
     /** The partner the key belongs to, if the key is known and not revoked. */
-    Optional<String> partnerFor(String key) {
+    public Optional<String> partnerFor(String key) {
         if (key == null || key.isBlank() || key.length() > 200) {
             return Optional.empty();
         }
@@ -69,7 +69,7 @@ public class Open311ApiKeys implements ApplicationModuleInitializer {
             .params(Timestamp.from(clock.instant()), hash(key.strip())).query(String.class).optional();
     }
 
-    List<ApiKey> all() {
+    public List<ApiKey> all() {
         return jdbc.sql("select * from open311_api_key order by revoked_at nulls first, created_at desc, id desc")
             .query((rs, n) -> new ApiKey(rs.getLong("id"), rs.getString("key_prefix"), rs.getString("partner"),
                 (Long) rs.getObject("issued_by"), rs.getTimestamp("created_at").toInstant(),
@@ -79,7 +79,7 @@ public class Open311ApiKeys implements ApplicationModuleInitializer {
     }
 
     @Transactional
-    Issued issue(String partner, long staffAccountId) {
+    public Issued issue(String partner, long staffAccountId) {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         String secret = "m311_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
@@ -100,7 +100,7 @@ public class Open311ApiKeys implements ApplicationModuleInitializer {
 
     /** False when the key does not exist or was already revoked. */
     @Transactional
-    boolean revoke(long id, long staffAccountId) {
+    public boolean revoke(long id, long staffAccountId) {
         int n = jdbc.sql("update open311_api_key set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
             .params(Timestamp.from(clock.instant()), staffAccountId, id).update();
         if (n > 0) {

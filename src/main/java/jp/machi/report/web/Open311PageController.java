@@ -1,4 +1,4 @@
-package jp.machi.report.open311;
+package jp.machi.report.web;
 
 import java.util.Locale;
 import jp.machi.ward.WardProfile;
@@ -26,9 +26,9 @@ class Open311PageController {
         model.addAttribute("wardName", ward.name(locale));
         model.addAttribute("jurisdiction", ward.code());
         model.addAttribute("endpoint", baseUrl + "/open311/v2/");
-        model.addAttribute("spec", Open311Controller.SPEC);
-        model.addAttribute("maxRequests", Open311Controller.MAX_REQUESTS);
-        model.addAttribute("windowDays", Open311Controller.WINDOW.toDays());
-        return "open311/index";
+        model.addAttribute("spec", jp.machi.report.internal.Open311Adapter.SPEC);
+        model.addAttribute("maxRequests", jp.machi.report.internal.Open311Adapter.MAX_REQUESTS);
+        model.addAttribute("windowDays", jp.machi.report.internal.Open311Adapter.WINDOW.toDays());
+        return "report/open311";
     }
 }

@@ -1,4 +1,4 @@
-package jp.machi.report.open311;
+package jp.machi.report.api.open311;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package jp.machi.report.open311;
+package jp.machi.report.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,13 +18,13 @@ import org.springframework.stereotype.Repository;
 
 /** The reads behind GET /requests: one query for the page of reports, one for all their photos. */
 @Repository
-class Open311Repository {
+public class Open311Repository {
 
     /** Filters of GET /requests; null = any. Only published reports are ever returned. */
-    record Filter(List<Long> ids, Collection<String> serviceCodes, Instant from, Instant to, Boolean open, int limit,
+    public record Filter(List<Long> ids, Collection<String> serviceCodes, Instant from, Instant to, Boolean open, int limit,
                   int offset) {}
 
-    record Photo(long reportId, int ordinal, String stage, int width, int height, Instant createdAt) {}
+    public record Photo(long reportId, int ordinal, String stage, int width, int height, Instant createdAt) {}
 
     private final JdbcClient jdbc;
 
@@ -95,7 +95,7 @@ class Open311Repository {
         return out;
     }
 
-    record Note(long reportId, String text, jp.machi.report.ReportStatus statusTo, Instant createdAt) {}
+    public record Note(long reportId, String text, jp.machi.report.ReportStatus statusTo, Instant createdAt) {}
 
     /** Answers to the category's questions, by report id, then attribute code. */
     Map<Long, Map<String, List<String>>> answers(List<Long> reportIds) {

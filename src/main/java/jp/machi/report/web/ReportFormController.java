@@ -15,7 +15,6 @@ import java.util.Set;
 import jp.machi.identity.StaffScope;
 import jp.machi.report.ReportStatus;
 import jp.machi.report.internal.Category;
-import jp.machi.report.internal.CategoryRepository;
 import jp.machi.report.internal.DistrictCentres;
 import jp.machi.report.internal.NewReport;
 import jp.machi.report.internal.PhotoProcessor;
@@ -23,7 +22,7 @@ import jp.machi.report.internal.Problem;
 import jp.machi.report.internal.Report;
 import jp.machi.report.internal.ReportQuery;
 import jp.machi.report.internal.ReportRejected;
-import jp.machi.report.internal.ReportRepository;
+import jp.machi.report.internal.ReportReader;
 import jp.machi.report.internal.ReportService;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
@@ -45,43 +44,39 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Resident pages: post a report (category → details → check → send), the public list and report page, photos. */
+/**
+ * Posting a report, one question per step as GOV.UK does it: category → details (with photos) → check → send, or
+ * "it is one of these" (follow an existing report instead). The draft lives in the session until it is sent.
+ */
 @Controller
-class ReportController {
+class ReportFormController {
 
-    private final CategoryRepository categories;
-    private final ReportRepository reports;
+    private final ReportReader reader;
     private final ReportService service;
     private final PhotoProcessor photos;
     private final DistrictCentres centres;
     private final WardProfile ward;
     private final MessageSource messages;
-    private final StaffScope scope;
     private final String tileUrl;
 
-    ReportController(CategoryRepository categories, ReportRepository reports, ReportService service,
-                     PhotoProcessor photos, DistrictCentres centres, WardProfile ward, MessageSource messages,
-                     StaffScope scope,
-                     @org.springframework.beans.factory.annotation.Value("${machi.facility.tile-url:https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png}") String tileUrl) {
-        this.tileUrl = tileUrl;
-        this.categories = categories;
-        this.reports = reports;
+    ReportFormController(ReportReader reader, ReportService service, PhotoProcessor photos, DistrictCentres centres,
+                         WardProfile ward, MessageSource messages,
+                         @org.springframework.beans.factory.annotation.Value("${machi.facility.tile-url:https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png}") String tileUrl) {
+        this.reader = reader;
         this.service = service;
         this.photos = photos;
         this.centres = centres;
         this.ward = ward;
         this.messages = messages;
-        this.scope = scope;
+        this.tileUrl = tileUrl;
     }
-
-    // ---- posting ---------------------------------------------------------------------------------------------
 
     @GetMapping("/reports/new")
     String choose(@RequestParam(required = false) String category, Model model, Locale locale) {
         if (category != null && !category.isBlank()) {
             return "redirect:/reports/new/" + org.springframework.web.util.UriUtils.encodePathSegment(category, "UTF-8");
         }
-        model.addAttribute("categories", categories.all(true));
+        model.addAttribute("categories", reader.categories(true));
         return "report/choose";
     }
 
@@ -165,7 +160,7 @@ class ReportController {
         }
         NewReport r = draft.report();
         model.addAttribute("draft", draft);
-        model.addAttribute("category", categories.find(r.categoryCode()).orElseThrow());
+        model.addAttribute("category", reader.category(r.categoryCode()).orElseThrow());
         model.addAttribute("nearby", service.nearby(r.categoryCode(), r.lat(), r.lon()));
         model.addAttribute("suggestion", r.photos().isEmpty() ? null : r.photos().getFirst().exifLocation());
         return "report/check";
@@ -179,7 +174,7 @@ class ReportController {
         }
         long id = service.submit(draft.report(), true);
         session.removeAttribute(ReportDraft.SESSION_KEY);
-        remember(session, id);
+        ReportPageController.remember(session, id);
         redirect.addFlashAttribute("sent", true);
         return "redirect:/reports/" + id;
     }
@@ -215,113 +210,10 @@ class ReportController {
         return "report/problem";
     }
 
-    // ---- in public -------------------------------------------------------------------------------------------
-
-    @GetMapping("/reports")
-    String list(@RequestParam(required = false) String category, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
-                jakarta.servlet.http.HttpServletResponse response) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        ReportQuery q = ReportQueries.publicQuery(category, status, from, to, null, errors);
-        model.addAttribute("categories", categories.all(false));
-        model.addAttribute("statuses", ReportStatus.values());
-        model.addAttribute("filter", Map.of("category", category == null ? "" : category, "status",
-            status == null ? "" : status, "from", from == null ? "" : from, "to", to == null ? "" : to));
-        model.addAttribute("errors", errors);
-        if (!errors.isEmpty()) {
-            response.setStatus(400);
-            model.addAttribute("reports", List.of());
-        } else {
-            model.addAttribute("reports", reports.search(q));
-        }
-        model.addAttribute("categoryNames", names());
-        model.addAttribute("ward", ward);
-        model.addAttribute("tileUrl", tileUrl);
-        model.addAttribute("apiUrl", apiUrl(q));
-        return "report/list";
-    }
-
-    /** The GeoJSON API with the list's filters (only the valid ones: the page shows the errors); the map adds bbox. */
-    private static String apiUrl(ReportQuery q) {
-        var b = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-            .path("/api/v1/reports");
-        if (q.categoryCode() != null) {
-            b.queryParam("category", q.categoryCode());
-        }
-        if (q.status() != null) {
-            b.queryParam("status", q.status().name());
-        }
-        if (q.from() != null) {
-            b.queryParam("from", LocalDate.ofInstant(q.from(), MachiClock.ZONE).toString());
-        }
-        if (q.to() != null) {
-            b.queryParam("to", LocalDate.ofInstant(q.to(), MachiClock.ZONE).minusDays(1).toString());
-        }
-        return b.encode().build().toUriString();
-    }
-
-    @GetMapping("/reports/{id}")
-    String show(@PathVariable long id, Model model, HttpSession session) {
-        Report r = reports.find(id).filter(x -> x.published() || mayFetchUnpublished(x, session))
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Category c = categories.find(r.categoryCode()).orElseThrow();
-        model.addAttribute("report", r);
-        model.addAttribute("category", c);
-        model.addAttribute("answers", ReportForms.labels(c, reports.answers(id), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-        model.addAttribute("photos", reports.photos(id));
-        model.addAttribute("updates", reports.updates(id, true));
-        model.addAttribute("department", ward.department(r.departmentCode()).orElse(null));
-        return "report/show";
-    }
-
-    @GetMapping("/reports/{id}/photos/{n}")
-    ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable int n, HttpSession session) {
-        return image(id, n, false, session);
-    }
-
-    @GetMapping("/reports/{id}/photos/{n}/thumb")
-    ResponseEntity<byte[]> thumb(@PathVariable long id, @PathVariable int n, HttpSession session) {
-        return image(id, n, true, session);
-    }
-
-    private ResponseEntity<byte[]> image(long id, int n, boolean thumb, HttpSession session) {
-        Report r = reports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        boolean open = r.published();
-        if (!open && !mayFetchUnpublished(r, session)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        byte[] bytes = reports.photoBytes(id, n, thumb).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        // Published photos may be cached long (a redaction replaces them: the ETag changes); others stay private.
-        CacheControl cache = open ? CacheControl.maxAge(Duration.ofDays(30)).cachePublic()
-            : CacheControl.noStore();
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cache)
-            .eTag(Integer.toHexString(java.util.Arrays.hashCode(bytes)))
-            .header("X-Content-Type-Options", "nosniff").body(bytes);
-    }
-
-    /** The reporter (by account or, without one, in the session they sent it from) and staff of the department. */
-    boolean mayFetchUnpublished(Report r, HttpSession session) {
-        MachiPrincipal me = CurrentActor.principal().orElse(null);
-        if (me != null && me.isStaff() && scope.canSee(me.accountId(), r.departmentCode())) {
-            return true;
-        }
-        if (me != null && r.reporterAccountId() != null && r.reporterAccountId() == me.accountId()) {
-            return true;
-        }
-        return session != null && session.getAttribute(ReportDraft.MINE_KEY) instanceof Set<?> mine && mine.contains(r.id());
-    }
-
-    @SuppressWarnings("unchecked")
-    static void remember(HttpSession session, long id) {
-        Set<Long> mine = session.getAttribute(ReportDraft.MINE_KEY) instanceof Set<?> s ? (Set<Long>) s : new HashSet<>();
-        mine.add(id);
-        session.setAttribute(ReportDraft.MINE_KEY, new HashSet<>(mine));
-    }
-
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private Category activeCategory(String code) {
-        return categories.find(code).filter(Category::active).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return reader.activeCategory(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private void addFormChoices(Model model) {
@@ -345,29 +237,16 @@ class ReportController {
         if (s == null || s.isBlank()) {
             return null;
         }
-        try {
-            double d = Double.parseDouble(s.strip());
-            if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            if (problems.stream().noneMatch(p -> p.field().equals(field))) {
-                problems.add(Problem.of(field, "report.place.invalid"));
-            }
-            return null;
+        Double d = jp.machi.shared.text.NumberInput.decimal(s);
+        if (d == null && problems.stream().noneMatch(p -> p.field().equals(field))) {
+            problems.add(Problem.of(field, "report.place.invalid"));
         }
+        return d;
     }
 
     private static String joinAddress(String district, String rest) {
         String d = district == null ? "" : district.strip();
         String r = rest == null ? "" : rest.strip();
         return (d + " " + r).strip();
-    }
-
-    Map<String, Category> names() {
-        Map<String, Category> out = new LinkedHashMap<>();
-        categories.all(false).forEach(c -> out.put(c.code(), c));
-        return out;
     }
 }

@@ -1,26 +1,35 @@
-package jp.machi.report.open311;
+package jp.machi.report.web.staff;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jp.machi.report.internal.Open311ApiKeys;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
+import jp.machi.shared.web.Forms;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff (system or department admins): issue an Open311 API key to a partner app (shown once) and revoke it. */
 @Controller
-class Open311ApiKeyController {
+class StaffOpen311KeyController {
+
+    record PartnerForm(
+        @NotBlank(message = "{open311.keys.partner.required}") @Size(max = 200, message = "{open311.keys.partner.tooLong}")
+        String partner) {}
 
     private final Open311ApiKeys keys;
 
-    Open311ApiKeyController(Open311ApiKeys keys) {
+    StaffOpen311KeyController(Open311ApiKeys keys) {
         this.keys = keys;
     }
 
@@ -35,27 +44,26 @@ class Open311ApiKeyController {
     @GetMapping("/staff/reports/api-keys")
     String list(HttpServletRequest request, Model model) {
         admin(request);
+        model.addAttribute("form", new PartnerForm(""));
         model.addAttribute("keys", keys.all());
-        model.addAttribute("errors", Map.of());
-        return "report/admin/api-keys";
+        return "report/staff/api-keys";
     }
 
     @PostMapping("/staff/reports/api-keys")
-    String issue(@RequestParam(required = false) String partner, HttpServletRequest request, Model model) {
+    String issue(@Valid @ModelAttribute("form") PartnerForm form, BindingResult errors, HttpServletRequest request,
+                 Model model, jakarta.servlet.http.HttpServletResponse response) {
         MachiPrincipal me = admin(request);
-        String p = partner == null ? "" : partner.strip();
-        if (p.isEmpty() || p.length() > 200) {
-            model.addAttribute("keys", keys.all());
-            model.addAttribute("errors", Map.of("partner", p.isEmpty() ? "open311.keys.partner.required"
-                : "open311.keys.partner.tooLong"));
-            model.addAttribute("partner", p);
-            return "report/admin/api-keys";
+        Forms.requireReadable(errors);
+        model.addAttribute("keys", keys.all());
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return "report/staff/api-keys";
         }
         // Rendered, not redirected: the key must not travel through a URL or a flash attribute.
-        model.addAttribute("issued", keys.issue(p, me.accountId()));
+        model.addAttribute("issued", keys.issue(form.partner().strip(), me.accountId()));
         model.addAttribute("keys", keys.all());
-        model.addAttribute("errors", Map.of());
-        return "report/admin/api-keys";
+        model.addAttribute("form", new PartnerForm(""));
+        return "report/staff/api-keys";
     }
 
     @PostMapping("/staff/reports/api-keys/{id}/revoke")
