@@ -62,6 +62,16 @@ public class AccountService {
      * account's owner gets a mail saying so instead, and the caller sees the same answer (no account probing).
      */
     @Transactional
+    /** An account by id (also deleted or staff ones: the caller decides what it may show). */
+    public Optional<Account> account(long id) {
+        return accounts.findById(id);
+    }
+
+    /** Residents whose name, kana or e-mail address contains the query (the counter desk's search). */
+    public java.util.List<Account> searchResidents(String query, int limit) {
+        return accounts.searchResidents(query, limit);
+    }
+
     public void register(Registration r) {
         String email = r.email().trim();
         Locale locale = Locale.forLanguageTag(r.language());

@@ -73,18 +73,17 @@ class FacilityStaffController {
 
         /** The tri-state value (yes / no / unknown) of a barrier-free attribute, AED or Wi-Fi. */
         public String choice(String name) {
-            String v = switch (name) {
-                case "stepFreeEntrance" -> stepFreeEntrance;
-                case "elevator" -> elevator;
-                case "accessibleToilet" -> accessibleToilet;
-                case "ostomate" -> ostomate;
-                case "accessibleParking" -> accessibleParking;
-                case "brailleBlocks" -> brailleBlocks;
-                case "hearingLoop" -> hearingLoop;
-                case "aed" -> aed;
-                case "wifi" -> wifi;
-                default -> null;
-            };
+            // the form's field of that name (the attributes' names are the record's component names)
+            String v = null;
+            for (var c : FacilityForm.class.getRecordComponents()) {
+                if (c.getName().equals(name) && c.getType() == String.class) {
+                    try {
+                        v = (String) c.getAccessor().invoke(this);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
             return v == null || v.isBlank() ? "unknown" : v;
         }
 

@@ -1,4 +1,4 @@
-package jp.machi.mail.web.admin;
+package jp.machi.mail.web.staff;
 
 import jp.machi.shared.manifest.StaffMenuEntry;
 import jp.machi.shared.security.Role;

@@ -1,4 +1,4 @@
-package jp.machi.mail.web.admin;
+package jp.machi.mail.web.staff;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package jp.machi.facility.web.admin;
+package jp.machi.facility.web.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -149,7 +149,7 @@ class FacilityImportController {
         model.addAttribute("fileName", fileName);
         model.addAttribute("maxMegabytes", OpenDataImport.MAX_BYTES / 1024 / 1024);
         model.addAttribute("wardCode", ward.code());
-        return "facility/admin/data-import";
+        return "facility/staff/data-import";
     }
 
     private String previewPage(Model model, String token, ImportPlan plan, String fileName) {
@@ -159,6 +159,6 @@ class FacilityImportController {
         model.addAttribute("newRows", plan.rows(ImportPlan.Kind.NEW));
         model.addAttribute("changedRows", plan.rows(ImportPlan.Kind.CHANGED));
         model.addAttribute("unchangedRows", plan.rows(ImportPlan.Kind.UNCHANGED));
-        return "facility/admin/data-preview";
+        return "facility/staff/data-preview";
     }
 }

@@ -1,4 +1,4 @@
-package jp.machi.identity.web.admin;
+package jp.machi.identity.web.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -9,7 +9,7 @@ import java.util.List;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.internal.Account;
-import jp.machi.identity.internal.AccountRepository;
+import jp.machi.identity.internal.AccountService;
 import jp.machi.identity.internal.PersonalDataService;
 import jp.machi.identity.web.PersonalDataDownload;
 import jp.machi.shared.security.CurrentActor;
@@ -31,11 +31,11 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class ResidentDeskController {
 
-    private final AccountRepository accounts;
+    private final AccountService accounts;
     private final AuditLog audit;
     private final PersonalDataService personalData;
 
-    ResidentDeskController(AccountRepository accounts, AuditLog audit, PersonalDataService personalData) {
+    ResidentDeskController(AccountService accounts, AuditLog audit, PersonalDataService personalData) {
         this.accounts = accounts;
         this.audit = audit;
         this.personalData = personalData;
@@ -53,7 +53,7 @@ class ResidentDeskController {
         if (query.length() > 100) {
             model.addAttribute("queryError", "desk.search.tooLong");
             model.addAttribute("results", List.of());
-            return "identity/admin/residents";
+            return "identity/staff/residents";
         }
         if (query.length() >= 2) {
             List<Account> results = accounts.searchResidents(query, 50);
@@ -66,7 +66,7 @@ class ResidentDeskController {
                 model.addAttribute("queryError", "desk.search.tooShort");
             }
         }
-        return "identity/admin/residents";
+        return "identity/staff/residents";
     }
 
     @GetMapping("/staff/residents/{id}")
@@ -75,7 +75,7 @@ class ResidentDeskController {
         audit.record(AuditEvent.byCurrentActor("identity.resident.read", id, "account:" + id, "resident record viewed"));
         model.addAttribute("resident", a);
         model.addAttribute("disclosure", new DisclosureForm(""));
-        return "identity/admin/resident";
+        return "identity/staff/resident";
     }
 
     /**
@@ -89,7 +89,7 @@ class ResidentDeskController {
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("resident", a);
-            return "identity/admin/resident";
+            return "identity/staff/resident";
         }
         PersonalDataService.Export export = personalData.export(id);
         audit.record(AuditEvent.byCurrentActor("identity.personal-data.disclose", id, "account:" + id,
@@ -115,7 +115,7 @@ class ResidentDeskController {
     }
 
     private Account resident(long id) {
-        return accounts.findById(id).filter(a -> !a.isStaff() && !a.isDeleted())
+        return accounts.account(id).filter(a -> !a.isStaff() && !a.isDeleted())
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

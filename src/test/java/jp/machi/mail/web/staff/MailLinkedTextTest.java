@@ -1,4 +1,4 @@
-package jp.machi.mail.web.admin;
+package jp.machi.mail.web.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
-package jp.machi.identity.web.admin;
+package jp.machi.identity.web.staff;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.machi.identity.internal.AccountRepository;
+import jp.machi.identity.internal.AccountService;
 import jp.machi.shared.DemoMode;
 import jp.machi.shared.manifest.StaffMenuEntry;
 import jp.machi.shared.security.CurrentActor;
@@ -24,13 +24,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class StaffHomeController {
 
-    private final AccountRepository accounts;
+    private final AccountService accounts;
     private final WardProfile ward;
     private final DemoMode demo;
     private final List<StaffMenuEntry> entries;
     private final RoleHierarchy roles;
 
-    StaffHomeController(AccountRepository accounts, WardProfile ward, DemoMode demo, List<StaffMenuEntry> entries,
+    StaffHomeController(AccountService accounts, WardProfile ward, DemoMode demo, List<StaffMenuEntry> entries,
                         RoleHierarchy roles) {
         this.accounts = accounts;
         this.ward = ward;
@@ -42,7 +42,7 @@ class StaffHomeController {
     @GetMapping("/staff")
     String home(Model model) {
         long id = CurrentActor.principal().map(MachiPrincipal::accountId).orElseThrow();
-        var me = accounts.findById(id).orElseThrow();
+        var me = accounts.account(id).orElseThrow();
         Set<String> held = roles.getReachableGrantedAuthorities(
                 SecurityContextHolder.getContext().getAuthentication().getAuthorities())
             .stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
@@ -51,6 +51,6 @@ class StaffHomeController {
         model.addAttribute("departments", me.departments().stream().map(ward::department)
             .flatMap(java.util.Optional::stream).toList());
         model.addAttribute("demo", demo.enabled());
-        return "identity/admin/staff-home";
+        return "identity/staff/staff-home";
     }
 }

@@ -1,4 +1,4 @@
-package jp.machi.mail.web.admin;
+package jp.machi.mail.web.staff;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -62,7 +62,7 @@ class OutboxController {
         model.addAttribute("nextPage", hasNext ? page + 1 : null);
         model.addAttribute("mode", mode());
         model.addAttribute("retentionDays", settings.retention().toDays());
-        return "mail/admin/outbox";
+        return "mail/staff/outbox";
     }
 
     @GetMapping("/{id}")
@@ -77,7 +77,7 @@ class OutboxController {
         model.addAttribute("attempts", mail.attempts());
         model.addAttribute("sentAt", time(mail.sentAt()));
         model.addAttribute("mode", mode());
-        return "mail/admin/outbox-mail";
+        return "mail/staff/outbox-mail";
     }
 
     /** What the page says about where mail goes: DEMO (kept, demo), KEPT (kept, not a demo: a warning), SMTP. */
