@@ -34,6 +34,7 @@
     // the map is zoomed in far enough that a ward with thousands of facilities cannot send megabytes to a phone.
     // Zoomed further out it shows the facilities of the list page on screen (already in the page, no request).
     var layer = L.layerGroup().addTo(map);
+    var pending = null;
     var listed = [];
     document.querySelectorAll('.facility-card[data-lat][data-lon]').forEach(function (card) {
       var lat = parseFloat(card.dataset.lat);
@@ -49,17 +50,26 @@
     window.Machi.onMapSettled(map, show);
 
     function show() {
+      if (pending) { pending.abort(); pending = null; }
       if (map.getZoom() < MIN_ZOOM_FOR_API || typeof fetch === 'undefined') {
-        window.Machi.abortFetch(map);
         draw(listed);
         return;
       }
-      window.Machi.fetchVisible(map, el.dataset.api, function (data) {
-        draw(data.features.filter(function (f) { return f.geometry; }).map(function (f) {
-          return { lat: f.geometry.coordinates[1], lon: f.geometry.coordinates[0], name: f.properties.name,
-            href: '/facilities/' + encodeURIComponent(f.id) };
-        }));
-      });
+      var b = map.getBounds().pad(0.1);
+      var url = el.dataset.api + (el.dataset.api.indexOf('?') < 0 ? '?' : '&') + 'bbox='
+        + [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (n) { return n.toFixed(5); }).join(',');
+      var controller = typeof AbortController === 'undefined' ? null : new AbortController();
+      pending = controller;
+      fetch(url, { headers: { Accept: 'application/geo+json' }, signal: controller ? controller.signal : undefined })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          if (!data) { return; }
+          draw(data.features.filter(function (f) { return f.geometry; }).map(function (f) {
+            return { lat: f.geometry.coordinates[1], lon: f.geometry.coordinates[0], name: f.properties.name,
+              href: '/facilities/' + encodeURIComponent(f.id) };
+          }));
+        })
+        .catch(function () { /* aborted by a newer move, or offline: the list has everything */ });
     }
 
     function draw(points) {

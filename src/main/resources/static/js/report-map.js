@@ -33,11 +33,23 @@
       attribution: '<a href="https://maps.gsi.go.jp/development/ichiran.html">' + escapeHtml(el.dataset.tileAttribution) + '</a>'
     }).addTo(map);
     var layer = L.layerGroup().addTo(map);
+    var pending = null;
     window.Machi.onMapSettled(map, load);
 
     // The list's filters are in data-api; the map adds the bbox of what it shows, so a move asks only for that area.
     function load() {
-      window.Machi.fetchVisible(map, el.dataset.api, function (data) { draw(data.features || []); });
+      if (pending) { pending.abort(); pending = null; }
+      var b = map.getBounds().pad(0.1);
+      var url = el.dataset.api + (el.dataset.api.indexOf('?') < 0 ? '?' : '&') + 'bbox='
+        + [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (n) { return n.toFixed(5); }).join(',');
+      var controller = typeof AbortController === 'undefined' ? null : new AbortController();
+      pending = controller;
+      fetch(url, { headers: { Accept: 'application/geo+json' }, signal: controller ? controller.signal : undefined })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          if (data) { draw(data.features || []); }
+        })
+        .catch(function () { /* aborted by a newer move, or offline: the list has everything */ });
     }
 
     function draw(features) {
