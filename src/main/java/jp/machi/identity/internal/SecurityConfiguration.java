@@ -103,7 +103,11 @@ class SecurityConfiguration {
                 .permitAll())
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").addLogoutHandler(handlers))
             // a Bearer header no longer exempts a form from CSRF: tokens are refused on pages and forms altogether
-            .csrf(c -> c.ignoringRequestMatchers(StatelessApiFilter::isMachineApi))
+            .csrf(c -> c.ignoringRequestMatchers(StatelessApiFilter::isMachineApi,
+                // an upload over the limits is refused before its handler (a 413 page); sign-in and sign-out
+                // read their fields in the filter chain, so they are never exempt
+                r -> jp.machi.shared.web.UploadLimitGuard.refusedUpload(r)
+                    && !r.getServletPath().equals("/login") && !r.getServletPath().equals("/logout")))
             .addFilterAfter(new StatelessApiFilter(),
                 org.springframework.security.web.context.SecurityContextHolderFilter.class)
             .addFilterBefore(throttleFilter, UsernamePasswordAuthenticationFilter.class)
