@@ -177,7 +177,8 @@ public class FileService {
             });
             return;
         }
-        List<CsvFiles.Line> lines = CsvFiles.parse(new String(stored(d), 3, stored(d).length - 3, StandardCharsets.UTF_8));
+        byte[] stored = stored(d);
+        List<CsvFiles.Line> lines = CsvFiles.parse(new String(stored, 3, stored.length - 3, StandardCharsets.UTF_8));
         for (int i = 1; i < lines.size() && i <= limit; i++) {
             sink.row(lines.get(i).cells());
         }
