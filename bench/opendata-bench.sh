@@ -1,27 +1,28 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # Open data benchmarks (docs/benchmarks.md). Starts the jar on a fresh embedded database with a small heap
-# (OPENDATA_HEAP, default 96m), adds 100,000 published まちレポ reports with long descriptions (so the CSV is larger
+# (OPENDATA_HEAP, default 128m: about the least Machi starts with), adds 100,000 published まちレポ reports with long descriptions (so the CSV is larger
 # than the heap) and 500 uploaded datasets, then measures:
 #   1. the first (generating) and a cached download of the report CSV, and the JVM's heap afterwards;
 #   2. package_search p95 with 500+ datasets (bench/HttpLoad.java).
 # Not part of ./mvnw verify. Usage: ./mvnw -q -B -DskipTests package && bash bench/opendata-bench.sh
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18413}
 DB_PORT=${DB_PORT:-15443}
-HEAP=${OPENDATA_HEAP:-96m}
+HEAP=${OPENDATA_HEAP:-128m}
 DATA=$(mktemp -d /tmp/machi-opendata-bench.XXXXXX)
 JAVA=${JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java || echo java)}
 JAR=$(ls target/machi-*.jar | grep -v original | head -1)
 SERVER_PORT=$PORT MACHI_DB_PORT=$DB_PORT MACHI_DATA_DIR=$DATA MACHI_BASE_URL=http://127.0.0.1:$PORT \
   "$JAVA" -Xmx$HEAP -XX:+ExitOnOutOfMemoryError -jar "$JAR" >"$DATA/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+trap 'cp "$DATA/app.log" /tmp/opendata-bench-app.log 2>/dev/null; kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 900); do
+  curl -fs "http://127.0.0.1:$PORT/actuator/health" | grep -q UP && break
   sleep 1
 done
+curl -fs "http://127.0.0.1:$PORT/actuator/health" | grep -q UP || { echo "Machi did not start"; exit 1; }
 echo "heap limit: -Xmx$HEAP; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql -q -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -f bench/opendata-setup.sql
 psql -At -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres \

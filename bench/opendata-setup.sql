@@ -5,8 +5,7 @@
 insert into report (public_token, category_code, description, lat, lon, address, status, status_reason,
                     department_code, language, published, demo, requested_at, updated_at, due_date, resolved_at)
 select md5('odbench-' || g || '-' || random()),
-       (array['road', 'park-equipment', 'street-light', 'illegal-dumping', 'graffiti', 'abandoned-bicycle',
-              'flooding', 'other'])[1 + g % 8],
+       (select array_agg(code order by code) from report_category)[1 + g % (select count(*) from report_category)::int],
        '【ベンチマーク】生成したレポート ' || g || '。' || repeat('歩道の段差が大きく、自転車が通りにくくなっています。夜は暗くて危ないので、早めに直してください。', 9),
        35.72 + random() * 0.06, 139.57 + random() * 0.11, '旭丘1丁目',
        (array['RECEIVED', 'IN_PROGRESS', 'RESOLVED', 'RESOLVED', 'NOT_ACTIONABLE'])[1 + g % 5],
