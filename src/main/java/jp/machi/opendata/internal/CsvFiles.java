@@ -16,9 +16,10 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The one place the open data module reads and writes CSV (Apache Commons CSV): UTF-8 with BOM, CRLF, RFC 4180
- * quoting, as the standard's files are published. To be replaced by the shared CSV writer and reader once they land
- * in jp.machi.shared (one CSV library and one formula-injection policy for the whole application).
+ * The one place the open data module reads and writes CSV: writing goes through the shared
+ * {@link jp.machi.shared.csv.CsvWriter} (UTF-8 with BOM, CRLF, RFC 4180, the one formula-injection rule); reading of
+ * uploads (by content: UTF-8 or Shift_JIS, not text refused) is still done here and should move to
+ * {@link jp.machi.shared.csv.CsvReader}.
  */
 final class CsvFiles {
 
@@ -28,35 +29,21 @@ final class CsvFiles {
 
     private CsvFiles() {}
 
-    /** Writes records (BOM first) to the stream; close() flushes. */
+    /** Writes records through the shared {@link jp.machi.shared.csv.CsvWriter} (BOM, CRLF, formula-injection rule). */
     static final class Out implements AutoCloseable {
-        private final CSVPrinter printer;
+        private final jp.machi.shared.csv.CsvWriter writer;
 
         Out(OutputStream out) {
-            try {
-                out.write(BOM);
-                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                printer = new CSVPrinter(w, WRITE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            writer = jp.machi.shared.csv.CsvWriter.to(out);
         }
 
         void record(List<String> cells) {
-            try {
-                printer.printRecord(cells.stream().map(c -> c == null ? "" : c).toList());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            writer.row(cells);
         }
 
         @Override
         public void close() {
-            try {
-                printer.close(true);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            writer.close();
         }
     }
 
