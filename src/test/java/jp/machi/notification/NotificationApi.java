@@ -75,7 +75,7 @@ final class NotificationApi {
     static synchronized String staffToken(ApiTokenService tokens, JdbcClient jdbc) {
         if (staffToken == null) {
             long id = jdbc.sql("select id from account where email = 'staff@demo.machi.example'").query(Long.class).single();
-            staffToken = tokens.create(id, "notification tests").orElseThrow();
+            staffToken = tokens.create(id, "notification tests", java.util.List.of("notices:send"), java.time.Duration.ofDays(1));
         }
         return staffToken;
     }

@@ -130,7 +130,7 @@ class NotificationBadInputTest {
         assertProblem(api.post("/api/v1/notices", """
             {"title": "題", "body": "本文", "topic": "bosai", "priority": "normal"}""", "demo-resident-token"), 403, "Authorization");
         long auditor = jdbc.sql("select id from account where email = 'auditor@demo.machi.example'").query(Long.class).single();
-        String auditorToken = tokens.create(auditor, "not a sender").orElseThrow();
+        String auditorToken = tokens.create(auditor, "not a sender", java.util.List.of("notices:send"), java.time.Duration.ofDays(1));
         assertProblem(api.post("/api/v1/notices", """
             {"title": "題", "body": "本文", "topic": "bosai", "areas": ["豊玉北"], "priority": "emergency"}""", auditorToken), 403, "Authorization");
         assertThat(count("notification_notice")).isEqualTo(notices);

@@ -25,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationDemoData implements ApplicationModuleInitializer {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDemoData.class);
+    static final String DEMO_SENDER = "staff@demo.machi.example";
+    /** The demo sender's API token, scoped to sending notices (issue 12). */
+    static final String DEMO_STAFF_TOKEN = "demo-staff-token";
     static final String SCHOOL_CODE = "HANA-7523";
 
     private final DemoMode demo;
@@ -58,7 +61,13 @@ class NotificationDemoData implements ApplicationModuleInitializer {
 
     @Override
     public void initialize() {
-        if (!demo.enabled() || topics.exists("bosai")) {
+        if (!demo.enabled()) {
+            return;
+        }
+        // the demo sender's API token (notices only); renewed at every start, since staff tokens end after 90 days
+        accounts.findByEmail(DEMO_SENDER).ifPresent(a -> accounts.demoToken(DEMO_SENDER, DEMO_STAFF_TOKEN,
+            "demo: send notices", java.util.Set.of(NotificationConfiguration.SEND_SCOPE)));
+        if (topics.exists("bosai")) {
             return;
         }
         tx.executeWithoutResult(s -> seed());

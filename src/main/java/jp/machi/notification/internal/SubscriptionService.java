@@ -106,7 +106,7 @@ public class SubscriptionService {
         store(id, language, null, in);
         Locale locale = Locale.forLanguageTag(language);
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("link", baseUrl + "/notifications/confirm/" + token);
+        model.put("link", jp.machi.mail.Secret.of(baseUrl + "/notifications/confirm/" + token));
         model.put("topics", in.topics().stream().map(t -> topics.find(t).map(x -> x.name(locale)).orElse(t)).collect(Collectors.joining("、")));
         model.put("areas", areasText(in.areas(), in.nearRadiusM(), locale));
         model.put("ward", ward.name(locale));
@@ -151,7 +151,7 @@ public class SubscriptionService {
         subscriptions.replace(id, lang, cleanLabel, null, null, null, List.of(), List.of(), List.of());
         Locale locale = Locale.forLanguageTag(lang);
         mailer.send(email.get(), "notification/list-confirm", locale, Map.of(
-            "link", baseUrl + "/notifications/confirm/" + token, "list", list.get().name(locale),
+            "link", jp.machi.mail.Secret.of(baseUrl + "/notifications/confirm/" + token), "list", list.get().name(locale),
             "ward", ward.name(locale), "days", CONFIRM_WITHIN.toDays()));
     }
 
@@ -175,7 +175,7 @@ public class SubscriptionService {
         String what = s.isList() ? lists.find(s.listId()).map(l -> l.name(locale)).orElse("") : ward.name(locale);
         subscriptions.markMailed(s.id());
         mailer.send(s.email(), "notification/already-subscribed", locale, Map.of(
-            "manage", manageUrl(s.id()), "what", what, "ward", ward.name(locale)));
+            "manage", jp.machi.mail.Secret.of(manageUrl(s.id())), "what", what, "ward", ward.name(locale)));
     }
 
     private void store(long id, String language, String label, SubscriptionInput in) {
