@@ -155,6 +155,8 @@ class RouteAuthorizationTest {
         rule("GET /api/v1/subscriptions", API_RESIDENT), // notification
         rule("GET /api/v1/subscriptions/{id}", API_RESIDENT), // notification
         rule("GET /audit", AUDITOR), // AuditController#search
+        rule("GET /audit-anchors", PUBLIC), // AuditAnchorsController#page
+        rule("GET /audit-anchors.txt", PUBLIC), // AuditAnchorsController#text
         rule("GET /audit/export.csv", AUDITOR), // AuditController#export
         rule("GET /audit/verify", AUDITOR), // AuditController#verifyPage
         rule("GET /calendar/{token}.ics", PUBLIC), // MoneyController#feed
