@@ -169,7 +169,7 @@ public class FaqRepository {
 
     /** Published entries due for review whose department has not been told about this review date. */
     public List<Faq> reviewsToAnnounce(LocalDate today) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                  from inquiry_faq where status = 'PUBLISHED' and review_on <= ?
                  and (review_notified_on is null or review_notified_on <> review_on) order by department_code, id""")
             .param(today).query((rs, n) -> row(rs)).list();

@@ -239,7 +239,7 @@ public class InquiryRepository {
     /** The inquiries of an account, or sent without one from one of these addresses. */
     public List<Inquiry> ofPerson(long accountId, java.util.Set<String> emails) {
         List<String> mails = emails.isEmpty() ? List.of("") : List.copyOf(emails);
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                  from inquiry where (resident_account_id = :id or (resident_account_id is null and lower(contact_email) in (:emails)))
                  and not erased order by id""")
             .param("id", accountId).param("emails", mails).query((rs, n) -> row(rs)).list();
