@@ -13,9 +13,9 @@ import jp.machi.inquiry.internal.Faq;
 import jp.machi.inquiry.internal.FaqRepository;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
+import jp.machi.shared.web.ApiProblem;
 import jp.machi.ward.WardProfile;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -54,23 +54,19 @@ class FaqApiController {
             @ApiResponse(responseCode = "404", description = "no such published entry",
                 content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     @GetMapping(value = "/api/v1/faq/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> entry(@Parameter(description = "the entry's number") @PathVariable String id,
+    ResponseEntity<Entry> entry(@Parameter(description = "the entry's number") @PathVariable String id,
                             @Parameter(description = "ja (default) or en") @RequestParam(required = false) String lang) {
-        Locale locale;
-        if (lang == null || lang.isBlank() || "ja".equals(lang.strip())) {
-            locale = Locale.JAPANESE;
-        } else if ("en".equals(lang.strip())) {
-            locale = Locale.ENGLISH;
-        } else {
-            return problem(HttpStatus.BAD_REQUEST, "lang", "inquiry.api.error.lang", Locale.JAPANESE);
+        if (lang != null && !lang.isBlank() && !"ja".equals(lang.strip()) && !"en".equals(lang.strip())) {
+            throw ApiProblem.badRequest("lang", "inquiry.api.error.lang");
         }
+        Locale locale = lang != null && "en".equals(lang.strip()) ? Locale.ENGLISH : Locale.JAPANESE;
         if (id == null || !id.matches("\\d{1,18}")) {
-            return problem(HttpStatus.BAD_REQUEST, "id", "inquiry.api.error.id", locale);
+            throw ApiProblem.badRequest("id", "inquiry.api.error.id");
         }
         boolean staff = CurrentActor.principal().map(MachiPrincipal::isStaff).orElse(false);
         Faq f = faqs.find(Long.parseLong(id)).orElse(null);
         if (f == null || f.status() != Faq.Status.PUBLISHED || (f.staffOnly() && !staff)) {
-            return problem(HttpStatus.NOT_FOUND, "id", "inquiry.api.error.notFound", locale);
+            throw ApiProblem.notFound("id", "inquiry.api.error.notFound");
         }
         var dept = ward.department(f.departmentCode());
         return ResponseEntity.ok(new Entry(f.id(), f.question(locale), f.answer(locale), f.category().slug(),
@@ -78,12 +74,5 @@ class FaqApiController {
             dept.map(d -> d.label(locale)).orElse(f.departmentCode()), dept.map(WardProfile.Department::phone).orElse(null),
             f.links().stream().map(l -> new Link(l.path(), l.label(locale))).toList(), "/faq/" + f.id(), f.updatedAt(),
             f.japaneseOnly(locale)));
-    }
-
-    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String parameter, String key, Locale locale) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, locale));
-        p.setTitle(messages.getMessage("inquiry.api.error.title", null, locale));
-        p.setProperty("parameter", parameter);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

@@ -34,14 +34,14 @@ public class FaqReviewReminder {
     private final String baseUrl;
 
     FaqReviewReminder(FaqRepository faqs, Mailer mailer, WardProfile ward, AuditLog audit, TransactionTemplate tx,
-                      Clock clock, @Value("${machi.base-url:}") String baseUrl) {
+                      Clock clock, jp.machi.shared.web.SiteUrl site) {
         this.faqs = faqs;
         this.mailer = mailer;
         this.ward = ward;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
     @Scheduled(initialDelayString = "${machi.inquiry.review-check-delay:PT2M}", fixedDelayString = "PT1H")

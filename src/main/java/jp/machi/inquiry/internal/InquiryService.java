@@ -53,7 +53,7 @@ public class InquiryService {
     InquiryService(InquiryRepository inquiries, WorkingDays workingDays, WardProfile ward,
                    StaffScope scope, Accounts accounts, Mailer mailer, AuditLog audit, Clock clock,
                    @Value("${machi.inquiry.target-working-days:3}") int targetDays,
-                   @Value("${machi.base-url:}") String baseUrl) {
+                   jp.machi.shared.web.SiteUrl site) {
         this.inquiries = inquiries;
         this.workingDays = workingDays;
         this.ward = ward;
@@ -63,7 +63,7 @@ public class InquiryService {
         this.audit = audit;
         this.clock = clock;
         this.targetDays = targetDays;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
     public int targetDays() {
