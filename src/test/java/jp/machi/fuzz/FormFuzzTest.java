@@ -10,15 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import java.util.Set;
 import jp.machi.shared.web.InputGuard;
 import jp.machi.shared.web.UploadLimitGuard;
 import jp.machi.support.StaffLogin;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.beans.BeanUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodParameter;
@@ -63,7 +62,7 @@ class FormFuzzTest {
     static MockMvc mvc;
     static RequestPostProcessor admin;
 
-    @BeforeContainer
+    @BeforeAll
     static void discover() {
         ApplicationContext context = FuzzSupport.context();
         jdbc = context.getBean(JdbcClient.class);
@@ -122,13 +121,13 @@ class FormFuzzTest {
         return out;
     }
 
-    @Provide
-    Arbitrary<String> badValues() {
-        return FuzzSupport.badValues();
+    static Stream<String> badValues() {
+        return FuzzSupport.badValues(FuzzSupport.FORM_TRIES).stream();
     }
 
-    @Property(tries = FuzzSupport.FORM_TRIES, seed = FuzzSupport.SEED)
-    void noBadValueInAnyFormFieldGivesA5xxOrStoresAnythingWhenRefused(@ForAll("badValues") String value) throws Exception {
+    @ParameterizedTest(name = "try {index}")
+    @MethodSource("badValues")
+    void noBadValueInAnyFormFieldGivesA5xxOrStoresAnythingWhenRefused(String value) throws Exception {
         assertThat(forms).as("form fields found in the handler mappings").hasSizeGreaterThan(50);
         Map<String, Long> before = null; // the rows before a request: the rows after the previous refused one
         for (Form f : forms) {
