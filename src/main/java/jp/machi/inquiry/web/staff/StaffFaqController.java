@@ -193,9 +193,14 @@ class StaffFaqController {
     record FormParams(String questionJa, String questionEn, String answerJa, String answerEn, String category,
                       String department, String visibility, String reviewOn, List<String> linkPath,
                       List<String> linkLabelJa, List<String> linkLabelEn) {
+        /** The form as typed; a form sent without any link field (not our page's) has empty link lists. */
         FaqService.Form form() {
             return new FaqService.Form(questionJa, questionEn, answerJa, answerEn, category, department, visibility,
-                reviewOn, linkPath, linkLabelJa, linkLabelEn);
+                reviewOn, orEmpty(linkPath), orEmpty(linkLabelJa), orEmpty(linkLabelEn));
+        }
+
+        private static List<String> orEmpty(List<String> values) {
+            return values == null ? List.of() : values;
         }
     }
 }
