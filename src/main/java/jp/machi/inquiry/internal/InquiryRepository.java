@@ -250,7 +250,7 @@ public class InquiryRepository {
         for (Inquiry i : ofPerson(accountId, emails)) {
             long id = i.id();
             jdbc.sql("delete from inquiry_attachment where inquiry_id = ?").param(id).update();
-            jdbc.sql("update inquiry_message set body = '' where inquiry_id = ? and kind = 'RESIDENT'").param(id).update();
+            jdbc.sql("update inquiry_message set body = '', author_account_id = null where inquiry_id = ? and kind = 'RESIDENT'").param(id).update();
             jdbc.sql("delete from inquiry_routing_example where inquiry_id = ?").param(id).update();
             jdbc.sql("""
                     update inquiry set resident_account_id = null, contact_name = null, contact_email = null,
