@@ -65,13 +65,23 @@ class BackupRestoreDrillTest {
                 Backup.restore(c, file);
             }
         }
-        try (MachiProcess b = new MachiProcess("restore-drill-restored", envB).start(CrashRecoveryTest.START);
+        Map<String, String> restarted = new java.util.HashMap<>(envB);
+        restarted.put("MACHI_AUDIT_ANCHOR_INTERVAL", "PT3S");
+        try (MachiProcess b = new MachiProcess("restore-drill-restored", restarted).start(CrashRecoveryTest.START);
              Connection c = DriverManager.getConnection(jdbcB, "postgres", "")) {
             assertThat(digests(c)).isEqualTo(before);
             assertThat(count(c, "account where email = '" + email + "'")).isEqualTo(1);
             assertThat(new WebSession(b.port()).signIn("resident@demo.machi.example", "a wrong password")).contains("error");
             assertThat(new WebSession(b.port()).signIn("resident@demo.machi.example", "machi-demo-2026"))
                 .as("the demo resident signs in on the restored ward").isNotEmpty().doesNotContain("error");
+            // the restored Machi checks the audit chain on its own; a passed check is appended to its anchor file
+            Path anchors = root.resolve("restored").resolve("audit").resolve("anchors.txt");
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!(Files.exists(anchors) && !Files.readString(anchors).isBlank()) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(anchors).as("the restored audit chain verifies (see %s)", b.log()).exists();
+            assertThat(Files.readString(anchors)).isNotBlank();
         }
     }
 
@@ -95,9 +105,20 @@ class BackupRestoreDrillTest {
         return n;
     }
 
+    /** The audit seal key, outside the database: the restored Machi is given the original's (docs/operations.md). */
+    static final String SEAL_KEY = java.util.Base64.getEncoder().encodeToString(randomKey());
+
+    static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
     static Map<String, String> env(Path data, int dbPort, boolean demo) {
-        return Map.of("MACHI_DATA_DIR", data.toString(), "MACHI_DB_PORT", Integer.toString(dbPort),
-            "MACHI_DEMO", Boolean.toString(demo), "LOGGING_LEVEL_ROOT", "WARN", "LOGGING_LEVEL_JP_MACHI", "INFO");
+        Map<String, String> env = new java.util.HashMap<>(Map.of("MACHI_DATA_DIR", data.toString(),
+            "MACHI_DB_PORT", Integer.toString(dbPort), "MACHI_DEMO", Boolean.toString(demo), "LOGGING_LEVEL_ROOT", "WARN",
+            "LOGGING_LEVEL_JP_MACHI", "INFO", "MACHI_AUDIT_SEAL_KEY", SEAL_KEY));
+        return env;
     }
 
     /** A digest of each compared table's rows, in a stable order. */
