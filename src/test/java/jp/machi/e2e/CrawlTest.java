@@ -73,7 +73,7 @@ class CrawlTest extends BrowserTest {
             visited.add(path);
             @SuppressWarnings("unchecked")
             List<String> hrefs = (List<String>) p.evaluate(
-                "() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)");
+                "() => Array.from(document.querySelectorAll('a[href]:not([download])')).map(a => a.href)"); // downloads are files
             for (String href : hrefs) {
                 URI uri = URI.create(href);
                 if (uri.getHost() == null || !uri.getHost().equals("localhost") || uri.getPort() != port) {
