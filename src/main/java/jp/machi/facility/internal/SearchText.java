@@ -3,7 +3,6 @@ package jp.machi.facility.internal;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Normalises text for word search: full-width and half-width forms fold together (NFKC), katakana becomes
@@ -14,20 +13,7 @@ public final class SearchText {
     private SearchText() {}
 
     public static String normalize(String text) {
-        if (text == null) {
-            return "";
-        }
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        StringBuilder sb = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
-            if (c >= '\u30A1' && c <= '\u30F6') {
-                sb.append((char) (c - 0x60));
-            } else if (!Character.isWhitespace(c) && c != '\u30FB' && c != '-' && c != '\u2010' && c != '\u2212') {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return jp.machi.shared.text.NameFolding.fold(text);
     }
 
     /** The words of a query, each normalised; empty words dropped. */

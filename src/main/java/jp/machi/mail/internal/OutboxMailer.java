@@ -54,6 +54,10 @@ public class OutboxMailer implements Mailer {
         Map<String, Object> variables = new HashMap<>(model == null ? Map.of() : model);
         variables.put("baseUrl", settings.baseUrl());
         variables.put("wardName", ward.name(Locale.forLanguageTag(language)));
+        // the ward's help desk, for the signature of every mail (null when the profile names none)
+        variables.put("wardPhone", ward.contact() == null ? null : ward.contact().phone());
+        variables.put("wardHours", ward.contact() == null || ward.contact().hours() == null ? null
+            : ward.contact().hours().in(Locale.forLanguageTag(language)));
         MailTemplates.RenderedMail mail = templates.render(template, language, variables);
 
         OutboxMail.Status status = settings.smtpConfigured() ? OutboxMail.Status.QUEUED : OutboxMail.Status.KEPT;
