@@ -72,8 +72,9 @@ class CrawlTest extends BrowserTest {
             assertNoHorizontalOverflow(p);
             visited.add(path);
             @SuppressWarnings("unchecked")
+            // links marked as downloads (a file, not a page) are not pages to check
             List<String> hrefs = (List<String>) p.evaluate(
-                "() => Array.from(document.querySelectorAll('a[href]:not([download])')).map(a => a.href)"); // downloads are files
+                "() => Array.from(document.querySelectorAll('a[href]:not([download])')).map(a => a.href)");
             for (String href : hrefs) {
                 URI uri = URI.create(href);
                 if (uri.getHost() == null || !uri.getHost().equals("localhost") || uri.getPort() != port) {
@@ -81,7 +82,8 @@ class CrawlTest extends BrowserTest {
                 }
                 String next = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
                 if (next.contains("lang=") || next.startsWith("/api/") || next.startsWith("/actuator")
-                    || next.endsWith(".csv") || next.startsWith("/webjars") || uri.getRawPath().contains("#")) {
+                    || uri.getRawPath().matches(".*\\.(csv|ics|json|atom|ttl|jsonld|geojson|xml)$")
+                    || next.startsWith("/webjars") || uri.getRawPath().contains("#")) {
                     continue;
                 }
                 // Pages of one kind (a facility, a result page) are alike: two of each kind are enough.
