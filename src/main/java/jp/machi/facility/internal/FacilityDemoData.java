@@ -200,15 +200,11 @@ class FacilityDemoData implements ApplicationModuleInitializer {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + resource, e);
         }
-        var decoded = jp.machi.facility.internal.opendata.Csv.decode(bytes);
-        if (decoded.problemKey() != null) {
-            throw new IllegalStateException("Cannot read " + resource + ": " + decoded.problemKey());
+        var parsed = jp.machi.shared.csv.CsvReader.read(bytes);
+        if (!parsed.ok()) {
+            throw new IllegalStateException("Cannot read " + resource + ": " + parsed.problem() + " at line " + parsed.badLine());
         }
-        var parsed = jp.machi.facility.internal.opendata.Csv.parse(decoded.text());
-        if (parsed.problemKey() != null) {
-            throw new IllegalStateException("Cannot read " + resource + ": " + parsed.problemKey());
-        }
-        return parsed.records().stream().skip(1).map(jp.machi.facility.internal.opendata.Csv.Record::cells)
+        return parsed.rows().stream().skip(1).map(jp.machi.shared.csv.CsvReader.Row::cells)
             .filter(c -> !c.isEmpty() && !c.get(0).isBlank()).map(c -> c.stream().map(String::strip).toList()).toList();
     }
 

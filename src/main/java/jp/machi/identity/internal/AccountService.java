@@ -13,7 +13,6 @@ import jp.machi.identity.ResidentDeleted;
 import jp.machi.shared.security.Role;
 import jp.machi.mail.Mailer;
 import jp.machi.shared.manifest.DataSubject;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -42,7 +41,7 @@ public class AccountService {
     private final PersonalDataService personalData;
 
     AccountService(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder encoder, Mailer mailer, AuditLog audit,
-                   ApplicationEventPublisher events, Clock clock, @Value("${machi.base-url}") String baseUrl,
+                   ApplicationEventPublisher events, Clock clock, jp.machi.shared.web.SiteUrl site,
                    PersonalDataService personalData) {
         this.personalData = personalData;
         this.accounts = accounts;
@@ -52,7 +51,7 @@ public class AccountService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
     public record Registration(String email, String password, String displayName, String nameKana, String district,
@@ -63,6 +62,16 @@ public class AccountService {
      * account's owner gets a mail saying so instead, and the caller sees the same answer (no account probing).
      */
     @Transactional
+    /** An account by id (also deleted or staff ones: the caller decides what it may show). */
+    public Optional<Account> account(long id) {
+        return accounts.findById(id);
+    }
+
+    /** Residents whose name, kana or e-mail address contains the query (the counter desk's search). */
+    public java.util.List<Account> searchResidents(String query, int limit) {
+        return accounts.searchResidents(query, limit);
+    }
+
     public void register(Registration r) {
         String email = r.email().trim();
         Locale locale = Locale.forLanguageTag(r.language());
@@ -78,7 +87,7 @@ public class AccountService {
         accounts.setRoles(id, EnumSet.of(Role.RESIDENT));
         String token = issueToken(id, "VERIFY_EMAIL", VERIFY_VALIDITY);
         mailer.send(email, "identity/verify-email", locale,
-            Map.of("name", r.displayName().trim(), "url", baseUrl + "/verify?token=" + token, "hours", 24));
+            Map.of("name", r.displayName().trim(), "url", jp.machi.mail.Secret.of(baseUrl + "/verify?token=" + token), "hours", 24));
         audit.record(new AuditEvent("identity.account.register", id, email, null, id, "account:" + id,
             "resident registered", jp.machi.shared.security.CurrentActor.remoteAddress()));
     }
@@ -204,7 +213,7 @@ public class AccountService {
         accounts.findActiveByEmail(email).ifPresent(a -> {
             String token = issueToken(a.id(), "RESET_PASSWORD", RESET_VALIDITY);
             mailer.send(a.email(), "identity/reset-password", Locale.forLanguageTag(a.preferredLanguage()),
-                Map.of("name", a.displayName(), "url", baseUrl + "/password/reset?token=" + token, "minutes", 60));
+                Map.of("name", a.displayName(), "url", jp.machi.mail.Secret.of(baseUrl + "/password/reset?token=" + token), "minutes", 60));
         });
     }
 
@@ -213,7 +222,7 @@ public class AccountService {
     public void sendInvitation(Account a) {
         String token = issueToken(a.id(), "RESET_PASSWORD", INVITE_VALIDITY);
         mailer.send(a.email(), "identity/staff-invitation", Locale.forLanguageTag(a.preferredLanguage()),
-            Map.of("name", a.displayName(), "url", baseUrl + "/password/reset?token=" + token, "hours", 72));
+            Map.of("name", a.displayName(), "url", jp.machi.mail.Secret.of(baseUrl + "/password/reset?token=" + token), "hours", 72));
     }
 
     public boolean resetTokenValid(String token) {

@@ -11,7 +11,6 @@ import jp.machi.shared.manifest.AccountSection;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.internal.Account;
-import jp.machi.identity.internal.AccountRepository;
 import jp.machi.identity.internal.AccountService;
 import jp.machi.identity.internal.ApiTokenService;
 import jp.machi.identity.internal.PersonalDataService;
@@ -40,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountController {
 
-    private final AccountRepository accounts;
+    private final AccountService accounts;
     private final AccountService service;
     private final ApiTokenService tokens;
     private final TwoFactorService twoFactor;
@@ -50,7 +49,7 @@ class AccountController {
     private final PersonalDataService personalData;
     private final List<jp.machi.shared.manifest.ServiceLink> services;
 
-    AccountController(AccountRepository accounts, AccountService service, ApiTokenService tokens,
+    AccountController(AccountService accounts, AccountService service, ApiTokenService tokens,
                       TwoFactorService twoFactor, Choices choices, AuditLog audit, List<AccountSection> sections,
                       PersonalDataService personalData, List<jp.machi.shared.manifest.ServiceLink> services) {
         this.personalData = personalData;
@@ -71,7 +70,7 @@ class AccountController {
     private Account target() {
         long id = CurrentActor.actingFor().map(CurrentActor.ProxySubject::accountId)
             .orElseGet(() -> CurrentActor.principal().map(MachiPrincipal::accountId).orElseThrow());
-        return accounts.findById(id).filter(a -> !a.isDeleted())
+        return accounts.account(id).filter(a -> !a.isDeleted())
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
@@ -176,14 +175,20 @@ class AccountController {
         return "redirect:/account";
     }
 
+    /**
+     * API tokens: only in a signed-in session (a token never opens this page: tokens work on /api only), for staff
+     * only after the second factor (their session holds no staff role before it), never while acting for a resident.
+     */
     @GetMapping("/account/tokens")
     String tokens(Model model) {
         requireSelf();
+        Account a = target();
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new Forms.TokenForm(""));
+            List<jp.machi.shared.security.TokenScope> offered = tokens.scopesFor(a.id());
+            model.addAttribute("form", new Forms.TokenForm("",
+                offered.size() == 1 ? List.of(offered.getFirst().name()) : List.of(), a.isStaff() ? "30" : ""));
         }
-        model.addAttribute("tokens", tokens.active(target().id()));
-        return "identity/tokens";
+        return tokensPage(a, model);
     }
 
     @PostMapping("/account/tokens")
@@ -192,15 +197,25 @@ class AccountController {
         requireSelf();
         Account a = target();
         if (!errors.hasErrors()) {
-            var token = tokens.create(a.id(), form.name());
-            if (token.isPresent()) {
-                redirect.addFlashAttribute("newToken", token.get());
+            try {
+                String days = form.days() == null ? "" : form.days();
+                String token = tokens.create(a.id(), form.name(), form.scopes(),
+                    days.isEmpty() ? null : java.time.Duration.ofDays(Integer.parseInt(days)));
+                redirect.addFlashAttribute("newToken", token);
                 return "redirect:/account/tokens";
+            } catch (ApiTokenService.Refused e) {
+                errors.rejectValue(e.field(), e.messageKey(), new Object[] {ApiTokenService.MAX_ACTIVE_TOKENS}, null);
             }
-            errors.rejectValue("name", "identity.token.limit", new Object[] {ApiTokenService.MAX_ACTIVE_TOKENS}, null);
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        return tokensPage(a, model);
+    }
+
+    private String tokensPage(Account a, Model model) {
         model.addAttribute("tokens", tokens.active(a.id()));
+        model.addAttribute("scopes", tokens.scopesFor(a.id()));
+        model.addAttribute("scopeLabels", tokens.scopeLabels());
+        model.addAttribute("staffToken", a.isStaff());
         return "identity/tokens";
     }
 
