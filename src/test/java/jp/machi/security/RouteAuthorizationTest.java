@@ -163,7 +163,7 @@ class RouteAuthorizationTest {
         rule("GET /reports/new", PUBLIC), // ReportController#choose
         rule("GET /reports/new/check", PUBLIC), // ReportController#check
         rule("GET /reports/new/{code}", PUBLIC), // ReportController#form
-        rule("GET /reports/new/photo/{index}", PUBLIC), // ReportController#draftPhoto
+        rule("GET /reports/new/photo/{index}", PUBLIC), // ReportFormController#draftPhoto
         rule("GET /reports/stats", PUBLIC), // ReportStatsController#stats
         rule("GET /reports/{id}", PUBLIC), // ReportController#show
         rule("GET /reports/{id}/photos/{n}", PUBLIC), // ReportController#photo
