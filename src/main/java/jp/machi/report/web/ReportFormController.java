@@ -23,6 +23,7 @@ import jp.machi.report.internal.Report;
 import jp.machi.report.internal.ReportQuery;
 import jp.machi.report.internal.ReportRejected;
 import jp.machi.report.internal.ReportReader;
+import jp.machi.report.internal.ReportRateLimits;
 import jp.machi.report.internal.ReportService;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
@@ -58,9 +59,10 @@ class ReportFormController {
     private final WardProfile ward;
     private final MessageSource messages;
     private final String tileUrl;
+    private final ReportRateLimits limits;
 
     ReportFormController(ReportReader reader, ReportService service, PhotoProcessor photos, DistrictCentres centres,
-                         WardProfile ward, MessageSource messages,
+                         WardProfile ward, MessageSource messages, ReportRateLimits limits,
                          @org.springframework.beans.factory.annotation.Value("${machi.facility.tile-url:https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png}") String tileUrl) {
         this.reader = reader;
         this.service = service;
@@ -69,6 +71,7 @@ class ReportFormController {
         this.ward = ward;
         this.messages = messages;
         this.tileUrl = tileUrl;
+        this.limits = limits;
     }
 
     @GetMapping("/reports/new")
@@ -81,14 +84,33 @@ class ReportFormController {
     }
 
     @GetMapping("/reports/new/{code}")
-    String form(@PathVariable String code, Model model) {
+    String form(@PathVariable String code, @RequestParam(required = false) String edit, HttpSession session, Model model) {
         Category c = activeCategory(code);
+        ReportDraft draft = edit == null ? null : draft(session);
+        if (draft != null && draft.report().categoryCode().equals(c.code())) {
+            // 「内容を直す」: the form as it was sent, with its photos still attached
+            model.addAttribute("values", draft.formValues());
+            model.addAttribute("answers", draft.report().answers());
+            model.addAttribute("keptPhotos", draft.report().photos().size());
+        } else {
+            model.addAttribute("values", Map.of());
+            model.addAttribute("answers", Map.of());
+        }
         model.addAttribute("category", c);
-        model.addAttribute("values", Map.of());
-        model.addAttribute("answers", Map.of());
         model.addAttribute("errors", Map.of());
         addFormChoices(model);
         return "report/form";
+    }
+
+    /** A photo of the report being written (thumbnail), from the draft in this session only. */
+    @GetMapping("/reports/new/photo/{index}")
+    org.springframework.http.ResponseEntity<byte[]> draftPhoto(@PathVariable int index, HttpSession session) {
+        ReportDraft draft = draft(session);
+        if (draft == null || index < 0 || index >= draft.report().photos().size()) {
+            return org.springframework.http.ResponseEntity.notFound().build();
+        }
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_JPEG)
+            .header("Cache-Control", "private, no-store").body(draft.report().photos().get(index).thumbnail());
     }
 
     @PostMapping("/reports/new/{code}")
@@ -97,7 +119,27 @@ class ReportFormController {
                 HttpSession session, jakarta.servlet.http.HttpServletResponse response) throws IOException {
         Category c = activeCategory(code);
         Map<String, List<String>> answers = ReportForms.answers(params);
+        // counted before anything else, photos above all: every attempt counts, refused or not
+        MachiPrincipal sender = CurrentActor.principal().orElse(null);
+        var actingFor = CurrentActor.actingFor().orElse(null);
+        ReportRateLimits.Decision limit = limits.submission(CurrentActor.remoteAddress(), params.getFirst("email"),
+            actingFor != null ? Long.valueOf(actingFor.accountId()) : sender != null && !sender.isStaff() ? sender.accountId() : null,
+            sender != null && sender.isStaff());
+        if (!limit.allowed()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            // not a field's fault: the summary links to the page's main content
+            errors.put("main", messages.getMessage(limit.messageKey(), limit.messageArgs(), locale));
+            model.addAttribute("category", c);
+            model.addAttribute("values", params.toSingleValueMap());
+            model.addAttribute("answers", answers);
+            model.addAttribute("errors", errors);
+            addFormChoices(model);
+            return "report/form";
+        }
         List<Problem> problems = new ArrayList<>();
+        boolean busy = false;
         Double lat = number(params.getFirst("lat"), "lat", problems);
         Double lon = number(params.getFirst("lon"), "lat", problems);
         String district = params.getFirst("district");
@@ -115,8 +157,18 @@ class ReportFormController {
             }
         }
         List<jp.machi.shared.image.ProcessedImage> processed = new ArrayList<>();
+        // photos attached before 「内容を直す」 stay unless unticked
+        ReportDraft earlier = draft(session);
+        List<String> keep = params.get("keep") == null ? List.of() : params.get("keep");
+        if (earlier != null && earlier.report().categoryCode().equals(c.code())) {
+            for (int i = 0; i < earlier.report().photos().size(); i++) {
+                if (keep.contains(Integer.toString(i))) {
+                    processed.add(earlier.report().photos().get(i));
+                }
+            }
+        }
         List<MultipartFile> uploads = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
-        if (uploads.size() > ReportService.MAX_PHOTOS) {
+        if (processed.size() + uploads.size() > ReportService.MAX_PHOTOS) {
             problems.add(Problem.of("photo", "report.photo.tooMany", ReportService.MAX_PHOTOS));
         } else {
             for (MultipartFile f : uploads) {
@@ -124,6 +176,10 @@ class ReportFormController {
                     processed.add(photos.process(f.getBytes()));
                 } catch (PhotoProcessor.PhotoRejected e) {
                     problems.add(Problem.of("photo", e.messageKey(), photos.maxBytes() / (1024 * 1024)));
+                    break;
+                } catch (jp.machi.shared.image.ImagesBusy e) {
+                    problems.add(Problem.of("photo", "report.photo.busy"));
+                    busy = true;
                     break;
                 }
             }
@@ -140,15 +196,26 @@ class ReportFormController {
         problems.addAll(service.validate(draft, true).stream()
             .filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field()))).toList());
         if (!problems.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setStatus(busy ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.BAD_REQUEST.value());
+            if (busy) {
+                response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                    Long.toString(jp.machi.shared.image.ImagesBusy.RETRY_AFTER_SECONDS));
+            }
             model.addAttribute("category", c);
             model.addAttribute("values", params.toSingleValueMap());
             model.addAttribute("answers", answers);
             model.addAttribute("errors", ReportForms.messages(problems, messages, locale));
+            if (earlier != null && earlier.report().categoryCode().equals(c.code())) {
+                model.addAttribute("keptPhotos", earlier.report().photos().size());
+            }
             addFormChoices(model);
             return "report/form";
         }
-        session.setAttribute(ReportDraft.SESSION_KEY, new ReportDraft(draft, district, ReportForms.labels(c, answers, locale)));
+        Map<String, String> typed = new java.util.LinkedHashMap<>(params.toSingleValueMap());
+        typed.remove("_csrf");
+        typed.remove("keep");
+        session.setAttribute(ReportDraft.SESSION_KEY, new ReportDraft(draft, district, ReportForms.labels(c, answers, locale),
+            typed));
         return "redirect:/reports/new/check";
     }
 
