@@ -23,13 +23,21 @@ public record DayHours(LocalDate date, List<TimeRange> periods, Reason reason, L
         return !periods.isEmpty();
     }
 
+    /** False when no opening hours are registered for the place at all (a park, a shelter): unknown is not closed. */
+    public boolean known() {
+        return reason != Reason.HOURS_UNKNOWN;
+    }
+
     public boolean openAt(LocalTime time) {
         return periods.stream().anyMatch(p -> p.contains(time));
     }
 
-    /** Why a day is open or closed; the message key is {@code facility.reason.<name>}. */
+    /**
+     * Why a day is open or closed; the message key is {@code facility.reason.<name>}. {@code NO_REGULAR_HOURS}: the
+     * weekly pattern has no hours on this weekday; {@code HOURS_UNKNOWN}: the place has no hours registered at all.
+     */
     public enum Reason {
-        REGULAR, NO_REGULAR_HOURS, EXCEPTION_CLOSED, EXCEPTION_HOURS, YEAR_END, WEEKLY_CLOSED, HOLIDAY_CLOSED,
+        REGULAR, NO_REGULAR_HOURS, HOURS_UNKNOWN, EXCEPTION_CLOSED, EXCEPTION_HOURS, YEAR_END, WEEKLY_CLOSED, HOLIDAY_CLOSED,
         HOLIDAY_OPEN, CLOSED_AFTER_HOLIDAY
     }
 }

@@ -18,11 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param districts     町丁目 (or 町) residents choose from
  * @param boundary      the ward's outline as [lon, lat] points (a closed ring, first point not repeated), or
  *                      null/empty when the profile has none: then every point counts as inside
+ * @param contact       where residents ask for help by phone or at the counter (name, phone, hours), or null
  */
 @ConfigurationProperties("machi.ward")
 public record WardProfile(String code, LocalizedText name, LocalizedText prefecture, boolean demonstration,
                           MapCenter mapCenter, List<Department> departments, List<String> districts,
-                          String source, List<List<Double>> boundary) {
+                          String source, List<List<Double>> boundary, Contact contact) {
 
     public WardProfile {
         departments = departments == null ? List.of() : List.copyOf(departments);
@@ -72,6 +73,17 @@ public record WardProfile(String code, LocalizedText name, LocalizedText prefect
         }
         return inside;
     }
+
+    /**
+     * The ward's general contact for residents who need help (the pages' 「お困りのときは」, the accessibility page,
+     * the mails' signature).
+     *
+     * @param name    who answers, e.g. 区民相談室
+     * @param phone   the phone number
+     * @param hours   when the phone and the counter are open, in words
+     * @param counter where the counter is (building and floor)
+     */
+    public record Contact(LocalizedText name, String phone, LocalizedText hours, LocalizedText counter) {}
 
     /** A 部・課 of the ward. */
     public record Department(String code, LocalizedText division, LocalizedText name, String phone, String email) {

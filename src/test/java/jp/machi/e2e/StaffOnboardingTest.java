@@ -30,12 +30,12 @@ class StaffOnboardingTest extends BrowserTest {
         // No department chosen: refused with a message, nothing created.
         page.locator("#email").fill(email);
         page.locator("#displayName").fill("新任 職員");
-        page.locator("main form button[type=submit]").click();
+        page.locator("main form button[type=submit]").first().click();
         assertThat(page.locator(".error-summary").textContent()).contains("部署を1つ以上");
         assertAccessible();
 
         page.locator("#dept-kocho-koho").check();
-        page.locator("main form button[type=submit]").click();
+        page.locator("main form button[type=submit]").first().click();
         assertThat(page.locator(".notice--success").textContent()).contains("招待メールを送りました");
         assertAccessible();
 
@@ -49,12 +49,12 @@ class StaffOnboardingTest extends BrowserTest {
         page.navigate(link);
         assertAccessible();
         page.locator("#password").fill("staff passphrase 2026");
-        page.locator("main form button[type=submit]").click();
+        page.locator("main form button[type=submit]").first().click();
         assertThat(page.url()).contains("/login?reset");
 
         page.locator("#email").fill(email);
         page.locator("#password").fill("staff passphrase 2026");
-        page.locator("main form button[type=submit]").click();
+        page.locator("main form button[type=submit]").first().click();
         assertThat(page.url()).endsWith("/login/2fa/setup");
         assertThat(page.locator(".qr svg").count()).isEqualTo(1);
         assertAccessible();
@@ -62,11 +62,11 @@ class StaffOnboardingTest extends BrowserTest {
 
         String secret = page.locator("main .code-box").first().textContent().replace(" ", "");
         page.locator("#code").fill("123456".equals(Totp.code(secret, Totp.step(Instant.now()))) ? "654321" : "123456");
-        page.locator("main form button[type=submit]").click();
+        page.locator("main form button[type=submit]").first().click();
         assertThat(page.locator(".error-summary").textContent()).contains("確認コードが違います");
 
         page.locator("#code").fill(Totp.code(secret, Totp.step(Instant.now())));
-        page.locator("main form button[type=submit]").click();
+        page.locator("main form button[type=submit]").first().click();
         assertThat(page.url()).endsWith("/account/recovery-codes");
         assertThat(page.locator(".codes li").count()).isEqualTo(10);
         assertAccessible();

@@ -20,17 +20,17 @@ class StaffSignInTest extends BrowserTest {
 
         // A wrong code is refused with a message.
         page.locator("#code").fill("000000");
-        page.locator("main form button[type=submit]").click();
+        page.locator("main form button[type=submit]").first().click();
         assertThat(page.locator(".error-summary").textContent()).contains("確認コードが違います");
         assertAccessible();
 
         page.locator("#code").fill(nextCode("staff@demo.machi.example"));
-        page.locator("main form button[type=submit]").click();
+        page.locator("main form button[type=submit]").first().click();
         assertThat(page.url()).contains("/staff/residents");
         assertAccessible();
 
         page.locator("#q").fill("練馬");
-        page.locator("main form button[type=submit]").click();
+        page.locator("main form button[type=submit]").first().click();
         assertThat(page.locator("table").textContent()).contains("練馬 花子");
         assertAccessible();
         page.locator("table a").first().click();
@@ -40,12 +40,12 @@ class StaffSignInTest extends BrowserTest {
         // Acting for the resident: the banner says so, and the profile change is recorded on their behalf.
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
             new com.microsoft.playwright.Page.GetByRoleOptions().setName("この区民の代理入力を始める")).click();
-        assertThat(page.url()).endsWith("/account");
+        assertThat(page.url()).contains("/account");
         assertThat(page.locator(".proxy-banner").textContent()).contains("練馬 花子");
         assertAccessible();
         open("/account/profile");
         page.locator("#contactEmail").fill("hanako.contact@example.jp");
-        page.locator("main form button[type=submit]").click();
+        page.locator("main form button[type=submit]").first().click();
         assertThat(page.locator(".notice--success").textContent()).contains("保存しました");
 
         // At the counter: the document seen for the booker registration is recorded (sent first without a choice).

@@ -169,4 +169,18 @@ class FacilityHoursEngineTest {
         assertThat(engine.openAt(rules, LocalDateTime.of(wednesday, LocalTime.of(17, 0)))).isFalse();
         assertThat(engine.days(rules, wednesday, 14)).hasSize(14).filteredOn(DayHours::open).hasSize(2);
     }
+
+    @Test
+    void aPlaceWithNoHoursRegisteredIsUnknownNotClosed() {
+        HoursRules park = HoursRules.builder().yearEnd(null, null).build();
+        DayHours today = engine.on(park, LocalDate.of(2026, 12, 8));
+        assertThat(today.reason()).isEqualTo(Reason.HOURS_UNKNOWN);
+        assertThat(today.known()).isFalse();
+        assertThat(today.open()).isFalse();
+        // a weekday without hours in a registered pattern is closed, and known to be
+        HoursRules office = HoursRules.builder().weekdays("08:30", "17:15").yearEnd(null, null).build();
+        DayHours saturday = engine.on(office, LocalDate.of(2026, 12, 12));
+        assertThat(saturday.reason()).isEqualTo(Reason.NO_REGULAR_HOURS);
+        assertThat(saturday.known()).isTrue();
+    }
 }

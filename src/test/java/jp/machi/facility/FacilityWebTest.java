@@ -45,7 +45,7 @@ class FacilityWebTest {
             from facility f where f.name_ja = '旭丘小学校'""").query().singleRow();
         assertThat((String) school.get("cats")).isEqualTo("emergency-site,school,shelter");
         assertThat(school.get("department_code")).isEqualTo("shogai-gakushu");
-        assertThat((String) school.get("attribution")).contains("国土地理院").contains("motohasystem/jp-shelter-api");
+        assertThat((String) school.get("attribution")).contains("国土地理院").doesNotContain("motohasystem").doesNotContain("commit");
         assertThat(school.get("hazard_earthquake")).isEqualTo(true);
         assertThat(school.get("ids")).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from facility_category_link where category_code = 'chiiki-shukaijo'")

@@ -283,8 +283,9 @@ class Open311ClientTest {
             "description", "点きません", "attribute[pole_number]", "A-1"};
         // A point outside the ward.
         expectError(400, "lat", with(good, "lat", "35.60", "long", "139.70"));
-        // A missing category answer.
-        expectError(400, "attribute[pole_number]", with(good, "attribute[pole_number]", ""));
+        // A missing answer to a required question (the street light's pole number is optional: the sign's damage is not).
+        expectError(400, "attribute[damage]", new String[] {"api_key", KEY, "service_code", "test-open311-sign", "lat", "35.7356",
+            "long", "139.6516", "description", "曲がっています"});
         // A value outside a singlevaluelist.
         expectError(400, "attribute[lamp_state]", with(good, "attribute[lamp_state]", "exploded"));
         // A 4,001-character description.

@@ -66,8 +66,8 @@ class ReportHttpTest {
         String mail = "api-" + UUID.randomUUID() + "@example.com";
         long before = reports();
         expect400("lat", "serviceCode", "road", "lat", "35.60", "lon", "139.70", "description", "x", "email", mail);
-        expect400("attribute[pole_number]", "serviceCode", "street-light", "lat", "35.7356", "lon", "139.6516",
-            "description", "x", "email", mail);
+        expect400("attribute[no_such_question]", "serviceCode", "street-light", "lat", "35.7356", "lon", "139.6516",
+            "description", "x", "email", mail, "attribute[no_such_question]", "1");
         expect400("description", "serviceCode", "road", "lat", "35.7356", "lon", "139.6516", "description",
             "あ".repeat(4001), "email", mail);
         expect400("serviceCode", "serviceCode", "no-such", "lat", "35.7356", "lon", "139.6516", "description", "x",

@@ -190,10 +190,13 @@ class RouteAuthorizationTest {
         rule("GET /privacy", PUBLIC), // HomeController#privacy
         rule("GET /register", PUBLIC), // RegistrationController#form
         rule("GET /register/sent", PUBLIC), // RegistrationController#sent
+        rule("GET /register/resend", PUBLIC), // RegistrationController#resendForm
+        rule("GET /claim", PUBLIC), // ClaimController#form
         rule("GET /reports", PUBLIC), // ReportController#list
         rule("GET /reports/new", PUBLIC), // ReportController#choose
         rule("GET /reports/new/check", PUBLIC), // ReportController#check
         rule("GET /reports/new/{code}", PUBLIC), // ReportController#form
+        rule("GET /reports/new/photo/{index}", PUBLIC), // ReportFormController#draftPhoto
         rule("GET /reports/stats", PUBLIC), // ReportStatsController#stats
         rule("GET /reports/{id}", PUBLIC), // ReportController#show
         rule("GET /reports/{id}/photos/{n}", PUBLIC), // ReportController#photo
@@ -258,6 +261,7 @@ class RouteAuthorizationTest {
         rule("GET /staff/reservations/utilisation.csv", STAFF), // UtilisationStaffController#csv
         rule("GET /staff/residents", STAFF), // ResidentDeskController#search
         rule("GET /staff/residents/{id}", STAFF), // ResidentDeskController#show
+        rule("GET /staff/residents/new", STAFF), // ResidentDeskController#registerForm
         rule("GET /v3/api-docs", PUBLIC), // OpenApiWebMvcResource#openapiJson
         rule("GET /v3/api-docs.yaml", PUBLIC), // OpenApiWebMvcResource#openapiYaml
         rule("GET /verify", PUBLIC), // RegistrationController#verify
@@ -315,6 +319,8 @@ class RouteAuthorizationTest {
         rule("POST /password/forgot", PUBLIC), // RegistrationController#requestReset
         rule("POST /password/reset", PUBLIC), // RegistrationController#reset
         rule("POST /register", PUBLIC), // RegistrationController#register
+        rule("POST /register/resend", PUBLIC), // RegistrationController#resend
+        rule("POST /claim", PUBLIC), // ClaimController#claim
         rule("POST /reports/new/check", PUBLIC), // ReportController#confirm
         rule("POST /reports/new/follow/{id}", PUBLIC), // ReportController#followInstead
         rule("POST /reports/new/{code}", PUBLIC), // ReportController#send
@@ -377,6 +383,8 @@ class RouteAuthorizationTest {
         rule("POST /staff/reservations/rules/slots", STAFF), // MoneyStaffController#saveSlots
         rule("POST /staff/residents/{id}/data", STAFF), // ResidentDeskController#disclose
         rule("POST /staff/residents/{id}/proxy", STAFF), // ResidentDeskController#startProxy
+        rule("POST /staff/residents", STAFF), // ResidentDeskController#register
+        rule("POST /staff/residents/{id}/claim-code", STAFF), // ResidentDeskController#claimCode
         rule("GET /account/reports", SIGNED_IN), // MyReportsController#mine
         rule("GET /api/v1/search", API_PUBLIC), // SearchApiController#search
         rule("GET /search", PUBLIC), // SearchController#results

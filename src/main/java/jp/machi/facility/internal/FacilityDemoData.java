@@ -28,8 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class FacilityDemoData implements ApplicationModuleInitializer {
 
-    static final String ATTRIBUTION = "「指定緊急避難場所・指定避難所データ」（国土地理院）; divided per municipality by "
-        + "motohasystem/jp-shelter-api (commit 6affdeab)";
+    /** What residents read under a facility; the path the data took (repository, commit) is in ATTRIBUTION.md and NOTICE. */
+    static final String ATTRIBUTION = "「指定緊急避難場所・指定避難所データ」（国土地理院）";
+    static final String HALLS_ATTRIBUTION = "練馬区「公共施設一覧」（練馬区オープンデータ、CC BY 4.0）を加工して作成";
+    static final String HALLS_SOURCE = "練馬区 公共施設一覧 (131202), extract of rikukaiku/kitchen-baton";
+    static final String NURSERIES_ATTRIBUTION = "練馬区オープンデータ「区立認可保育園」（CC BY 4.0、2018年）を加工して作成";
+    static final String NURSERIES_SOURCE = "練馬区 区立認可保育園 (2018), via code4nerima/nurserymap";
+    static final String EXAMPLE_SOURCE = "Machi demo (invented)";
     static final String SOURCE = "GSI 指定緊急避難場所・指定避難所データ (131202)";
     static final String SCHOOL_DEPARTMENT = "shogai-gakushu";
     static final String DEFAULT_DEPARTMENT = "bosai-keikaku";
@@ -92,6 +97,122 @@ class FacilityDemoData implements ApplicationModuleInitializer {
         });
         if (added > 0) {
             log.info("Demo facilities imported from the GSI files: {} of {} places", added, places.size());
+        }
+        int more = tx.execute(s -> halls() + nurseries() + examples());
+        if (more > 0) {
+            log.info("Demo facilities added from Nerima's open data and examples: {}", more);
+        }
+    }
+
+    /**
+     * Nerima's 65 community spaces from its 公共施設一覧 (an extract kept by rikukaiku/kitchen-baton). Most are
+     * already in the GSI files under the same name; the others (区民センター, 文化センター, and the 学童クラブ and
+     * 「ぴよぴよ」 rooms in the halls' buildings) are added without rooms, with example hours for the halls only.
+     */
+    private int halls() {
+        int n = 0;
+        List<List<String>> rows = csv("facility/demo/nerima-koumin_facilities.csv");
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            String name = r.get(0);
+            String id = "nerima-koumin-%02d".formatted(i + 1);
+            if (repository.exists(id) || repository.existsNamed(name)) {
+                continue;
+            }
+            boolean annex = name.contains("学童クラブ") || name.contains("ぴよぴよ");
+            String category = annex ? "other" : name.contains("区民館") || name.contains("区民センター") ? "kumin-kan"
+                : name.contains("集会所") ? "chiiki-shukaijo" : name.contains("スポーツ") ? "taiikukan" : "other";
+            boolean building = !annex && !category.equals("other");
+            insertSimple(id, name, null, null, r.get(1), number(r.get(2)), number(r.get(3)), null, "kyodo-suishin", category,
+                building, HALLS_SOURCE, HALLS_ATTRIBUTION, null, building ? "09:00-21:30" : null);
+            n++;
+        }
+        return n;
+    }
+
+    /** Nerima's 60 ward nurseries (区立保育園, 2018) with their phone numbers; their hours are not in the data. */
+    private int nurseries() {
+        int n = 0;
+        List<List<String>> rows = csv("facility/demo/nerima-kuritsuhoikuen.csv");
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            String id = "nerima-hoikuen-%02d".formatted(i + 1);
+            if (repository.exists(id) || repository.existsNamed(r.get(0))) {
+                continue;
+            }
+            insertSimple(id, r.get(0), null, null, "東京都" + r.get(1), number(r.get(2)), number(r.get(3)), r.get(4),
+                "kosodate-shien", "hoikuen", false, NURSERIES_SOURCE, NURSERIES_ATTRIBUTION, null, null);
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Kinds of facility every ward has but for which no open data could be used here: invented examples, marked
+     * 「（例）」 in their names, without a place on the map, so that the filters and the search can be tried.
+     */
+    private int examples() {
+        String note = "デモ用の架空の施設です。実在しません（名前・時間・設備はすべて例）。";
+        String[][] rows = {
+            {"demo-toshokan-1", "まちなか図書館（例）", "マチナカトショカン", "Machinaka Library (example)", "toshokan", "shogai-gakushu", "09:00-20:00"},
+            {"demo-toshokan-2", "みどり図書館（例）", "ミドリトショカン", "Midori Library (example)", "toshokan", "shogai-gakushu", "09:00-20:00"},
+            {"demo-jidokan-1", "まち児童館（例）", "マチジドウカン", "Machi Children's Centre (example)", "jidokan", "kosodate-shien", "09:00-18:00"},
+            {"demo-iryo-1", "休日急患診療所（例）", "キュウジツキュウカンシンリョウジョ", "Holiday Emergency Clinic (example)", "iryo", "kenko-suishin", null},
+        };
+        int n = 0;
+        for (String[] r : rows) {
+            if (repository.exists(r[0])) {
+                continue;
+            }
+            insertSimple(r[0], r[1], r[2], r[3], "東京都練馬区（架空の施設）", null, null, null, r[5], r[4], true, EXAMPLE_SOURCE, null,
+                note, r[6]);
+            n++;
+        }
+        return n;
+    }
+
+    private void insertSimple(String id, String name, String kana, String nameEn, String address, Double lat, Double lon,
+                              String phone, String department, String category, boolean exampleValues, String source,
+                              String attribution, String notes, String hours) {
+        boolean hasHours = hours != null;
+        Facility f = new Facility(id, name, kana, nameEn, address, lat, lon, phone, null, department,
+            null, null, null, null, null, null, null, null, null, null, null, null, List.of(),
+            notes != null ? notes : hasHours ? "開館時間はデモ用の例です（元のデータには含まれません）。" : null,
+            Set.of(), null, exampleValues && hasHours || notes != null, source, attribution,
+            hasHours ? "12-29" : null, hasHours ? "01-03" : null, hasHours ? DayOfWeek.MONDAY.getValue() : null,
+            HolidayRule.OPEN_CLOSE_NEXT_WEEKDAY, false, List.of(category));
+        repository.insert(f);
+        if (hasHours) {
+            Map<DayOfWeek, List<TimeRange>> weekly = new LinkedHashMap<>();
+            String[] hm = hours.split("-");
+            for (DayOfWeek d : DayOfWeek.values()) {
+                weekly.put(d, List.of(range(hm[0], hm[1])));
+            }
+            repository.replaceWeekly(id, weekly);
+        }
+    }
+
+    /** The records of a CSV shipped with the demo (UTF-8 or Shift_JIS, header skipped, blank names dropped). */
+    static List<List<String>> csv(String resource) {
+        byte[] bytes;
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + resource, e);
+        }
+        var parsed = jp.machi.shared.csv.CsvReader.read(bytes);
+        if (!parsed.ok()) {
+            throw new IllegalStateException("Cannot read " + resource + ": " + parsed.problem() + " at line " + parsed.badLine());
+        }
+        return parsed.rows().stream().skip(1).map(jp.machi.shared.csv.CsvReader.Row::cells)
+            .filter(c -> !c.isEmpty() && !c.get(0).isBlank()).map(c -> c.stream().map(String::strip).toList()).toList();
+    }
+
+    private static Double number(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Double.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

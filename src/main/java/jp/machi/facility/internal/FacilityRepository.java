@@ -61,6 +61,11 @@ public class FacilityRepository {
         return jdbc.sql("select count(*) from facility where id = ?").param(id).query(Long.class).single() > 0;
     }
 
+    /** Whether a facility of this exact Japanese name exists (the demo merges lists that name the same place). */
+    public boolean existsNamed(String nameJa) {
+        return jdbc.sql("select count(*) from facility where name_ja = ?").param(nameJa).query(Long.class).single() > 0;
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from facility").query(Long.class).single();
     }
@@ -72,10 +77,16 @@ public class FacilityRepository {
         int i = 0;
         for (String term : query.terms()) {
             String p = "t" + i++;
-            sql.append(" and (f.search_text like :").append(p).append(" escape '\\' or exists (select 1 from facility_category_link l")
+            sql.append(" and (f.search_text like :").append(p).append(" escape '\\'");
+            List<String> forms = SearchText.alternatives(term);
+            for (int k = 1; k < forms.size(); k++) {
+                sql.append(" or f.search_text like :").append(p).append('k').append(k).append(" escape '\\'");
+                params.put(p + "k" + k, like(forms.get(k)));
+            }
+            sql.append(" or exists (select 1 from facility_category_link l")
                 .append(" join facility_category c on c.code = l.category_code where l.facility_id = f.id and (c.name_ja like :")
                 .append(p).append(" escape '\\' or lower(c.name_en) like :").append(p).append(" escape '\\')))");
-            params.put(p, "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(p, like(term));
         }
         if (!query.categories().isEmpty()) {
             sql.append(" and exists (select 1 from facility_category_link l where l.facility_id = f.id and l.category_code in (:cats))");
@@ -104,8 +115,34 @@ public class FacilityRepository {
             sql.append(" and f.department_code in (:depts)");
             params.put("depts", query.departments());
         }
-        sql.append(" order by coalesce(f.name_kana, f.name_ja), f.name_ja, f.id");
+        sql.append(" order by coalesce(f.name_reading, f.name_kana, f.name_ja), f.name_ja, f.id");
         return jdbc.sql(sql.toString()).params(params).query(FacilityRepository::map).list();
+    }
+
+    private static String like(String term) {
+        return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** Stores the search text and reading of one facility from its row (after an import changed the names). */
+    public void refreshSearch(String id) {
+        jdbc.sql("select name_ja, name_kana, name_en, address from facility where id = ?").param(id)
+            .query((rs, n) -> SearchText.forFacility(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+            .optional().ifPresent(x -> writeSearch(id, x));
+    }
+
+    private void writeSearch(String id, SearchText.Indexed x) {
+        jdbc.sql("update facility set search_text = ?, name_reading = ?, search_version = ? where id = ?")
+            .params(x.text(), x.reading(), SearchText.VERSION, id).update();
+    }
+
+    /** The ids of facilities indexed by an older {@link SearchText#VERSION}. */
+    public List<String> staleSearch() {
+        return jdbc.sql("select id from facility where search_version < ? order by id").param(SearchText.VERSION).query(String.class).list();
+    }
+
+    /** The reading of a facility's name in hiragana (the ward's 名称_カナ, else the dictionary's guess). */
+    public Optional<String> reading(String id) {
+        return jdbc.sql("select name_reading from facility where id = ?").param(id).query(String.class).optional();
     }
 
     public void insert(Facility f) {
@@ -115,8 +152,10 @@ public class FacilityRepository {
 
     public void update(Facility f) {
         Set<String> h = f.hazards();
+        SearchText.Indexed indexed = SearchText.forFacility(f.nameJa(), f.nameKana(), f.nameEn(), f.address());
         jdbc.sql("""
-            update facility set name_ja = :nameJa, name_kana = :kana, name_en = :nameEn, search_text = :search, address = :address,
+            update facility set name_ja = :nameJa, name_kana = :kana, name_en = :nameEn, search_text = :search, name_reading = :reading,
+              search_version = :searchVersion, address = :address,
               lat = :lat, lon = :lon, phone = :phone, url = :url, department_code = :dept,
               step_free_entrance = :f1, elevator = :f2, accessible_toilet = :f3, ostomate = :f4, accessible_parking = :f5,
               braille_blocks = :f6, hearing_loop = :f7, aed = :aed, aed_location = :aedLocation, wifi = :wifi,
@@ -127,7 +166,7 @@ public class FacilityRepository {
               weekly_closed_day = :closedDay, holiday_rule = :rule, closed_on_holidays = :closedOnHolidays, updated_at = now()
             where id = :id""")
             .param("id", f.id()).param("nameJa", f.nameJa()).param("kana", f.nameKana()).param("nameEn", f.nameEn())
-            .param("search", SearchText.of(f.nameJa(), f.nameKana(), f.nameEn(), f.address()))
+            .param("search", indexed.text()).param("reading", indexed.reading()).param("searchVersion", SearchText.VERSION)
             .param("address", f.address()).param("lat", f.lat()).param("lon", f.lon()).param("phone", f.phone())
             .param("url", f.url()).param("dept", f.departmentCode())
             .param("f1", f.stepFreeEntrance()).param("f2", f.elevator()).param("f3", f.accessibleToilet())
@@ -163,6 +202,16 @@ public class FacilityRepository {
     public List<Category> categories() {
         return jdbc.sql("select code, name_ja, name_en, sort_order from facility_category order by sort_order, code")
             .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
+    }
+
+    /** How many facilities each category holds (categories without any are absent). */
+    public Map<String, Long> categoryCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select category_code, count(*) from facility_category_link group by category_code")
+            .query(rs -> {
+                counts.put(rs.getString(1), rs.getLong(2));
+            });
+        return counts;
     }
 
     public void saveCategory(Category c) {

@@ -124,6 +124,12 @@ public class FacilityService {
         return result;
     }
 
+    /** How many facilities each category holds; a category that holds none is not offered as a filter. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> categoryCounts() {
+        return repository.categoryCounts();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Detail> detail(String id) {
         return repository.find(id).map(f -> {

@@ -55,8 +55,7 @@ public final class HoursEngine {
         if (closedDay != null && date.getDayOfWeek() == closedDay) {
             if (holiday.isPresent() && rules.holidayRule() == HolidayRule.OPEN_CLOSE_NEXT_WEEKDAY) {
                 List<TimeRange> periods = rules.on(closedDay).isEmpty() ? rules.on(DayOfWeek.SUNDAY) : rules.on(closedDay);
-                return new DayHours(date, periods, periods.isEmpty() ? Reason.NO_REGULAR_HOURS : Reason.HOLIDAY_OPEN,
-                    holidayName);
+                return new DayHours(date, periods, periods.isEmpty() ? noHours(rules) : Reason.HOLIDAY_OPEN, holidayName);
             }
             return new DayHours(date, List.of(), Reason.WEEKLY_CLOSED, holidayName);
         }
@@ -68,7 +67,12 @@ public final class HoursEngine {
             return new DayHours(date, List.of(), Reason.HOLIDAY_CLOSED, holidayName);
         }
         List<TimeRange> periods = rules.on(date.getDayOfWeek());
-        return new DayHours(date, periods, periods.isEmpty() ? Reason.NO_REGULAR_HOURS : Reason.REGULAR, holidayName);
+        return new DayHours(date, periods, periods.isEmpty() ? noHours(rules) : Reason.REGULAR, holidayName);
+    }
+
+    /** A day without periods: closed that weekday, or, when no hours are registered at all, not known. */
+    private static Reason noHours(HoursRules rules) {
+        return rules.weekly().isEmpty() ? Reason.HOURS_UNKNOWN : Reason.NO_REGULAR_HOURS;
     }
 
     /** The hours of {@code days} days from {@code from} on. */

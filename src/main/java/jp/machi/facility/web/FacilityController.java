@@ -82,7 +82,13 @@ class FacilityController {
                 page = 1;
             }
         }
-        model.addAttribute("categoryOptions", categories.values().stream().map(c -> new Option(c.code(), c.name().in(locale))).toList());
+        // a filter that can only give "none" is not offered; one chosen in the address stays so it can be unticked
+        Map<String, Long> counts = facilities.categoryCounts();
+        List<String> chosen = form.category() == null ? List.of() : form.category();
+        model.addAttribute("categoryOptions", categories.values().stream()
+            .filter(c -> counts.getOrDefault(c.code(), 0L) > 0 || chosen.contains(c.code()))
+            .map(c -> new Option(c.code(), c.name().in(locale) + ("en".equals(locale.getLanguage()) ? " (%d)" : "（%d）")
+                .formatted(counts.getOrDefault(c.code(), 0L)))).toList());
         model.addAttribute("categories", categories);
         model.addAttribute("features", Facility.FEATURES);
         model.addAttribute("tileUrl", tileUrl);

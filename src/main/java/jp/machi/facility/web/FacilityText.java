@@ -32,7 +32,7 @@ public class FacilityText {
         Locale locale = LocaleContextHolder.getLocale();
         String note = day.note() == null ? null : day.note().in(locale);
         String reason = switch (day.reason()) {
-            case REGULAR, NO_REGULAR_HOURS, EXCEPTION_CLOSED, YEAR_END, WEEKLY_CLOSED, CLOSED_AFTER_HOLIDAY, HOLIDAY_CLOSED -> null;
+            case REGULAR, NO_REGULAR_HOURS, HOURS_UNKNOWN, EXCEPTION_CLOSED, YEAR_END, WEEKLY_CLOSED, CLOSED_AFTER_HOLIDAY, HOLIDAY_CLOSED -> null;
             default -> messages.getMessage("facility.reason." + day.reason().name(), null, locale);
         };
         if (reason == null) {

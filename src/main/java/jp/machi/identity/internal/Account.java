@@ -9,13 +9,18 @@ public record Account(long id, String kind, String email, String passwordHash, S
                       String district, String preferredLanguage, String contactEmail, Instant emailVerifiedAt,
                       String totpSecret, Instant totpConfirmedAt, Long totpLastStep, boolean allDepartments,
                       int failedLogins, Instant lockedUntil, Instant createdAt, Instant deletedAt,
-                      Set<Role> roles, Set<String> departments) {
+                      Set<Role> roles, Set<String> departments, String phone, boolean registeredAtCounter) {
 
     public static final String RESIDENT = "RESIDENT";
     public static final String STAFF = "STAFF";
 
     public boolean isStaff() {
         return STAFF.equals(kind);
+    }
+
+    /** A resident registered at the counter who has no e-mail address (yet): staff act for them. */
+    public boolean withoutEmail() {
+        return email == null;
     }
 
     public boolean isDeleted() {

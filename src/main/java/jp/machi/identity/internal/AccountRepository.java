@@ -21,7 +21,7 @@ public class AccountRepository {
     private static final String COLUMNS = """
         id, kind, email, password_hash, display_name, name_kana, district, preferred_language, contact_email,
         email_verified_at, totp_secret, totp_confirmed_at, totp_last_step, all_departments, failed_logins,
-        locked_until, created_at, deleted_at""";
+        locked_until, created_at, deleted_at, phone, registered_at_counter""";
 
     private final JdbcClient jdbc;
 
@@ -121,13 +121,43 @@ public class AccountRepository {
         jdbc.sql("delete from account where id = ?").param(id).update();
     }
 
+    /**
+     * Residents whose name or reading contains the query, folded as {@link jp.machi.shared.text.NameFolding} does
+     * (spaces, width and katakana/hiragana do not matter), or whose e-mail address or phone number contains it.
+     */
     public List<Account> searchResidents(String query, int limit) {
-        String like = "%" + query.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String folded = jp.machi.shared.text.NameFolding.fold(query);
+        String like = "%" + escape(folded) + "%";
+        String email = "%" + escape(query.trim().toLowerCase(java.util.Locale.ROOT)) + "%";
+        String digits = java.text.Normalizer.normalize(query, java.text.Normalizer.Form.NFKC).replaceAll("[^0-9]", "");
+        String phone = digits.length() >= 4 ? "%" + digits + "%" : null;
         return jdbc.sql("select " + COLUMNS + " " + """
                  from account where kind = 'RESIDENT' and deleted_at is null
-                 and (lower(display_name) like ? or lower(coalesce(name_kana, '')) like ? or lower(email) like ?)
-                 order by display_name, id limit ?""")
-            .params(like, like, like, limit).query(this::row).list().stream().map(this::withRolesAndDepartments).toList();
+                 and (search_name like ? escape '\\' or lower(coalesce(email, '')) like ? escape '\\'
+                      or (cast(? as text) is not null and regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') like ?))
+                 order by name_kana nulls last, display_name, id limit ?""")
+            .params(like, email, phone, phone, limit).query(this::row).list().stream().map(this::withRolesAndDepartments).toList();
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** A resident registered at the counter: no e-mail address and no password until they claim the account. */
+    public long insertCounterResident(String displayName, String nameKana, String district, String phone, String language) {
+        return jdbc.sql("""
+                insert into account (kind, email, password_hash, display_name, name_kana, district, preferred_language,
+                                     phone, registered_at_counter)
+                values ('RESIDENT', null, null, ?, ?, ?, ?, ?, true) returning id""")
+            .params(displayName, nameKana, district, language, phone).query(Long.class).single();
+    }
+
+    /** A counter resident takes over their account: the address (not yet verified) and a password. */
+    public boolean claim(long id, String email, String passwordHash) {
+        return jdbc.sql("""
+                update account set email = ?, password_hash = ?, email_verified_at = null, updated_at = now()
+                where id = ? and email is null and deleted_at is null""")
+            .params(email.trim(), passwordHash, id).update() == 1;
     }
 
     public List<Account> staff() {
@@ -145,7 +175,7 @@ public class AccountRepository {
         return new Account(a.id(), a.kind(), a.email(), a.passwordHash(), a.displayName(), a.nameKana(), a.district(),
             a.preferredLanguage(), a.contactEmail(), a.emailVerifiedAt(), a.totpSecret(), a.totpConfirmedAt(),
             a.totpLastStep(), a.allDepartments(), a.failedLogins(), a.lockedUntil(), a.createdAt(), a.deletedAt(),
-            Set.copyOf(roles), Set.copyOf(departments));
+            Set.copyOf(roles), Set.copyOf(departments), a.phone(), a.registeredAtCounter());
     }
 
     private Account row(ResultSet rs, int n) throws SQLException {
@@ -156,7 +186,7 @@ public class AccountRepository {
             rs.getString("preferred_language"), rs.getString("contact_email"), instant(rs, "email_verified_at"),
             rs.getString("totp_secret"), instant(rs, "totp_confirmed_at"), lastStep, rs.getBoolean("all_departments"),
             rs.getInt("failed_logins"), instant(rs, "locked_until"), instant(rs, "created_at"),
-            instant(rs, "deleted_at"), Set.of(), Set.of());
+            instant(rs, "deleted_at"), Set.of(), Set.of(), rs.getString("phone"), rs.getBoolean("registered_at_counter"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -92,6 +92,110 @@ public class AccountService {
             "resident registered", jp.machi.shared.security.CurrentActor.remoteAddress()));
     }
 
+    /** How soon after one verification mail another may be sent to the same account. */
+    static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
+
+    /**
+     * Sends the verification mail again (a new link; the old one stops working) when the address belongs to an
+     * account that is not yet verified, at most once a minute. Says nothing either way, so addresses cannot be
+     * probed; the page answers the same for every address.
+     */
+    @Transactional
+    public void resendVerification(String email) {
+        if (email == null || email.isBlank() || email.length() > 254) {
+            return;
+        }
+        accounts.findActiveByEmail(email).filter(a -> a.emailVerifiedAt() == null && !a.isStaff()).ifPresent(a -> {
+            Instant last = jdbc.sql("select max(created_at) from account_token where account_id = ? and purpose = 'VERIFY_EMAIL'")
+                .param(a.id()).query(Instant.class).optional().orElse(null);
+            if (last != null && last.isAfter(clock.instant().minus(RESEND_INTERVAL))) {
+                return;
+            }
+            String token = issueToken(a.id(), "VERIFY_EMAIL", VERIFY_VALIDITY);
+            mailer.send(a.email(), "identity/verify-email", Locale.forLanguageTag(a.preferredLanguage()),
+                Map.of("name", a.displayName(), "url", baseUrl + "/verify?token=" + token, "hours", 24));
+            audit.record(new AuditEvent("identity.account.resend", a.id(), a.email(), null, a.id(), "account:" + a.id(),
+                "verification mail sent again", jp.machi.shared.security.CurrentActor.remoteAddress()));
+        });
+    }
+
+    /** How long a claim code given at the counter works. */
+    static final Duration CLAIM_VALIDITY = Duration.ofDays(30);
+
+    /** A resident registered by staff at the counter, without an e-mail address. */
+    public record CounterRegistration(String displayName, String nameKana, String district, String phone, String language) {}
+
+    /**
+     * Staff register a resident who has no e-mail address (the counter exists for people who do not use ICT): no
+     * address, no password; staff act for them, and they may later take the account over with a claim code.
+     */
+    @Transactional
+    public long registerAtCounter(CounterRegistration r) {
+        long id = accounts.insertCounterResident(r.displayName().trim(), blankToNull(r.nameKana()), blankToNull(r.district()),
+            blankToNull(r.phone()), r.language());
+        accounts.setRoles(id, EnumSet.of(Role.RESIDENT));
+        audit.record(AuditEvent.byCurrentActor("identity.resident.register", id, "account:" + id,
+            "resident registered at the counter without an e-mail address"));
+        return id;
+    }
+
+    /**
+     * A code the counter resident can use to take the account over (e-mail address and password of their own),
+     * shown once to staff to hand over on paper; a new code makes the earlier one stop working.
+     */
+    @Transactional
+    public String issueClaimCode(long accountId) {
+        Account a = accounts.findById(accountId).filter(x -> x.withoutEmail() && !x.isDeleted())
+            .orElseThrow(() -> new IllegalArgumentException("not a counter resident without an address"));
+        String code = SecretTokens.newRecoveryCode();
+        jdbc.sql("update account_token set used_at = now() where account_id = ? and purpose = 'CLAIM' and used_at is null")
+            .param(a.id()).update();
+        jdbc.sql("insert into account_token (account_id, purpose, token_hash, expires_at) values (?, 'CLAIM', ?, ?)")
+            .params(a.id(), SecretTokens.sha256(claimKey(code)), AccountRepository.ts(clock.instant().plus(CLAIM_VALIDITY)))
+            .update();
+        audit.record(AuditEvent.byCurrentActor("identity.claim.issue", a.id(), "account:" + a.id(),
+            "claim code issued at the counter"));
+        return code;
+    }
+
+    /** Why taking over an account did not work. */
+    public enum ClaimProblem { CODE, EMAIL_TAKEN }
+
+    /**
+     * The resident takes over the account staff registered: the code from the counter, their own address and a
+     * password; a verification mail goes to the address, and they can sign in once it is confirmed. Empty when it
+     * worked.
+     */
+    @Transactional
+    public Optional<ClaimProblem> claim(String code, String email, String password, String language) {
+        Optional<Long> id = findToken(claimKey(code), "CLAIM");
+        if (id.isEmpty()) {
+            return Optional.of(ClaimProblem.CODE);
+        }
+        if (accounts.emailTaken(email.trim())) {
+            return Optional.of(ClaimProblem.EMAIL_TAKEN);
+        }
+        long accountId = id.get();
+        if (!accounts.claim(accountId, email, encoder.encode(password))) {
+            return Optional.of(ClaimProblem.CODE);
+        }
+        consumeToken(claimKey(code), "CLAIM");
+        jdbc.sql("update account set preferred_language = ? where id = ?").params("en".equals(language) ? "en" : "ja", accountId)
+            .update();
+        Account a = accounts.findById(accountId).orElseThrow();
+        String token = issueToken(accountId, "VERIFY_EMAIL", VERIFY_VALIDITY);
+        mailer.send(a.email(), "identity/verify-email", Locale.forLanguageTag(a.preferredLanguage()),
+            Map.of("name", a.displayName(), "url", baseUrl + "/verify?token=" + token, "hours", 24));
+        audit.record(new AuditEvent("identity.account.claim", accountId, a.email(), null, accountId, "account:" + accountId,
+            "resident took over the account registered at the counter", jp.machi.shared.security.CurrentActor.remoteAddress()));
+        return Optional.empty();
+    }
+
+    /** A claim code as typed: case, spaces and hyphens do not matter. */
+    static String claimKey(String code) {
+        return code == null ? "" : code.toLowerCase(Locale.ROOT).replaceAll("[^0-9a-z]", "");
+    }
+
     /** Confirms an e-mail address; empty when the link is unknown, used or expired. */
     @Transactional
     public Optional<Account> verifyEmail(String token) {

@@ -40,8 +40,17 @@ public class PersonalDataService {
     /** The person as every module may know them; empty when the account does not exist (or was deleted). */
     public java.util.Optional<DataSubject> subject(long accountId) {
         return accounts.findById(accountId).filter(a -> !a.isDeleted())
-            .map(a -> new DataSubject(a.id(), Set.of(a.email(), a.contactEmail() == null ? "" : a.contactEmail()),
-                a.displayName()));
+            .map(a -> new DataSubject(a.id(), addresses(a), a.displayName()));
+    }
+
+    /** The person's addresses (none for a resident registered at the counter without one). */
+    private static Set<String> addresses(Account a) {
+        Set<String> addresses = new java.util.LinkedHashSet<>();
+        if (a.email() != null) {
+            addresses.add(a.email());
+        }
+        addresses.add(a.contactEmail() == null ? "" : a.contactEmail());
+        return Set.copyOf(addresses);
     }
 
     /** Every module's part, read in one transaction so the parts agree with each other. */

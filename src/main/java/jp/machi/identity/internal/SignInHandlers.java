@@ -38,6 +38,9 @@ import org.springframework.stereotype.Component;
 public class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler,
     AccessDeniedHandler, LogoutHandler {
 
+    /** Session attribute: the address typed in a failed sign-in, read once by the sign-in page. */
+    public static final String LAST_EMAIL = "machi.login.email";
+
     private final SecurityContextRepository contexts;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final AccountRepository accounts;
@@ -121,6 +124,10 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
             : accounts.findActiveByEmail(email).map(Account::id).orElse(null);
         audit.record(new AuditEvent("identity.login.failure", null, truncate(email), null, accountId,
             accountId == null ? "login" : "account:" + accountId, reason, address));
+        // the sign-in page shows the address again (and offers to send the verification mail again), never the password
+        if (email != null && email.length() <= 254) {
+            request.getSession().setAttribute(LAST_EMAIL, email.strip());
+        }
         response.sendRedirect(request.getContextPath() + "/login?" + query);
     }
 

@@ -47,11 +47,13 @@ class AccountController {
     private final AuditLog audit;
     private final List<AccountSection> sections;
     private final PersonalDataService personalData;
+    private final List<jp.machi.shared.manifest.ServiceLink> services;
 
     AccountController(AccountService accounts, AccountService service, ApiTokenService tokens,
                       TwoFactorService twoFactor, Choices choices, AuditLog audit, List<AccountSection> sections,
-                      PersonalDataService personalData) {
+                      PersonalDataService personalData, List<jp.machi.shared.manifest.ServiceLink> services) {
         this.personalData = personalData;
+        this.services = services.stream().sorted(Comparator.comparingInt(jp.machi.shared.manifest.ServiceLink::order)).toList();
         this.sections = sections.stream().sorted(Comparator.comparingInt(AccountSection::order)).toList();
         this.accounts = accounts;
         this.service = service;
@@ -100,6 +102,8 @@ class AccountController {
             .map(s -> new SectionView(s.titleKey(), s.links(a.id(), a.isStaff(), locale)))
             .filter(v -> !v.links().isEmpty()).toList());
         model.addAttribute("proxying", proxying());
+        // staff acting for the resident: what they can do for them (every service acts for the resident now)
+        model.addAttribute("services", proxying() ? services : List.of());
         model.addAttribute("tokenCount", tokens.active(a.id()).size());
         if (a.isStaff()) {
             model.addAttribute("recoveryCodesLeft", twoFactor.unusedRecoveryCodes(a.id()));

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Choices offered in identity forms. */
 @Component
-class Choices {
+public class Choices {
 
     private final WardProfile ward;
     private final MessageSource messages;
@@ -20,18 +20,18 @@ class Choices {
         this.messages = messages;
     }
 
-    List<Option> districts(Locale locale) {
+    public List<Option> districts(Locale locale) {
         List<Option> options = new ArrayList<>();
         options.add(new Option("", messages.getMessage("identity.district.none", null, locale)));
         ward.districts().forEach(d -> options.add(new Option(d, d)));
         return options;
     }
 
-    List<Option> languages() {
+    public List<Option> languages() {
         return List.of(new Option("ja", "日本語"), new Option("en", "English"));
     }
 
-    boolean validDistrict(String district) {
+    public boolean validDistrict(String district) {
         return district == null || district.isBlank() || ward.districts().contains(district);
     }
 }

@@ -16,8 +16,7 @@ final class Forms {
     record RegisterForm(
         @NotBlank(message = "{identity.email.required}") @Size(max = 254, message = "{identity.email.size}")
         @Email(message = "{identity.email.invalid}") String email,
-        @NotBlank(message = "{identity.password.required}") @Size(min = 10, max = 128, message = "{identity.password.size}")
-        String password,
+        @NewPassword String password,
         @NotBlank(message = "{identity.name.required}") @Size(max = 100, message = "{identity.name.size}") String displayName,
         @Size(max = 100, message = "{identity.kana.size}") @Pattern(regexp = KANA, message = "{identity.kana.invalid}")
         String nameKana,
@@ -28,9 +27,9 @@ final class Forms {
             return new RegisterForm("", "", "", "", "", language);
         }
 
-        @AssertTrue(message = "{identity.password.sameAsEmail}")
-        boolean isPasswordNotEmail() {
-            return password == null || email == null || !password.equalsIgnoreCase(email.trim());
+        /** A password that is the e-mail address (both given), checked after the fields' own rules. */
+        boolean passwordIsEmail() {
+            return password != null && email != null && !password.isBlank() && password.equalsIgnoreCase(email.trim());
         }
     }
 
@@ -40,8 +39,7 @@ final class Forms {
 
     record ResetForm(
         @NotBlank String token,
-        @NotBlank(message = "{identity.password.required}") @Size(min = 10, max = 128, message = "{identity.password.size}")
-        String password) {}
+        @NewPassword String password) {}
 
     record CodeForm(
         @NotBlank(message = "{identity.code.required}") @Size(max = 32, message = "{identity.code.invalid}") String code) {}
@@ -57,8 +55,7 @@ final class Forms {
 
     record PasswordChangeForm(
         @NotBlank(message = "{identity.password.current.required}") @Size(max = 128) String currentPassword,
-        @NotBlank(message = "{identity.password.required}") @Size(min = 10, max = 128, message = "{identity.password.size}")
-        String newPassword) {}
+        @NewPassword String newPassword) {}
 
     /**
      * A new API token: its name, its scopes ({@link jp.machi.shared.security.TokenScope} names) and for how many days

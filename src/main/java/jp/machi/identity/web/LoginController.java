@@ -61,6 +61,13 @@ class LoginController {
             }
         }
         model.addAttribute("problem", problem);
+        model.addAttribute("unverified", request.getParameter("unverified") != null);
+        HttpSession session = request.getSession(false);
+        Object email = session == null ? null : session.getAttribute(SignInHandlers.LAST_EMAIL);
+        if (session != null) {
+            session.removeAttribute(SignInHandlers.LAST_EMAIL);
+        }
+        model.addAttribute("email", problem != null && email instanceof String s ? s : "");
         model.addAttribute("demo", demo.enabled());
         return "identity/login";
     }

@@ -37,6 +37,9 @@ class RegistrationController {
         if (!choices.validDistrict(form.district())) {
             errors.rejectValue("district", "identity.district.invalid");
         }
+        if (!errors.hasFieldErrors("password") && !errors.hasFieldErrors("email") && form.passwordIsEmail()) {
+            errors.rejectValue("password", "identity.password.sameAsEmail");
+        }
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return registerPage(model, locale);
@@ -49,6 +52,23 @@ class RegistrationController {
     @GetMapping("/register/sent")
     String sent() {
         return "identity/register-sent";
+    }
+
+    @GetMapping("/register/resend")
+    String resendForm(Model model) {
+        model.addAttribute("form", new Forms.EmailForm(""));
+        return "identity/register-resend";
+    }
+
+    /** "Send the mail again", offered where sign-in is refused for an unconfirmed address. */
+    @PostMapping("/register/resend")
+    String resend(@Valid @ModelAttribute("form") Forms.EmailForm form, BindingResult errors, HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return "identity/register-resend";
+        }
+        accounts.resendVerification(form.email().strip());
+        return "redirect:/register/sent?again";
     }
 
     @GetMapping("/verify")

@@ -70,6 +70,10 @@ public class OutboxMailer implements Mailer {
         Map<String, Object> variables = new HashMap<>(model == null ? Map.of() : model);
         variables.put("baseUrl", settings.baseUrl());
         variables.put("wardName", ward.name(Locale.forLanguageTag(language)));
+        // the ward's help desk, for the signature of every mail (null when the profile names none)
+        variables.put("wardPhone", ward.contact() == null ? null : ward.contact().phone());
+        variables.put("wardHours", ward.contact() == null || ward.contact().hours() == null ? null
+            : ward.contact().hours().in(Locale.forLanguageTag(language)));
         boolean secrets = variables.values().stream().anyMatch(Secret.class::isInstance);
         Map<String, Object> forStaff = new HashMap<>(variables);
         forStaff.replaceAll((name, value) -> value instanceof Secret ? mask(language) : value);

@@ -10,6 +10,8 @@ import jp.machi.shared.security.CurrentActor.ProxySubject;
  *
  * @param services the header's navigation for this person, from every module's {@link NavLink}
  * @param search   the header's site search box, or null when no module offers site search
+ * @param secondFactorPending a staff member between password and second factor: the header offers nothing
  */
 public record Shell(String wardName, boolean demonstration, boolean signedIn, boolean staff, String displayName,
-                    ProxySubject proxy, String langJa, String langEn, List<NavLink> services, HeaderSearch search) {}
+                    ProxySubject proxy, String langJa, String langEn, List<NavLink> services, HeaderSearch search,
+                    boolean secondFactorPending) {}

@@ -36,8 +36,10 @@ class ShellAdvice {
         private ShellFactory() {}
 
         static Shell shell(WardProfile ward, List<NavLink> navigation, HeaderSearch search, HttpServletRequest request,
-                          Locale locale) {
-            MachiPrincipal p = CurrentActor.principal().orElse(null);
+                           Locale locale) {
+            // half signed in (password given, second factor not yet): no menus, nothing to reach but the code page
+            boolean pending = CurrentActor.secondFactorPending();
+            MachiPrincipal p = pending ? null : CurrentActor.principal().orElse(null);
             String path = request.getRequestURI();
             Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
             if (forwarded instanceof String s) {
@@ -51,8 +53,8 @@ class ShellAdvice {
             String ja = base.cloneBuilder().queryParam("lang", "ja").build().encode().toUriString();
             String en = base.cloneBuilder().queryParam("lang", "en").build().encode().toUriString();
             return new Shell(ward.name(locale), ward.demonstration(), p != null, p != null && p.isStaff(),
-                p == null ? null : p.displayName(), CurrentActor.actingFor().orElse(null), ja, en,
-                navigation.stream().filter(n -> n.audience().includes(p)).toList(), search);
+                p == null ? null : p.displayName(), pending ? null : CurrentActor.actingFor().orElse(null), ja, en,
+                pending ? List.of() : navigation.stream().filter(n -> n.audience().includes(p)).toList(), search, pending);
         }
     }
 }

@@ -57,8 +57,9 @@ class DemoReports implements ApplicationModuleInitializer {
             category("street-light", "街路灯", "Street light", "街路灯の不点灯、点滅、昼間の点灯",
                 "Street lights that are out, flicker or stay on by day", "道路", "Roads", "街路灯,電灯,street light", ROAD, 3,
                 false, 30, List.of(
-                    new Category.Attribute("pole_number", "string", true, true, 1, "電柱・街路灯の番号",
-                        "Number on the pole or street light", List.of()),
+                    // few residents know the number: asked, never required (the place says where the light is)
+                    new Category.Attribute("pole_number", "string", false, true, 1, "電柱・街路灯の番号（わかれば）",
+                        "Number on the pole or street light (if you know it)", List.of()),
                     new Category.Attribute("lamp_state", "singlevaluelist", false, true, 2, "明かりの状態",
                         "State of the light", List.of(
                             new Category.Value("off", "消えている", "Out"),

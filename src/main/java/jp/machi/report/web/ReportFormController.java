@@ -84,14 +84,33 @@ class ReportFormController {
     }
 
     @GetMapping("/reports/new/{code}")
-    String form(@PathVariable String code, Model model) {
+    String form(@PathVariable String code, @RequestParam(required = false) String edit, HttpSession session, Model model) {
         Category c = activeCategory(code);
+        ReportDraft draft = edit == null ? null : draft(session);
+        if (draft != null && draft.report().categoryCode().equals(c.code())) {
+            // 「内容を直す」: the form as it was sent, with its photos still attached
+            model.addAttribute("values", draft.formValues());
+            model.addAttribute("answers", draft.report().answers());
+            model.addAttribute("keptPhotos", draft.report().photos().size());
+        } else {
+            model.addAttribute("values", Map.of());
+            model.addAttribute("answers", Map.of());
+        }
         model.addAttribute("category", c);
-        model.addAttribute("values", Map.of());
-        model.addAttribute("answers", Map.of());
         model.addAttribute("errors", Map.of());
         addFormChoices(model);
         return "report/form";
+    }
+
+    /** A photo of the report being written (thumbnail), from the draft in this session only. */
+    @GetMapping("/reports/new/photo/{index}")
+    org.springframework.http.ResponseEntity<byte[]> draftPhoto(@PathVariable int index, HttpSession session) {
+        ReportDraft draft = draft(session);
+        if (draft == null || index < 0 || index >= draft.report().photos().size()) {
+            return org.springframework.http.ResponseEntity.notFound().build();
+        }
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_JPEG)
+            .header("Cache-Control", "private, no-store").body(draft.report().photos().get(index).thumbnail());
     }
 
     @PostMapping("/reports/new/{code}")
@@ -138,8 +157,18 @@ class ReportFormController {
             }
         }
         List<jp.machi.shared.image.ProcessedImage> processed = new ArrayList<>();
+        // photos attached before 「内容を直す」 stay unless unticked
+        ReportDraft earlier = draft(session);
+        List<String> keep = params.get("keep") == null ? List.of() : params.get("keep");
+        if (earlier != null && earlier.report().categoryCode().equals(c.code())) {
+            for (int i = 0; i < earlier.report().photos().size(); i++) {
+                if (keep.contains(Integer.toString(i))) {
+                    processed.add(earlier.report().photos().get(i));
+                }
+            }
+        }
         List<MultipartFile> uploads = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
-        if (uploads.size() > ReportService.MAX_PHOTOS) {
+        if (processed.size() + uploads.size() > ReportService.MAX_PHOTOS) {
             problems.add(Problem.of("photo", "report.photo.tooMany", ReportService.MAX_PHOTOS));
         } else {
             for (MultipartFile f : uploads) {
@@ -176,10 +205,17 @@ class ReportFormController {
             model.addAttribute("values", params.toSingleValueMap());
             model.addAttribute("answers", answers);
             model.addAttribute("errors", ReportForms.messages(problems, messages, locale));
+            if (earlier != null && earlier.report().categoryCode().equals(c.code())) {
+                model.addAttribute("keptPhotos", earlier.report().photos().size());
+            }
             addFormChoices(model);
             return "report/form";
         }
-        session.setAttribute(ReportDraft.SESSION_KEY, new ReportDraft(draft, district, ReportForms.labels(c, answers, locale)));
+        Map<String, String> typed = new java.util.LinkedHashMap<>(params.toSingleValueMap());
+        typed.remove("_csrf");
+        typed.remove("keep");
+        session.setAttribute(ReportDraft.SESSION_KEY, new ReportDraft(draft, district, ReportForms.labels(c, answers, locale),
+            typed));
         return "redirect:/reports/new/check";
     }
 

@@ -27,6 +27,15 @@ public final class CurrentActor {
         return Optional.empty();
     }
 
+    /** The authority of a staff member who gave the password but not yet the second factor. */
+    public static final String PENDING_SECOND_FACTOR = "MFA_PENDING";
+
+    /** True while a staff member has given the password but not yet the second factor (they hold no roles yet). */
+    public static boolean secondFactorPending() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> PENDING_SECOND_FACTOR.equals(a.getAuthority()));
+    }
+
     /** The resident a staff member is acting for in this session, if any. */
     public static Optional<ProxySubject> actingFor() {
         RequestAttributes attrs = RequestContextHolder.getRequestAttributes();

@@ -23,6 +23,24 @@ public class MachiDates {
         return date == null ? "" : Wareki.format(date, LocaleContextHolder.getLocale());
     }
 
+    /**
+     * A date with its weekday in one style per language: 令和8年12月7日（月） in Japanese, "Mon 7 December 2026" in
+     * English (the era in brackets and a second bracket for the weekday read badly together).
+     */
+    public String dateWithDay(LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        if ("en".equals(locale.getLanguage())) {
+            return date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + " "
+                + date.getDayOfMonth() + " " + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                + " " + date.getYear();
+        }
+        return Wareki.format(date) + "（" + date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.JAPANESE)
+            + "）";
+    }
+
     public String date(Instant instant) {
         return instant == null ? "" : date(instant.atZone(MachiClock.ZONE).toLocalDate());
     }

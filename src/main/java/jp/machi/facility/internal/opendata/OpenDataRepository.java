@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.machi.facility.TimeRange;
-import jp.machi.facility.internal.SearchText;
+import jp.machi.facility.internal.FacilityRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,9 +33,11 @@ class OpenDataRepository {
     }
 
     private final JdbcClient jdbc;
+    private final FacilityRepository facilities;
 
-    OpenDataRepository(JdbcClient jdbc) {
+    OpenDataRepository(JdbcClient jdbc, FacilityRepository facilities) {
         this.jdbc = jdbc;
+        this.facilities = facilities;
     }
 
     /** Every facility (ordered by id), in two queries: the facilities with their categories, then all weekly hours. */
@@ -125,13 +127,7 @@ class OpenDataRepository {
         }
         sql.append(" where id = :id");
         jdbc.sql(sql.toString()).params(params).update();
-        jdbc.sql("update facility set search_text = ? where id = ?")
-            .params(searchText(id), id).update();
-    }
-
-    private String searchText(String id) {
-        return jdbc.sql("select name_ja, name_kana, name_en, address from facility where id = ?").param(id)
-            .query((rs, n) -> SearchText.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
+        facilities.refreshSearch(id);
     }
 
     void setFlag(String id, String column, boolean value) {

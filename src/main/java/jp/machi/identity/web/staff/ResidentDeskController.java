@@ -34,11 +34,70 @@ class ResidentDeskController {
     private final AccountService accounts;
     private final AuditLog audit;
     private final PersonalDataService personalData;
+    private final jp.machi.identity.web.Choices choices;
 
-    ResidentDeskController(AccountService accounts, AuditLog audit, PersonalDataService personalData) {
+    ResidentDeskController(AccountService accounts, AuditLog audit, PersonalDataService personalData,
+                           jp.machi.identity.web.Choices choices) {
         this.accounts = accounts;
         this.audit = audit;
         this.personalData = personalData;
+        this.choices = choices;
+    }
+
+    /** A resident registered at the counter: who they are and how to reach them, no e-mail address. */
+    record CounterForm(
+        @NotBlank(message = "{identity.name.required}") @Size(max = 100, message = "{identity.name.size}") String displayName,
+        @NotBlank(message = "{desk.register.kana.required}") @Size(max = 100, message = "{identity.kana.size}")
+        @jakarta.validation.constraints.Pattern(regexp = "^[\\p{InKatakana}\\p{InHiragana}ー・　 ]*$", message = "{identity.kana.invalid}")
+        String nameKana,
+        @Size(max = 100, message = "{identity.district.invalid}") String district,
+        @Size(max = 20, message = "{desk.register.phone.invalid}")
+        @jakarta.validation.constraints.Pattern(regexp = "^[0-9０-９()（）\\-‐－ ]*$", message = "{desk.register.phone.invalid}")
+        String phone,
+        @jakarta.validation.constraints.Pattern(regexp = "ja|en", message = "{identity.language.invalid}") String language) {
+
+        static CounterForm empty() {
+            return new CounterForm("", "", "", "", "ja");
+        }
+    }
+
+    @GetMapping("/staff/residents/new")
+    String registerForm(Model model, java.util.Locale locale) {
+        model.addAttribute("form", CounterForm.empty());
+        model.addAttribute("districts", choices.districts(locale));
+        model.addAttribute("languages", choices.languages());
+        return "identity/staff/resident-new";
+    }
+
+    @PostMapping("/staff/residents")
+    String register(@Valid @ModelAttribute("form") CounterForm form, BindingResult errors, Model model,
+                    HttpServletResponse response, java.util.Locale locale) {
+        if (!choices.validDistrict(form.district())) {
+            errors.rejectValue("district", "identity.district.invalid");
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("districts", choices.districts(locale));
+            model.addAttribute("languages", choices.languages());
+            return "identity/staff/resident-new";
+        }
+        String phone = form.phone() == null ? null : java.text.Normalizer.normalize(form.phone(), java.text.Normalizer.Form.NFKC).strip();
+        long id = accounts.registerAtCounter(new jp.machi.identity.internal.AccountService.CounterRegistration(
+            form.displayName(), form.nameKana(), form.district(), phone, form.language() == null ? "ja" : form.language()));
+        return "redirect:/staff/residents/" + id + "?registered";
+    }
+
+    /** A code the resident can use to take the account over; shown once, to print or write down for them. */
+    @PostMapping("/staff/residents/{id}/claim-code")
+    String claimCode(@PathVariable long id, Model model) {
+        Account a = resident(id);
+        if (!a.withoutEmail()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        model.addAttribute("resident", a);
+        model.addAttribute("code", accounts.issueClaimCode(id));
+        model.addAttribute("days", 30);
+        return "identity/staff/claim-code";
     }
 
     /** The reference of the written request (開示請求) the export answers, recorded in the audit log. */
@@ -103,7 +162,7 @@ class ResidentDeskController {
         session.setAttribute(CurrentActor.PROXY_SESSION_KEY, new CurrentActor.ProxySubject(a.id(), a.displayName()));
         audit.record(AuditEvent.byCurrentActor("identity.proxy.start", id, "account:" + id,
             "staff started acting for the resident"));
-        return "redirect:/account";
+        return "redirect:/account?acting";
     }
 
     @PostMapping("/staff/proxy/end")
