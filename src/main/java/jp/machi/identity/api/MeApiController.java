@@ -1,12 +1,17 @@
 package jp.machi.identity.api;
 
 import jp.machi.identity.internal.Account;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
 import jp.machi.identity.internal.AccountRepository;
+import jp.machi.identity.internal.PersonalDataService;
+import jp.machi.identity.web.PersonalDataDownload;
 import jp.machi.shared.security.Role;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -19,9 +24,24 @@ class MeApiController {
               String email, List<String> roles) {}
 
     private final AccountRepository accounts;
+    private final PersonalDataService personalData;
+    private final AuditLog audit;
 
-    MeApiController(AccountRepository accounts) {
+    MeApiController(AccountRepository accounts, PersonalDataService personalData, AuditLog audit) {
         this.accounts = accounts;
+        this.personalData = personalData;
+        this.audit = audit;
+    }
+
+    /** 自己情報の開示 for scripts: the same file as My Page's download. */
+    @GetMapping("/api/v1/me/data")
+    ResponseEntity<PersonalDataService.Export> data() {
+        long id = CurrentActor.principal().map(MachiPrincipal::accountId)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        PersonalDataService.Export export = personalData.export(id);
+        audit.record(AuditEvent.byCurrentActor("identity.personal-data.download", id, "account:" + id,
+            "personal data downloaded by the person through the API"));
+        return PersonalDataDownload.attachment(export);
     }
 
     @GetMapping("/api/v1/me")

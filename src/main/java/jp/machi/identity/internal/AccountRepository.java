@@ -116,16 +116,9 @@ public class AccountRepository {
     }
 
     /** Erases a deleted account's personal data; the row stays (anonymous) so audit entries keep their number. */
-    public void anonymise(long id, String unusableHash) {
-        jdbc.sql("""
-                update account set email = ?, password_hash = ?, display_name = ?, name_kana = null, district = null,
-                       contact_email = null, totp_secret = null, totp_confirmed_at = null, deleted_at = now(),
-                       updated_at = now() where id = ?""")
-            .params("deleted-" + id + "@deleted.invalid", unusableHash, "(deleted)", id).update();
-        jdbc.sql("delete from account_token where account_id = ?").param(id).update();
-        jdbc.sql("delete from api_token where account_id = ?").param(id).update();
-        jdbc.sql("delete from recovery_code where account_id = ?").param(id).update();
-        jdbc.sql("delete from account_role where account_id = ?").param(id).update();
+    /** Deletes the account; roles, departments, tokens and codes go with it (foreign keys cascade). */
+    public void delete(long id) {
+        jdbc.sql("delete from account where id = ?").param(id).update();
     }
 
     public List<Account> searchResidents(String query, int limit) {

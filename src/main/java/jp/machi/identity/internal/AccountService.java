@@ -12,6 +12,7 @@ import jp.machi.audit.AuditLog;
 import jp.machi.identity.ResidentDeleted;
 import jp.machi.shared.security.Role;
 import jp.machi.mail.Mailer;
+import jp.machi.shared.manifest.DataSubject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,9 +39,12 @@ public class AccountService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String baseUrl;
+    private final PersonalDataService personalData;
 
     AccountService(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder encoder, Mailer mailer, AuditLog audit,
-                   ApplicationEventPublisher events, Clock clock, @Value("${machi.base-url}") String baseUrl) {
+                   ApplicationEventPublisher events, Clock clock, @Value("${machi.base-url}") String baseUrl,
+                   PersonalDataService personalData) {
+        this.personalData = personalData;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.encoder = encoder;
@@ -152,12 +156,17 @@ public class AccountService {
     }
 
     /**
-     * Deletes a resident's account: the name, kana, district, addresses, tokens and codes are erased; the row
-     * stays as an anonymous number so that audit entries still point somewhere. Other modules are told.
+     * Deletes a resident's account: every module erases or anonymises what it holds about the person (their
+     * {@code PersonalData} erasers, in this transaction), then the account row and everything hanging on it
+     * (roles, tokens, codes) is deleted. Only the audit log keeps the account number. Other modules are told after
+     * the commit ({@link ResidentDeleted}).
      */
     @Transactional
     public void deleteAccount(long accountId) {
-        accounts.anonymise(accountId, "{noop}!");
+        DataSubject person = personalData.subject(accountId)
+            .orElseThrow(() -> new IllegalArgumentException("no such account"));
+        personalData.eraseAll(person);
+        accounts.delete(accountId);
         audit.record(AuditEvent.byCurrentActor("identity.account.delete", accountId, "account:" + accountId,
             "account deleted and personal data erased"));
         events.publishEvent(new ResidentDeleted(accountId));

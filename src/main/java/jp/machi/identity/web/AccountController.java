@@ -14,10 +14,13 @@ import jp.machi.identity.internal.Account;
 import jp.machi.identity.internal.AccountRepository;
 import jp.machi.identity.internal.AccountService;
 import jp.machi.identity.internal.ApiTokenService;
+import jp.machi.identity.internal.PersonalDataService;
 import jp.machi.identity.internal.TwoFactorService;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,9 +47,12 @@ class AccountController {
     private final Choices choices;
     private final AuditLog audit;
     private final List<AccountSection> sections;
+    private final PersonalDataService personalData;
 
     AccountController(AccountRepository accounts, AccountService service, ApiTokenService tokens,
-                      TwoFactorService twoFactor, Choices choices, AuditLog audit, List<AccountSection> sections) {
+                      TwoFactorService twoFactor, Choices choices, AuditLog audit, List<AccountSection> sections,
+                      PersonalDataService personalData) {
+        this.personalData = personalData;
         this.sections = sections.stream().sorted(Comparator.comparingInt(AccountSection::order)).toList();
         this.accounts = accounts;
         this.service = service;
@@ -100,6 +106,21 @@ class AccountController {
             model.addAttribute("recoveryCodesLeft", twoFactor.unusedRecoveryCodes(a.id()));
         }
         return "identity/account";
+    }
+
+    /**
+     * 自己情報の開示: everything Machi holds about the signed-in person, from every module, as one JSON file. Not while
+     * staff act for the resident (staff answer written requests from the counter desk, audited).
+     */
+    @GetMapping("/account/data")
+    @ResponseBody
+    ResponseEntity<PersonalDataService.Export> download() {
+        requireSelf();
+        Account a = target();
+        PersonalDataService.Export export = personalData.export(a.id());
+        audit.record(AuditEvent.byCurrentActor("identity.personal-data.download", a.id(), "account:" + a.id(),
+            "personal data downloaded by the person"));
+        return PersonalDataDownload.attachment(export);
     }
 
     @GetMapping("/account/profile")

@@ -23,8 +23,11 @@ public interface PersonalData {
      * Everything this part holds about the person, as values that serialise to JSON (records, lists, maps,
      * strings, numbers, booleans, {@code java.time} values); an empty list when there is nothing.
      */
-    Object export(long accountId);
+    Object export(DataSubject person);
 
-    /** Erases or anonymises the person's data in this part. Must be idempotent. */
-    void erase(long accountId);
+    /**
+     * Erases or anonymises the person's data in this part. Must be idempotent. The account still exists while the
+     * erasers run (identity deletes it last), so {@code Accounts.find} still answers.
+     */
+    void erase(DataSubject person);
 }

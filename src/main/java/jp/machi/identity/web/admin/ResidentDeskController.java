@@ -1,15 +1,23 @@
 package jp.machi.identity.web.admin;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.internal.Account;
 import jp.machi.identity.internal.AccountRepository;
+import jp.machi.identity.internal.PersonalDataService;
+import jp.machi.identity.web.PersonalDataDownload;
 import jp.machi.shared.security.CurrentActor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,11 +33,18 @@ class ResidentDeskController {
 
     private final AccountRepository accounts;
     private final AuditLog audit;
+    private final PersonalDataService personalData;
 
-    ResidentDeskController(AccountRepository accounts, AuditLog audit) {
+    ResidentDeskController(AccountRepository accounts, AuditLog audit, PersonalDataService personalData) {
         this.accounts = accounts;
         this.audit = audit;
+        this.personalData = personalData;
     }
+
+    /** The reference of the written request (開示請求) the export answers, recorded in the audit log. */
+    record DisclosureForm(
+        @NotBlank(message = "{desk.disclosure.reference.required}")
+        @Size(max = 100, message = "{desk.disclosure.reference.size}") String reference) {}
 
     @GetMapping("/staff/residents")
     String search(@RequestParam(required = false) String q, Model model) {
@@ -59,7 +74,27 @@ class ResidentDeskController {
         Account a = resident(id);
         audit.record(AuditEvent.byCurrentActor("identity.resident.read", id, "account:" + id, "resident record viewed"));
         model.addAttribute("resident", a);
+        model.addAttribute("disclosure", new DisclosureForm(""));
         return "identity/admin/resident";
+    }
+
+    /**
+     * 自己情報の開示: staff produce everything Machi holds about the resident, for a written request whose reference
+     * is recorded with the export in the audit log. The file is the same as the resident's own download.
+     */
+    @PostMapping("/staff/residents/{id}/data")
+    Object disclose(@PathVariable long id, @Valid @ModelAttribute("disclosure") DisclosureForm form,
+                    BindingResult errors, Model model, HttpServletResponse response) {
+        Account a = resident(id);
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("resident", a);
+            return "identity/admin/resident";
+        }
+        PersonalDataService.Export export = personalData.export(id);
+        audit.record(AuditEvent.byCurrentActor("identity.personal-data.disclose", id, "account:" + id,
+            "personal data exported for the written request " + form.reference().strip()));
+        return PersonalDataDownload.attachment(export);
     }
 
     @PostMapping("/staff/residents/{id}/proxy")

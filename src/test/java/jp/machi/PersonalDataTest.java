@@ -1,0 +1,185 @@
+package jp.machi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.machi.report.internal.ReportService;
+import jp.machi.support.MachiTest;
+import jp.machi.support.TestMailbox;
+import jp.machi.support.WebSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 自己情報の開示 and erasure across every module: a resident with data in each module downloads it all in one file,
+ * deletes the account, and afterwards their e-mail address, name and account number are nowhere in the database
+ * outside the audit log.
+ */
+@MachiTest
+class PersonalDataTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ReportService reports;
+
+    @BeforeAll
+    static void mailbox() {
+        TestMailbox.start();
+    }
+
+    /** A resident with an account, a token and data in the modules; what identifies them. */
+    record Person(WebSession web, String email, String name, long id, String token) {}
+
+    Person newResident() throws Exception {
+        long n = System.nanoTime();
+        String email = "erase." + n + "@example.jp";
+        String name = "消去試験" + n;
+        WebSession web = new WebSession(port);
+        web.post("/register", "/register", Map.of("email", email, "password", "a long password for erasure",
+            "displayName", name, "nameKana", "ショウキョ", "district", "豊玉北", "language", "ja"));
+        String link = TestMailbox.firstLink(TestMailbox.text(TestMailbox.awaitMailTo(email)));
+        assertThat(web.get(link.replaceFirst("http://localhost(:\\d+)?", "")).statusCode()).isEqualTo(200);
+        assertThat(web.signIn(email, "a long password for erasure")).doesNotContain("error");
+        HttpResponse<String> created = web.post("/account/tokens", "/account/tokens", Map.of("name", "my script"));
+        String page = web.get(created.headers().firstValue("Location").orElseThrow()).body();
+        Matcher token = Pattern.compile("id=\"new-token\">([^<]+)<").matcher(page);
+        assertThat(token.find()).isTrue();
+        long id = tools.jackson.databind.json.JsonMapper.builder().build()
+            .readTree(web.getWithToken("/api/v1/me", token.group(1)).body()).get("id").asLong();
+        return new Person(web, email, name, id, token.group(1));
+    }
+
+    @Test
+    void aResidentDownloadsEverythingAndDeletingTheAccountLeavesNothingThatPointsToThem() throws Exception {
+        Person p = newResident();
+        // まちレポ: a report sent with the token, and another report followed
+        long report = sendReport(p);
+        long other = jdbc.sql("select min(id) from report where published").query(Long.class).single();
+        assertThat(reports.follow(other, p.id(), null, "ja")).isTrue();
+
+        // the download: one JSON file with every module's part, the same from My Page and the API
+        HttpResponse<String> download = p.web().get("/account/data");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+        String json = download.body();
+        assertThat(json).contains(p.email(), p.name(), "\"identity.account\"", "\"report.reports\"", "\"mail.outbox\"",
+            "my script", "\"id\":" + report, "\"reportId\":" + other);
+        assertThat(p.web().getWithToken("/api/v1/me/data", p.token()).body()).contains(p.email(), "\"report.reports\"");
+
+        // deleting the account
+        HttpResponse<String> deleted = p.web().post("/account/delete", "/account/delete",
+            Map.of("password", "a long password for erasure", "confirm", "true"));
+        assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith("/goodbye");
+
+        assertThat(placesThatStillName(p)).isEmpty();
+        // the report itself stays (the problem on the street is real), without its reporter
+        assertThat(jdbc.sql("select count(*) from report where id = ? and reporter_account_id is null")
+            .param(report).query(Long.class).single()).isEqualTo(1);
+        // the token no longer opens anything
+        assertThat(p.web().getWithToken("/api/v1/me", p.token()).statusCode()).isEqualTo(401);
+        // the audit log keeps the number (and only the number)
+        assertThat(jdbc.sql("select count(*) from audit_entry where subject_account_id = ? and action = 'identity.account.delete'")
+            .param(p.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
+    @Test
+    void staffProduceTheSameFileForAWrittenRequestWithItsReferenceInTheAuditLog() throws Exception {
+        Person p = newResident();
+        var mvc = jp.machi.support.StaffLogin.mockMvc(context);
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/staff/residents/" + p.id() + "/data");
+        // no reference: the form says what is missing, nothing is produced or recorded
+        var refused = mvc.perform(post.with(csrf).with(jp.machi.support.StaffLogin.staff(jdbc)).param("reference", " "))
+            .andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("開示請求の受付番号を入力してください");
+        var answer = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/staff/residents/" + p.id() + "/data").with(csrf).with(jp.machi.support.StaffLogin.staff(jdbc))
+                .param("reference", "8練情公第42号")).andReturn().getResponse();
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getHeader("Content-Disposition")).contains("attachment");
+        assertThat(answer.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(p.email(), "\"report.reports\"");
+        assertThat(jdbc.sql("""
+                select count(*) from audit_entry where action = 'identity.personal-data.disclose' and subject_account_id = ?
+                   and detail like '%8練情公第42号%'""").param(p.id()).query(Long.class).single()).isEqualTo(1);
+        // a resident cannot use the staff route
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/staff/residents/" + p.id() + "/data").with(csrf)
+                .with(jp.machi.support.StaffLogin.as(jdbc, p.email(), "RESIDENT")).param("reference", "x"))
+            .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    private long sendReport(Person p) throws Exception {
+        var body = new java.util.LinkedHashMap<String, String>();
+        body.put("serviceCode", "graffiti");
+        body.put("description", "落書きがあります（消去の試験）");
+        body.put("lat", "35.7356");
+        body.put("lon", "139.6516");
+        var request = java.net.http.HttpRequest.newBuilder(p.web().uri("/api/v1/reports"))
+            .header("Authorization", "Bearer " + p.token())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.entrySet().stream()
+                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"))))
+            .build();
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()).get("id").asLong();
+    }
+
+    /**
+     * Every column of every table (but the audit log's) that still holds the person's address, name or account
+     * number: text columns by content (also inside JSON such as serialised events), number columns whose name says
+     * they hold an account.
+     */
+    private List<String> placesThatStillName(Person p) {
+        List<String> found = new ArrayList<>();
+        var columns = jdbc.sql("""
+                select c.table_name, c.column_name, c.data_type from information_schema.columns c
+                  join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                 where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+                   and c.table_name not in ('audit_entry', 'audit_checkpoint', 'flyway_schema_history')
+                 order by 1, 2""")
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        for (String[] c : columns) {
+            String table = '"' + c[0] + '"';
+            String column = '"' + c[1] + '"';
+            String where;
+            List<Object> params = new ArrayList<>();
+            if (List.of("text", "character varying", "character", "json", "jsonb").contains(c[2])) {
+                where = column + "::text ilike ? or " + column + "::text ilike ? or " + column + "::text ~* ?";
+                params.add("%" + p.email() + "%");
+                params.add("%" + p.name() + "%");
+                params.add("account[^0-9]{0,12}" + p.id() + "([^0-9]|$)");
+            } else if (List.of("bigint", "integer").contains(c[2]) && c[1].matches(
+                    ".*(account|booker|representative|member|applicant|subscriber|owner|reporter|requester).*")) {
+                where = column + " = ?";
+                params.add(p.id());
+            } else {
+                continue;
+            }
+            long n = jdbc.sql("select count(*) from " + table + " where " + where).params(params).query(Long.class).single();
+            if (n > 0) {
+                found.add(c[0] + "." + c[1] + " (" + n + ")");
+            }
+        }
+        return found;
+    }
+}
