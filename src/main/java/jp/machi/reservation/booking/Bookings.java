@@ -66,6 +66,11 @@ public class Bookings {
         return repository.importedLegacyRefs(refs);
     }
 
+    /** Active bookings imported for a legacy booker that nobody claimed yet. */
+    public long unclaimedOf(long legacyBookerId) {
+        return repository.unclaimedOf(legacyBookerId);
+    }
+
     /** {@code room/date/slot} of every active booking of the rooms after {@code after}. */
     public List<String> activeSlotKeys(Collection<Long> roomIds, LocalDate after) {
         return repository.activeSlotKeys(roomIds, after);

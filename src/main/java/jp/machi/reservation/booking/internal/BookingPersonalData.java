@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Map;
 import jp.machi.reservation.booking.Booker;
 import jp.machi.reservation.booking.Booking;
+import jp.machi.shared.manifest.DataSubject;
 import jp.machi.shared.manifest.PersonalData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 
 /**
  * What the booking core holds about a person, for 自己情報の開示 and for account deletion: the booker registration (with
  * the kind of document a counter saw, penalty points and suspension), the bookings (with their idempotency keys) and
  * the secret address of the calendar feed. Erasure: a paid booking stays for the ward's accounts without anything that
- * points to the person (a still active one is cancelled, its whole fee to refund); every other booking, the
- * registration and the feed are deleted. The bookings go after the parts that name them (lottery applications,
- * penalties) and before the registration.
+ * points to the person (a still active one is cancelled, its whole fee to refund); every other booking (with the
+ * penalties that name it), the registration and the feed are deleted. The erasers of the parts do not depend on each
+ * other's order.
  */
 @Configuration(proxyBeanMethods = false)
 class BookingPersonalData {
@@ -51,7 +51,6 @@ class BookingPersonalData {
     }
 
     @Bean
-    @Order(40)
     PersonalData reservationBookings(BookingRepository bookings, Clock clock) {
         return new PersonalData() {
             @Override
@@ -60,19 +59,18 @@ class BookingPersonalData {
             }
 
             @Override
-            public Object export(long accountId) {
-                return bookings.ofBooker(accountId).stream().map(BookingRecord::of).toList();
+            public Object export(DataSubject person) {
+                return bookings.ofBooker(person.accountId()).stream().map(BookingRecord::of).toList();
             }
 
             @Override
-            public void erase(long accountId) {
-                bookings.erase(accountId, clock.instant());
+            public void erase(DataSubject person) {
+                bookings.erase(person.accountId(), clock.instant());
             }
         };
     }
 
     @Bean
-    @Order(50)
     PersonalData reservationBooker(BookerRepository bookers) {
         return new PersonalData() {
             @Override
@@ -81,19 +79,18 @@ class BookingPersonalData {
             }
 
             @Override
-            public Object export(long accountId) {
-                return bookers.find(accountId).map(b -> List.<Object>of(BookerRecord.of(b))).orElse(List.of());
+            public Object export(DataSubject person) {
+                return bookers.find(person.accountId()).map(b -> List.<Object>of(BookerRecord.of(b))).orElse(List.of());
             }
 
             @Override
-            public void erase(long accountId) {
-                bookers.delete(accountId);
+            public void erase(DataSubject person) {
+                bookers.delete(person.accountId());
             }
         };
     }
 
     @Bean
-    @Order(50)
     PersonalData reservationCalendarFeed(CalendarFeed feed, CalendarFeedRepository repository) {
         return new PersonalData() {
             @Override
@@ -102,13 +99,13 @@ class BookingPersonalData {
             }
 
             @Override
-            public Object export(long accountId) {
-                return repository.token(accountId).map(t -> List.<Object>of(Map.of("secretAddressToken", t))).orElse(List.of());
+            public Object export(DataSubject person) {
+                return repository.token(person.accountId()).map(t -> List.<Object>of(Map.of("secretAddressToken", t))).orElse(List.of());
             }
 
             @Override
-            public void erase(long accountId) {
-                feed.erase(accountId);
+            public void erase(DataSubject person) {
+                feed.erase(person.accountId());
             }
         };
     }

@@ -103,6 +103,12 @@ public class BookingRepository {
             .param(refs.toArray(String[]::new)).query(String.class).list();
     }
 
+    /** Active bookings imported for a legacy booker that nobody claimed yet. */
+    public long unclaimedOf(long legacyBookerId) {
+        return jdbc.sql("select count(*) from reservation_booking where legacy_booker_id = ? and booker_account_id is null and "
+            + ACTIVE).param(legacyBookerId).query(Long.class).single();
+    }
+
     /** {@code room/date/slot} of every active booking of the rooms after {@code after}. */
     public List<String> activeSlotKeys(Collection<Long> roomIds, LocalDate after) {
         return jdbc.sql("select room_id || '/' || use_date || '/' || slot_code from reservation_booking "

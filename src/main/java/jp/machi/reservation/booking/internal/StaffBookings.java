@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffBookings {
 
     private final BookableRooms reservations;
-    private final BookingRepository bookings;
+    private final BookingRepository ledger;
     private final Facilities facilities;
     private final StaffScope scope;
     private final Accounts accounts;
@@ -44,7 +44,7 @@ public class StaffBookings {
     StaffBookings(BookableRooms reservations, BookingRepository bookings, Facilities facilities, StaffScope scope,
                   Accounts accounts, AuditLog audit, RoomPartRepository parts) {
         this.parts = parts;
-        this.bookings = bookings;
+        this.ledger = bookings;
         this.reservations = reservations;
         this.facilities = facilities;
         this.scope = scope;
@@ -109,7 +109,7 @@ public class StaffBookings {
             .forEach(s -> columns.putIfAbsent(s.code(), s));
         Map<Long, Booking> bookings = new HashMap<>();
         Map<String, List<Booking>> byCell = new HashMap<>();
-        for (Booking b : bookings.activeForFacility(facilityId, from, to)) {
+        for (Booking b : ledger.activeForFacility(facilityId, from, to)) {
             bookings.put(b.id(), b);
             byCell.computeIfAbsent(b.roomId() + "/" + b.date() + "/" + b.slotCode(), k -> new ArrayList<>()).add(b);
         }
@@ -172,7 +172,7 @@ public class StaffBookings {
 
     /** The booking when it belongs to a facility the staff member may see; empty otherwise. Nothing is recorded. */
     public Optional<Booking> visible(long staffId, long bookingId) {
-        return bookings.find(bookingId).filter(b -> facilities.find(b.facilityId())
+        return ledger.find(bookingId).filter(b -> facilities.find(b.facilityId())
             .map(f -> scope.canSee(staffId, f.departmentCode())).orElse(false));
     }
 

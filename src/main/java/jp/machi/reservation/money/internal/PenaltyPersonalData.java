@@ -1,16 +1,16 @@
 package jp.machi.reservation.money.internal;
 
 import jp.machi.reservation.money.Penalties;
+import jp.machi.shared.manifest.DataSubject;
 import jp.machi.shared.manifest.PersonalData;
-import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 /**
- * A person's penalty points as given (late cancellations, no-shows): exported, and deleted with the account (before
- * the bookings they name, which the booking core erases later: {@link #getOrder()}).
+ * A person's penalty points as given (late cancellations, no-shows): exported, and deleted with the account (a
+ * penalty also goes when the booking it names is deleted: the table's foreign key cascades).
  */
 @Component
-class PenaltyPersonalData implements PersonalData, Ordered {
+class PenaltyPersonalData implements PersonalData {
 
     private final Penalties penalties;
     private final PenaltyRepository repository;
@@ -26,17 +26,12 @@ class PenaltyPersonalData implements PersonalData, Ordered {
     }
 
     @Override
-    public Object export(long accountId) {
-        return penalties.of(accountId);
+    public Object export(DataSubject person) {
+        return penalties.of(person.accountId());
     }
 
     @Override
-    public void erase(long accountId) {
-        repository.deleteOf(accountId);
-    }
-
-    @Override
-    public int getOrder() {
-        return 20;
+    public void erase(DataSubject person) {
+        repository.deleteOf(person.accountId());
     }
 }
