@@ -32,14 +32,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Staff edit the booking data that used to need SQL. Slot templates (コマ) per ward, facility and room: bad rows (code, names, times, order, overlap) give 422
- * with every problem and write nothing; a room gets a two-hour grid that booking and the availability API use at
- * once; a change that would strand a future booking or a lottery round not yet drawn is refused; emptying the list
- * gives the room back its facility's slots; the ward is for system admins only; every change is audited. Parts of a
- * splittable room. Reduction categories (system admins).
+ * Staff edit slot templates (コマ) per ward, facility and room and the fees by slot of a rule: bad rows (code, names,
+ * times, order, overlap) give 422 with every problem and write nothing; a room gets a two-hour grid that booking and
+ * the availability API use at once; a change that would strand a future booking or a lottery round not yet drawn is
+ * refused; emptying the list gives the room back its facility's slots; the ward is for system admins only; every
+ * change is audited. A rule prices its slots differently and bookings take the slot's fee.
  */
 @MachiTest
-class BookingDataEditorsTest {
+class SlotEditorTest {
 
     @Autowired WebApplicationContext context;
     @Autowired JdbcClient jdbc;
@@ -68,6 +68,16 @@ class BookingDataEditorsTest {
             String[] f = rows[i].split("\\|", -1);
             b = b.param("slots[" + i + "].code", f[0]).param("slots[" + i + "].labelJa", f[1]).param("slots[" + i + "].labelEn", f[2])
                 .param("slots[" + i + "].start", f[3]).param("slots[" + i + "].end", f[4]);
+        }
+        return b;
+    }
+
+    static MockHttpServletRequestBuilder parts(long room, String... rows) {
+        var b = post("/staff/reservations/rules/parts").param("room", "" + room).with(csrf());
+        for (int i = 0; i < rows.length; i++) {
+            String[] f = rows[i].split("\\|", -1);
+            b = b.param("parts[" + i + "].code", f[0]).param("parts[" + i + "].labelJa", f[1]).param("parts[" + i + "].labelEn", f[2])
+                .param("parts[" + i + "].capacity", f[3]);
         }
         return b;
     }
@@ -132,79 +142,6 @@ class BookingDataEditorsTest {
         lottery.createRound(LotteryFixtures.openRound("コマ変更テスト " + place.facilityId(), month, java.util.List.of(other), 2, 2), null);
         assertThat(body(mvc.perform(save(other, "s09|9–11時|9–11|09:00|11:00").param("lang", "en").with(StaffLogin.admin(jdbc)))
             .andExpect(status().isUnprocessableEntity()))).contains("Lottery rounds not yet drawn (1) cover rooms of this scope.");
-    }
-
-    static MockHttpServletRequestBuilder parts(long room, String... rows) {
-        var b = post("/staff/reservations/rules/parts").param("room", "" + room).with(csrf());
-        for (int i = 0; i < rows.length; i++) {
-            String[] f = rows[i].split("\\|", -1);
-            b = b.param("parts[" + i + "].code", f[0]).param("parts[" + i + "].labelJa", f[1]).param("parts[" + i + "].labelEn", f[2])
-                .param("parts[" + i + "].capacity", f[3]);
-        }
-        return b;
-    }
-
-    /** Staff split a room into parts on a page: bad rows refused; a part a booking names cannot be removed. */
-    @Test
-    void staffSplitARoomIntoPartsAndCannotRemoveAPartABookingNames() throws Exception {
-        var facility = TestRooms.create(jdbc, 1);
-        long room = facility.rooms()[0];
-        assertThat(body(mvc.perform(get("/staff/reservations/rules/parts").param("room", "" + room).with(StaffLogin.admin(jdbc)))
-            .andExpect(status().isOk()))).contains("name=\"parts[0].code\"");
-        mvc.perform(get("/staff/reservations/rules/parts").with(StaffLogin.admin(jdbc))).andExpect(status().isNotFound());
-        mvc.perform(get("/staff/reservations/rules/parts").param("room", "" + room).with(StaffLogin.staff(jdbc)))
-            .andExpect(status().isNotFound());
-
-        String bad = body(mvc.perform(parts(room, "a|A面|Court A|x").with(StaffLogin.admin(jdbc))).andExpect(status().isUnprocessableEntity()));
-        assertThat(bad).contains("区画 1：定員は0以上の整数").contains("区画は二つ以上にしてください");
-        assertThat(body(mvc.perform(parts(room, "A|A面|Court A|15", "b||Court B|15").with(StaffLogin.admin(jdbc)))
-            .andExpect(status().isUnprocessableEntity()))).contains("区画 1：記号は").contains("区画 2：日本語の名前");
-        assertThat(reservations.parts(room)).isEmpty();
-
-        mvc.perform(parts(room, "a|A面|Court A|15", "b|B面|Court B|15").with(StaffLogin.admin(jdbc))).andExpect(status().is3xxRedirection());
-        assertThat(reservations.parts(room)).extracting(p -> p.code()).containsExactly("a", "b");
-        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'reservation.parts.update' and subject = ?")
-            .param("parts:room:" + room).query(Long.class).single()).isEqualTo(1L);
-
-        var resident = TestResidents.create(jdbc, "RESIDENT");
-        LocalDate day = TestRooms.openDay(reservations, room, 5, "am");
-        bookings.book(new BookingRequest(resident.id(), null, room, day, "am", "a", UUID.randomUUID().toString(), null, false, null));
-        assertThat(body(mvc.perform(parts(room, "b|B面|Court B|15", "c|C面|Court C|15").with(StaffLogin.admin(jdbc)))
-            .andExpect(status().isUnprocessableEntity()))).contains("予約で使われた区画（a）は消せません。");
-        assertThat(reservations.parts(room)).extracting(p -> p.code()).containsExactly("a", "b");
-        mvc.perform(parts(room, "a|A面（北側）|Court A (north)|20", "b|B面|Court B|15", "c|C面|Court C|10").with(StaffLogin.admin(jdbc)))
-            .andExpect(status().is3xxRedirection());
-        assertThat(reservations.parts(room)).extracting(p -> p.labelJa()).containsExactly("A面（北側）", "B面", "C面");
-    }
-
-    /** System admins keep the reduction categories; an inactive one can no longer be asked for. */
-    @Test
-    void systemAdminsAddAndRetireReductionCategories() throws Exception {
-        mvc.perform(get("/staff/reservations/reductions/categories").with(StaffLogin.staff(jdbc))).andExpect(status().isForbidden());
-        assertThat(body(mvc.perform(get("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)))
-            .andExpect(status().isOk()))).contains("町会・自治会").contains("受付中");
-        String code = "club-" + UUID.randomUUID().toString().substring(0, 8);
-        String bad = body(mvc.perform(post("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)).with(csrf())
-            .param("code", "Bad Code").param("labelJa", "").param("labelEn", "Sports club").param("percent", "0").param("sortOrder", "5")
-            .param("active", "true")).andExpect(status().isUnprocessableEntity()));
-        assertThat(bad).contains("記号は半角英小文字").contains("日本語の名前").contains("割合は1から100").contains("href=\"#percent\"");
-        mvc.perform(post("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)).with(csrf())
-            .param("code", code).param("labelJa", "スポーツ少年団").param("labelEn", "Youth sports club").param("percent", "25")
-            .param("sortOrder", "60").param("active", "true")).andExpect(status().is3xxRedirection());
-        assertThat(reductions.categories()).extracting(c -> c.code() + " " + c.percent()).contains(code + " 25");
-        assertThat(body(mvc.perform(post("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)).with(csrf())
-            .param("code", code).param("labelJa", "x").param("labelEn", "x").param("percent", "10").param("sortOrder", "1")
-            .param("active", "true")).andExpect(status().isUnprocessableEntity()))).contains("すでに使われています");
-
-        // retired: not offered, and a request naming it is refused
-        mvc.perform(post("/staff/reservations/reductions/categories/" + code).with(StaffLogin.admin(jdbc)).with(csrf())
-            .param("labelJa", "スポーツ少年団").param("labelEn", "Youth sports club").param("percent", "25").param("sortOrder", "60"))
-            .andExpect(status().is3xxRedirection());
-        assertThat(reductions.categories()).extracting(c -> c.code()).doesNotContain(code);
-        assertThatThrownBy(() -> reductions.choose(code)).isInstanceOf(jp.machi.reservation.Refused.class);
-        assertThat(jdbc.sql("select count(*) from audit_entry where subject = ?").param("reduction-category:" + code)
-            .query(Long.class).single()).isEqualTo(2L);
-        mvc.perform(get("/staff/reservations/reductions/categories/no-such").with(StaffLogin.admin(jdbc))).andExpect(status().isNotFound());
     }
 
     /** A rule prices its slots differently: the page, bad amounts refused, bookings and holds take the slot's fee. */
