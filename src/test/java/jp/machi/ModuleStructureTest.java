@@ -16,6 +16,8 @@ class ModuleStructureTest {
 
     @Test
     void writesModuleDiagrams() {
-        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        // target/spring-modulith-docs: the module map (PlantUML), one diagram per module, and each module's canvas
+        // (its public types, Spring beans, events published and listened to, configuration properties)
+        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
     }
 }

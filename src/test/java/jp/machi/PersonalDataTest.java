@@ -70,6 +70,12 @@ class PersonalDataTest {
         long other = jdbc.sql("select min(id) from report where published").query(Long.class).single();
         assertThat(reports.follow(other, p.id(), null, "ja")).isTrue();
 
+        // My Page reaches the person's まちレポ business: how many they sent, and the list with where each stands
+        String myPage = p.web().get("/account").body();
+        assertThat(myPage).contains("href=\"/account/reports\"", "1件（うち対応中・受付 1件）", "href=\"/account/bookings\"");
+        String mine = p.web().get("/account/reports").body();
+        assertThat(mine).contains("No. " + report, "No. " + other, "区が確認してから公開されます");
+
         // the download: one JSON file with every module's part, the same from My Page and the API
         HttpResponse<String> download = p.web().get("/account/data");
         assertThat(download.statusCode()).isEqualTo(200);

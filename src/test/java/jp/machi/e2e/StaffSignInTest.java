@@ -38,7 +38,8 @@ class StaffSignInTest extends BrowserTest {
         assertAccessible();
 
         // Acting for the resident: the banner says so, and the profile change is recorded on their behalf.
-        page.locator("main form button[type=submit]").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            new com.microsoft.playwright.Page.GetByRoleOptions().setName("この区民の代理入力を始める")).click();
         assertThat(page.url()).endsWith("/account");
         assertThat(page.locator(".proxy-banner").textContent()).contains("練馬 花子");
         assertAccessible();

@@ -112,6 +112,24 @@ public final class TestMailbox {
         }
     }
 
+    /** Waits until a mail to {@code address} whose text contains every one of {@code words} arrived, and returns it. */
+    public static MimeMessage awaitMailContaining(String address, Duration timeout, String... words) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (MimeMessage m : mailsTo(address)) {
+                String text = text(m);
+                if (Arrays.stream(words).allMatch(text::contains)) {
+                    return m;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No mail to " + address + " containing " + Arrays.toString(words) + " within "
+                    + timeout + " (got " + mailsTo(address).size() + " other mail(s))");
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
     /** Fails when any mail to {@code address} arrives within {@code period}. */
     public static void assertNoMailTo(String address, Duration period) {
         long deadline = System.nanoTime() + period.toNanos();

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import jp.machi.shared.manifest.HeaderSearch;
 import jp.machi.shared.manifest.NavLink;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
@@ -18,21 +19,24 @@ class ShellAdvice {
 
     private final WardProfile ward;
     private final List<NavLink> navigation;
+    private final HeaderSearch search;
 
-    ShellAdvice(WardProfile ward, List<NavLink> navigation) {
+    ShellAdvice(WardProfile ward, List<NavLink> navigation, List<HeaderSearch> search) {
         this.ward = ward;
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavLink::order)).toList();
+        this.search = search.isEmpty() ? null : search.getFirst();
     }
 
     @ModelAttribute("shell")
     Shell shell(HttpServletRequest request, Locale locale) {
-        return ShellFactory.shell(ward, navigation, request, locale);
+        return ShellFactory.shell(ward, navigation, search, request, locale);
     }
 
     static final class ShellFactory {
         private ShellFactory() {}
 
-        static Shell shell(WardProfile ward, List<NavLink> navigation, HttpServletRequest request, Locale locale) {
+        static Shell shell(WardProfile ward, List<NavLink> navigation, HeaderSearch search, HttpServletRequest request,
+                          Locale locale) {
             MachiPrincipal p = CurrentActor.principal().orElse(null);
             String path = request.getRequestURI();
             Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
@@ -48,7 +52,7 @@ class ShellAdvice {
             String en = base.cloneBuilder().queryParam("lang", "en").build().encode().toUriString();
             return new Shell(ward.name(locale), ward.demonstration(), p != null, p != null && p.isStaff(),
                 p == null ? null : p.displayName(), CurrentActor.actingFor().orElse(null), ja, en,
-                navigation.stream().filter(n -> n.audience().includes(p)).toList());
+                navigation.stream().filter(n -> n.audience().includes(p)).toList(), search);
         }
     }
 }

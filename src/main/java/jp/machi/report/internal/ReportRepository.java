@@ -121,6 +121,27 @@ public class ReportRepository {
         return jdbc.sql(sql.toString()).params(p).query(ReportRepository::map).list();
     }
 
+    /** A person's own reports (newest first) and the reports they follow, for their My Page. */
+    public List<Report> sentBy(long accountId, int limit) {
+        return jdbc.sql("select * from report where reporter_account_id = ? order by requested_at desc, id desc limit ?")
+            .params(accountId, limit).query(ReportRepository::map).list();
+    }
+
+    public List<Report> followedBy(long accountId, int limit) {
+        return jdbc.sql("""
+                select r.* from report r join report_follower f on f.report_id = r.id
+                 where f.account_id = ? order by f.created_at desc, r.id desc limit ?""")
+            .params(accountId, limit).query(ReportRepository::map).list();
+    }
+
+    /** How many reports the person sent, and how many of them are still open: one query for My Page. */
+    public long[] sentCounts(long accountId) {
+        return jdbc.sql("""
+                select count(*), count(*) filter (where status in ('RECEIVED', 'IN_PROGRESS'))
+                  from report where reporter_account_id = ?""")
+            .param(accountId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
     /** Open reports of the category within roughly {@code metres} of the point (a box, then the exact distance). */
     public List<Report> nearbyOpen(String category, double lat, double lon, double metres) {
         double dLat = metres / 111_320d;

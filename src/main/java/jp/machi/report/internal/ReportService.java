@@ -227,6 +227,19 @@ public class ReportService implements Reports {
         return added;
     }
 
+    /** What a resident sees of their own まちレポ business: the reports they sent and those they follow. */
+    public record Mine(List<Report> sent, List<Report> following) {}
+
+    @Transactional(readOnly = true)
+    public Mine mine(long accountId) {
+        return new Mine(reports.sentBy(accountId, 200), reports.followedBy(accountId, 200));
+    }
+
+    /** {sent, still open}: one cheap query for My Page's status line. */
+    public long[] sentCounts(long accountId) {
+        return reports.sentCounts(accountId);
+    }
+
     public List<Report> nearby(String category, double lat, double lon) {
         return reports.nearbyOpen(category, lat, lon, NEARBY_METRES).stream().filter(Report::published).toList();
     }

@@ -6,6 +6,7 @@
  * <ul>
  *   <li>{@link jp.machi.shared.manifest.ServiceLink} — the home page's services (portal)</li>
  *   <li>{@link jp.machi.shared.manifest.NavLink} — the header's navigation (portal)</li>
+ *   <li>{@link jp.machi.shared.manifest.HeaderSearch} — the header's site search box, at most one (portal)</li>
  *   <li>{@link jp.machi.shared.manifest.StaffMenuEntry} — the staff home, by role (identity)</li>
  *   <li>{@link jp.machi.shared.manifest.AccountSection} — My Page's sections (identity)</li>
  *   <li>{@link jp.machi.shared.manifest.PersonalData} — export and erasure of a person's data (identity runs them)</li>

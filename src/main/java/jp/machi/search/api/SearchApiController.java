@@ -1,0 +1,99 @@
+package jp.machi.search.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import jp.machi.search.SearchQuery;
+import jp.machi.search.SearchResults;
+import jp.machi.search.SiteSearch;
+import jp.machi.shared.security.CurrentActor;
+import jp.machi.shared.security.MachiPrincipal;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/search}: the site search for machines. */
+@RestController
+@Tag(name = "Search", description = "Site search over FAQ, facilities and pages (Japanese and English)")
+class SearchApiController {
+
+    /** The answer. */
+    record Answer(String query, long total, List<Result> results,
+                  @Schema(description = "a query that would find something, when this one found nothing")
+                  String didYouMean) {}
+
+    /** One result, best match first. */
+    record Result(String type, String id, String title,
+                  @Schema(description = "site-relative or absolute") String url,
+                  @Schema(description = "a passage of the text around the matched words, plain text") String snippet) {}
+
+    private final SiteSearch search;
+    private final MessageSource messages;
+
+    SearchApiController(SiteSearch search, MessageSource messages) {
+        this.search = search;
+        this.messages = messages;
+    }
+
+    @Operation(summary = "Search FAQ, facilities and pages",
+        description = "Plain words (Japanese or English); nothing is read as query syntax. Staff (with a staff token) "
+            + "also find staff-only FAQ.",
+        responses = {
+            @ApiResponse(responseCode = "200", description = "results, best match first"),
+            @ApiResponse(responseCode = "400", description = "a bad parameter, named in `parameter`",
+                content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
+    @GetMapping(value = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> search(
+        @Parameter(description = "the words, 1 to 200 characters") @RequestParam(required = false) String q,
+        @Parameter(description = "faq, facility or page (any type the index holds); all when absent")
+        @RequestParam(required = false) String type,
+        @Parameter(description = "ja (default) or en: the language of titles and snippets")
+        @RequestParam(required = false) String lang,
+        @Parameter(description = "1 to 50, default 10") @RequestParam(required = false) String limit) {
+        Locale locale;
+        if (lang == null || lang.isBlank() || lang.strip().equals("ja")) {
+            locale = Locale.JAPANESE;
+        } else if (lang.strip().equals("en")) {
+            locale = Locale.ENGLISH;
+        } else {
+            return problem("lang", "search.error.lang", Locale.JAPANESE);
+        }
+        boolean staff = CurrentActor.principal().map(MachiPrincipal::isStaff).orElse(false);
+        SearchQuery.Parsed parsed = SearchQuery.parse(q, type, limit, locale, staff, 0, 10,
+            new HashSet<>(knownTypes()));
+        if (!parsed.ok()) {
+            return problem(parsed.problem().parameter(), parsed.problem().messageKey(), locale, parsed.problem().args());
+        }
+        SearchResults r = search.search(parsed.query());
+        return ResponseEntity.ok(new Answer(r.query(), r.total(), r.hits().stream()
+            .map(h -> new Result(h.type(), h.id(), h.title(), h.url(), h.snippetText())).toList(), r.didYouMean()));
+    }
+
+    private List<String> knownTypes() {
+        List<String> types = new java.util.ArrayList<>(search.types());
+        for (String t : List.of("faq", "facility", "page")) {
+            if (!types.contains(t)) {
+                types.add(t);
+            }
+        }
+        return types;
+    }
+
+    private ResponseEntity<ProblemDetail> problem(String parameter, String key, Locale locale, Object... args) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.getMessage(key, args, locale));
+        p.setTitle(messages.getMessage("search.error.title", null, locale));
+        p.setProperty("parameter", parameter);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+}

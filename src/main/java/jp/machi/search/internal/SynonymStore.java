@@ -1,0 +1,149 @@
+package jp.machi.search.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The synonym list (table {@code search_synonym}, one writer: this class) and its parsing into a Lucene map. */
+@Repository
+public class SynonymStore {
+
+    private static final Logger log = LoggerFactory.getLogger(SynonymStore.class);
+
+    /** One line of the list: words that mean the same. */
+    public record Synonym(long id, List<String> words) {
+        public String joined() {
+            return String.join(", ", words);
+        }
+    }
+
+    /** A line staff wrote that cannot be used, with the message key and the word at fault. */
+    public static final class Rejected extends Exception {
+        private final String messageKey;
+        private final String word;
+
+        Rejected(String messageKey, String word) {
+            super(messageKey);
+            this.messageKey = messageKey;
+            this.word = word;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+
+        public String word() {
+            return word;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    SynonymStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long revision() {
+        return jdbc.sql("select rev from search_revision").query(Long.class).single();
+    }
+
+    public List<Synonym> all() {
+        return jdbc.sql("select id, terms from search_synonym order by id")
+            .query((rs, n) -> new Synonym(rs.getLong(1), split(rs.getString(2)))).list();
+    }
+
+    public Optional<Synonym> find(long id) {
+        return jdbc.sql("select id, terms from search_synonym where id = ?").param(id)
+            .query((rs, n) -> new Synonym(rs.getLong(1), split(rs.getString(2)))).optional();
+    }
+
+    /** Checks a line as staff typed it and answers its words (at least two, each meaningful to the analyzer). */
+    public static List<String> check(String line) throws Rejected {
+        List<String> words = split(line);
+        if (words.size() < 2) {
+            throw new Rejected("search.synonyms.error.two", null);
+        }
+        if (String.join(", ", words).length() > 500) {
+            throw new Rejected("search.synonyms.error.long", null);
+        }
+        Analyzer base = Analyzers.japaneseBase();
+        for (String w : words) {
+            try {
+                parse(base, List.of(List.of(w, w)));
+            } catch (IllegalArgumentException | IOException | ParseException e) {
+                throw new Rejected("search.synonyms.error.word", w);
+            }
+        }
+        return words;
+    }
+
+    public long insert(List<String> words, long staffId) {
+        return jdbc.sql("insert into search_synonym (terms, updated_by) values (?, ?) returning id")
+            .params(String.join(", ", words), staffId).query(Long.class).single();
+    }
+
+    public boolean update(long id, List<String> words, long staffId) {
+        return jdbc.sql("update search_synonym set terms = ?, updated_at = now(), updated_by = ? where id = ?")
+            .params(String.join(", ", words), staffId, id).update() == 1;
+    }
+
+    public boolean delete(long id) {
+        return jdbc.sql("delete from search_synonym where id = ?").param(id).update() == 1;
+    }
+
+    /** The words of a line: split at commas (、，, too), NFKC, trimmed, without the parser's special characters. */
+    static List<String> split(String line) {
+        Set<String> words = new LinkedHashSet<>();
+        if (line == null) {
+            return List.of();
+        }
+        for (String part : line.split("[,、，\\n]")) {
+            String w = jp.machi.search.SearchQuery.normalise(part.replaceAll("[=>\\\\#|]", " "));
+            if (!w.isEmpty() && w.length() <= 60) {
+                words.add(w);
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    /** The map for the query analyzer; a line the analyzer cannot use is left out (and logged), never fatal. */
+    static SynonymMap map(List<Synonym> lines) {
+        Analyzer base = Analyzers.japaneseBase();
+        List<List<String>> usable = new ArrayList<>();
+        for (Synonym s : lines) {
+            try {
+                parse(base, List.of(s.words()));
+                usable.add(s.words());
+            } catch (IllegalArgumentException | IOException | ParseException e) {
+                log.warn("synonym line {} left out: {}", s.id(), e.getMessage());
+            }
+        }
+        try {
+            return parse(base, usable);
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SynonymMap parse(Analyzer analyzer, List<List<String>> lines) throws IOException, ParseException {
+        SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
+        StringBuilder text = new StringBuilder();
+        for (List<String> words : lines) {
+            text.append(String.join(",", words.stream().map(w -> w.replace(",", " ")).toList())).append('\n');
+        }
+        parser.parse(new StringReader(text.toString()));
+        return parser.build();
+    }
+}
