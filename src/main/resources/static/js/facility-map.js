@@ -35,7 +35,6 @@
     // Zoomed further out it shows the facilities of the list page on screen (already in the page, no request).
     var layer = L.layerGroup().addTo(map);
     var pending = null;
-    var timer = null;
     var listed = [];
     document.querySelectorAll('.facility-card[data-lat][data-lon]').forEach(function (card) {
       var lat = parseFloat(card.dataset.lat);
@@ -48,11 +47,7 @@
       map.fitBounds(L.latLngBounds(listed.map(function (p) { return [p.lat, p.lon]; })),
         { maxZoom: 16, padding: [20, 20] });
     }
-    map.on('moveend', function () {
-      clearTimeout(timer);
-      timer = setTimeout(show, 250);
-    });
-    show();
+    window.Machi.onMapSettled(map, show);
 
     function show() {
       if (pending) { pending.abort(); pending = null; }

@@ -34,12 +34,7 @@
     }).addTo(map);
     var layer = L.layerGroup().addTo(map);
     var pending = null;
-    var timer = null;
-    map.on('moveend', function () {
-      clearTimeout(timer);
-      timer = setTimeout(load, 250);
-    });
-    load();
+    window.Machi.onMapSettled(map, load);
 
     // The list's filters are in data-api; the map adds the bbox of what it shows, so a move asks only for that area.
     function load() {

@@ -82,7 +82,8 @@ class CrawlTest extends BrowserTest {
                 }
                 String next = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
                 if (next.contains("lang=") || next.startsWith("/api/") || next.startsWith("/actuator")
-                    || next.endsWith(".csv") || next.startsWith("/webjars") || uri.getRawPath().contains("#")) {
+                    || uri.getRawPath().matches(".*\\.(csv|ics|json|atom|ttl|jsonld|geojson|xml)$")
+                    || next.startsWith("/webjars") || uri.getRawPath().contains("#")) {
                     continue;
                 }
                 // Pages of one kind (a facility, a result page) are alike: two of each kind are enough.

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import jp.machi.facility.internal.opendata.Csv;
+import jp.machi.shared.csv.CsvReader;
 import jp.machi.facility.internal.opendata.Dataset;
 import jp.machi.support.MachiTest;
 import jp.machi.ward.LocalGovernmentCode;
@@ -76,11 +76,11 @@ class FacilityDataExportTest {
             assertThat(header).isEqualTo(String.join(",", d.currentHeader()));
             assertThat(header).startsWith("全国地方公共団体コード,");
             assertThat(d.currentHeader()).contains("ID");
-            List<Csv.Record> records = Csv.parse(text).records();
+            List<CsvReader.Row> records = CsvReader.parse(text).rows();
             assertThat(records.size()).as(d + " rows").isGreaterThan(1);
             int code = d.currentHeader().indexOf("全国地方公共団体コード");
             int lat = d.currentHeader().indexOf("緯度");
-            for (Csv.Record rec : records.subList(1, records.size())) {
+            for (CsvReader.Row rec : records.subList(1, records.size())) {
                 assertThat(rec.cells()).hasSize(d.currentHeader().size());
                 assertThat(rec.cells().get(code)).isEqualTo("131202");
                 assertThat(LocalGovernmentCode.isValid(rec.cells().get(code))).isTrue();
@@ -103,7 +103,7 @@ class FacilityDataExportTest {
     void barrierFreeColumnsAreWrittenWithTheWordsRealFilesUseAndEmptyWhenUnknown() throws Exception {
         String text = new String(mvc.perform(get("/api/v1/facilities.csv").param("dataset", "public-facilities"))
             .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-        List<Csv.Record> records = Csv.parse(text.substring(1)).records();
+        List<CsvReader.Row> records = CsvReader.parse(text.substring(1)).rows();
         List<String> h = Dataset.PUBLIC_FACILITIES.currentHeader();
         for (String column : List.of("バリアフリートイレ", "スロープ、エレベータ、エスカレータ", "点字ブロック等の移動支援", "優先駐車場",
             "オストメイト対応トイレ", "授乳室")) {
@@ -122,7 +122,7 @@ class FacilityDataExportTest {
     void emergencySitesCarryHazardFlagsAsOneOrEmptyAndHoursAsHhMm() throws Exception {
         String text = new String(mvc.perform(get("/api/v1/facilities.csv").param("dataset", "emergency-sites"))
             .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-        List<Csv.Record> records = Csv.parse(text.substring(1)).records();
+        List<CsvReader.Row> records = CsvReader.parse(text.substring(1)).rows();
         int quake = Dataset.EMERGENCY_SITES.currentHeader().indexOf("災害種別_地震");
         assertThat(records.subList(1, records.size())).extracting(r -> r.cells().get(quake)).containsOnly("1", "");
         assertThat(records.subList(1, records.size())).extracting(r -> r.cells().get(quake)).contains("1");
@@ -132,13 +132,13 @@ class FacilityDataExportTest {
     }
 
     @Test
-    void aMissingOrUnknownDatasetIs400JsonNamingTheParameter() throws Exception {
+    void aMissingOrUnknownDatasetIs400ProblemDetailsNamingTheParameter() throws Exception {
         String missing = mvc.perform(get("/api/v1/facilities.csv")).andExpect(status().isBadRequest()).andReturn()
             .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(missing).contains("\"status\":400").contains("\"parameter\":\"dataset\"").contains("public-facilities");
         MvcResult unknown = mvc.perform(get("/api/v1/facilities.csv").param("dataset", "toilets").header("Accept-Language", "en"))
             .andExpect(status().isBadRequest()).andReturn();
-        assertThat(unknown.getResponse().getContentType()).startsWith("application/json");
+        assertThat(unknown.getResponse().getContentType()).startsWith("application/problem+json");
         assertThat(unknown.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"parameter\":\"dataset\"")
             .contains("must be one of");
     }

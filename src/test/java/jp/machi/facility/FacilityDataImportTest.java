@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import jp.machi.facility.internal.opendata.Csv;
+import jp.machi.shared.csv.CsvReader;
 import jp.machi.facility.internal.opendata.Dataset;
 import jp.machi.shared.security.Role;
 import jp.machi.identity.internal.AccountRepository;
@@ -67,7 +67,7 @@ class FacilityDataImportTest {
     void exportThenImportChangesNothingForEveryDataset() throws Exception {
         for (Dataset d : Dataset.values()) {
             byte[] file = export(d.parameter());
-            int rows = Csv.parse(new String(file, StandardCharsets.UTF_8)).records().size() - 1;
+            int rows = CsvReader.parse(new String(file, StandardCharsets.UTF_8)).rows().size() - 1;
             String before = lastChange();
             String token = token(upload(mvc, admin, d.parameter(), "bosai-keikaku", file));
             String page = preview(mvc, admin, token);
@@ -85,7 +85,7 @@ class FacilityDataImportTest {
             + "法人番号,団体名,利用可能曜日,開始時間,終了時間,利用可能日時特記事項,小児対応設備の有無,URL,備考\r\n"
             + "13120," + no + ",東京都,練馬区,テスト体育館" + no + ",テストタイイクカン,東京都練馬区豊玉北6-12-1,1階,35.735,139.6517,"
             + "1階受付横,03-3993-1111,,,,月～金,09:00,17:00,祝日は休み,有,https://www.city.nerima.tokyo.jp/,\"備考, 引用符\"\"付き\"\r\n";
-        byte[] sjis = csv.getBytes(Csv.SHIFT_JIS);
+        byte[] sjis = csv.getBytes(CsvReader.SHIFT_JIS);
         assertThat(new String(sjis, StandardCharsets.UTF_8)).as("really not UTF-8").isNotEqualTo(csv);
         long before = facilities();
         String token = token(upload(mvc, admin, "aed", "kenko-suishin", sjis));
@@ -120,7 +120,7 @@ class FacilityDataImportTest {
         }
         assertThat(header.split(",")).as("every named column is in the header").contains(values.keySet().toArray(String[]::new));
         StringBuilder sb = new StringBuilder();
-        Csv.writeRecord(sb, cells);
+        FacilityDataSupport.writeRecord(sb, cells);
         return sb.toString();
     }
 
@@ -178,7 +178,7 @@ class FacilityDataImportTest {
         java.util.Map<String, String> aed = new java.util.HashMap<>(place);
         aed.putAll(java.util.Map.of("ID", "aed-sample-" + n, "名称", "見本体育館" + n, "所在地_連結表記", "東京都練馬区見本町3丁目4-" + n,
             "設置位置", "1階玄関ホール", "利用可能時間特記事項", "開館時間内", "小児対応設備の有無", "○"));
-        byte[] aedFile = (aedHeader + "\r\n" + cells(aedHeader, aed)).getBytes(Csv.SHIFT_JIS);
+        byte[] aedFile = (aedHeader + "\r\n" + cells(aedHeader, aed)).getBytes(CsvReader.SHIFT_JIS);
         token = token(upload(mvc, admin, "aed", "bosai-keikaku", aedFile));
         page = preview(mvc, admin, token);
         assertThat(page).contains("Shift_JIS");
@@ -213,7 +213,7 @@ class FacilityDataImportTest {
         // and back out: the barrier-free columns in the words the real file uses
         String export = new String(export("public-facilities"), StandardCharsets.UTF_8).substring(1);
         List<String> header = Dataset.PUBLIC_FACILITIES.currentHeader();
-        List<String> out = Csv.parse(export).records().stream().map(Csv.Record::cells)
+        List<String> out = CsvReader.parse(export).rows().stream().map(CsvReader.Row::cells)
             .filter(c -> c.get(header.indexOf("ID")).equals(id)).findFirst().orElseThrow();
         java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
         expected.put("車椅子可", "可");
@@ -325,7 +325,7 @@ class FacilityDataImportTest {
     void thePreviewShowsNewAndChangedRowsWithTheChangedFieldsThenApplies() throws Exception {
         byte[] file = export("emergency-sites");
         String text = new String(file, StandardCharsets.UTF_8).substring(1);
-        List<Csv.Record> records = Csv.parse(text).records();
+        List<CsvReader.Row> records = CsvReader.parse(text).rows();
         int rows = records.size() - 1;
         List<String> header = records.getFirst().cells();
         List<String> first = new ArrayList<>(records.get(1).cells());
@@ -337,12 +337,12 @@ class FacilityDataImportTest {
         added.set(header.indexOf("ID"), newId);
         added.set(header.indexOf("名称"), "新しい避難場所");
         StringBuilder sb = new StringBuilder();
-        Csv.writeRecord(sb, header);
-        Csv.writeRecord(sb, first);
-        for (Csv.Record rec : records.subList(2, records.size())) {
-            Csv.writeRecord(sb, rec.cells());
+        FacilityDataSupport.writeRecord(sb, header);
+        FacilityDataSupport.writeRecord(sb, first);
+        for (CsvReader.Row rec : records.subList(2, records.size())) {
+            FacilityDataSupport.writeRecord(sb, rec.cells());
         }
-        Csv.writeRecord(sb, added);
+        FacilityDataSupport.writeRecord(sb, added);
         String token = token(upload(mvc, admin, "emergency-sites", "bosai-keikaku", sb.toString().getBytes(StandardCharsets.UTF_8)));
         String page = preview(mvc, admin, token);
         assertThat(counts(page)).containsExactly(1, 1, rows - 1);
@@ -372,12 +372,12 @@ class FacilityDataImportTest {
         assertThat(upload(mvc, bosai, "public-facilities", "shogai-gakushu", all).getResponse().getStatus()).isEqualTo(422);
         // only their own facilities: fine
         String text = new String(all, StandardCharsets.UTF_8).substring(1);
-        List<Csv.Record> records = Csv.parse(text).records();
+        List<CsvReader.Row> records = CsvReader.parse(text).rows();
         int idColumn = records.getFirst().cells().indexOf("ID");
         List<String> own = jdbc.sql("select id from facility where department_code = 'bosai-keikaku'").query(String.class).list();
         StringBuilder sb = new StringBuilder();
-        Csv.writeRecord(sb, records.getFirst().cells());
-        records.stream().skip(1).filter(rec -> own.contains(rec.cells().get(idColumn))).forEach(rec -> Csv.writeRecord(sb, rec.cells()));
+        FacilityDataSupport.writeRecord(sb, records.getFirst().cells());
+        records.stream().skip(1).filter(rec -> own.contains(rec.cells().get(idColumn))).forEach(rec -> FacilityDataSupport.writeRecord(sb, rec.cells()));
         String token = token(upload(mvc, bosai, "public-facilities", "bosai-keikaku", sb.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(counts(preview(mvc, bosai, token))[2]).isEqualTo(own.size());
         // another staff member cannot see or apply someone else's upload

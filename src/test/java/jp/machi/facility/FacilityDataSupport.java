@@ -95,4 +95,9 @@ final class FacilityDataSupport {
         }
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
     }
+
+    /** One CSV record with CRLF, as a file a ward's system writes (RFC 4180 quoting, nothing neutralised). */
+    static void writeRecord(StringBuilder sb, java.util.List<String> cells) {
+        sb.append(org.apache.commons.csv.CSVFormat.RFC4180.format(cells.toArray())).append("\r\n");
+    }
 }

@@ -110,7 +110,7 @@ class FacilityWebTest {
         assertThat(json).startsWith("{\"type\":\"FeatureCollection\"").contains("旭丘小学校")
             .contains("\"coordinates\":[139.6").doesNotContain("大泉学園町");
         String bad = html(mvc.perform(get("/api/v1/facilities").param("bbox", "1,2,3")).andExpect(status().isBadRequest()).andReturn());
-        assertThat(bad).contains("\"status\":400").contains("\"error\":\"bad_request\"").contains("\"parameter\":\"bbox\"");
+        assertThat(bad).contains("\"status\":400").contains("\"code\":\"bad-request\"").contains("\"parameter\":\"bbox\"");
         String badEn = html(mvc.perform(get("/api/v1/facilities").param("openAt", "tomorrow").header("Accept-Language", "en"))
             .andExpect(status().isBadRequest()).andReturn());
         assertThat(badEn).contains("\"parameter\":\"openAt\"").contains("Give the date and time");

@@ -99,8 +99,8 @@ class HolidayWebTest {
                 req.param("year", bad);
             }
             mvc.perform(req).andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith("application/json"))
-                .andExpect(jsonPath("$.status").value(400)).andExpect(jsonPath("$.error").value("bad_request"))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.status").value(400)).andExpect(jsonPath("$.code").value("bad-request"))
                 .andExpect(jsonPath("$.parameter").value("year"));
         }
         String ja = html(mvc.perform(get("/api/v1/holidays").param("year", "2100")));

@@ -222,11 +222,13 @@ class IdentityHttpTest {
         assertThat(crafted.statusCode()).isEqualTo(400);
         HttpResponse<String> wrong = c.post("/account/delete", "/account/delete", Map.of("password", "wrong one", "confirm", "true"));
         assertThat(wrong.statusCode()).isEqualTo(422);
-        jdbc.sql("insert into report (category_code, description, lat, lon, status, department_code, language, reporter_account_id, "
-            + "reporter_email, reporter_name, reporter_name_public, public_token, requested_at, updated_at, due_date) "
-            + "select code, 'erasure test', 35.7356, 139.6516, 'RECEIVED', 'kocho-koho', 'ja', ?, ?, '削除 次郎', true, "
-            + "md5(random()::text), now(), now(), current_date from report_category limit 1")
-            .params(id, email).update();
+        // a report sent as this resident through the report module's own form (not an insert into its table)
+        HttpResponse<String> draft = c.post("/reports/new/road", "/reports/new/road", Map.of("description", "erasure test",
+            "lat", "35.7356", "lon", "139.6516", "showName", "yes"));
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(302);
+        assertThat(c.post("/reports/new/check", "/reports/new/check", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from report where reporter_account_id = ?").param(id).query(Long.class).single())
+            .isEqualTo(1);
         HttpResponse<String> done = c.post("/account/delete", "/account/delete", Map.of("password", "delete me please", "confirm", "true"));
         assertThat(jdbc.sql("select count(*) from report where reporter_email = ? or reporter_account_id = ?").params(email, id)
             .query(Long.class).single()).isZero();

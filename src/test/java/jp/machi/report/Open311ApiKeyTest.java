@@ -75,7 +75,7 @@ class Open311ApiKeyTest {
             .andExpect(status().isForbidden());
         // A blank partner name is a form error, not a key.
         String invalid = mvc.perform(post("/staff/reports/api-keys").param("partner", " ").with(admin).with(csrf()))
-            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(invalid).contains("error-summary").doesNotContainPattern("m311_[A-Za-z0-9_-]{43}");
     }
 

@@ -88,6 +88,6 @@ class ReportHttpTest {
         }
         String body = mvc.perform(req).andExpect(status().isBadRequest()).andReturn().getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(body).contains("\"parameter\":\"" + parameter + "\"").contains("\"error\":\"bad_request\"");
+        assertThat(body).contains("\"parameter\":\"" + parameter + "\"").contains("\"code\":\"bad-request\"");
     }
 }

@@ -60,22 +60,26 @@ class ReportNoScriptHttpTest {
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    String formAction(String path) throws Exception {
+    /** The form's action and its CSRF token, which is a hidden field of the multipart form, never in the URL. */
+    String[] form(String path) throws Exception {
         HttpResponse<String> form = fetch(path);
         assertThat(form.statusCode()).isEqualTo(200);
         Matcher m = FORM_ACTION.matcher(form.body());
-        assertThat(m.find()).as("the form carries its CSRF token in the action URL").isTrue();
-        assertThat(m.group(1)).contains("_csrf=");
-        return m.group(1);
+        assertThat(m.find()).isTrue();
+        assertThat(m.group(1)).as("no CSRF token in the action URL (logs, history)").doesNotContain("_csrf");
+        Matcher csrf = CSRF_INPUT.matcher(form.body().substring(m.start()));
+        assertThat(csrf.find()).as("the multipart form carries its CSRF token in a hidden field").isTrue();
+        return new String[] {m.group(1), csrf.group(1)};
     }
 
     @Test
     void aResidentWithoutJavaScriptSendsAReportWithAPhotoAndStaffSeeItInTheQueue() throws Exception {
         String description = "歩道の段差（スクリプトなし " + UUID.randomUUID() + "）";
         byte[] jpeg = ReportPhotoProcessorTest.image("jpeg", 800, 600);
-        String action = formAction("/reports/new/road");
+        String[] form = form("/reports/new/road");
+        String action = form[0];
 
-        HttpResponse<String> sent = http.send(new MultipartBody().field("description", description)
+        HttpResponse<String> sent = http.send(new MultipartBody().field("_csrf", form[1]).field("description", description)
                 .field("lat", "35.7356").field("lon", "139.6516").field("district", "").field("address", "")
                 .field("email", "noscript@example.com").field("showName", "no")
                 .file("photo", "step.jpg", "image/jpeg", jpeg)
@@ -122,8 +126,9 @@ class ReportNoScriptHttpTest {
     @Test
     void aFiftyMegabyteUploadToTheFormIsAClear413PageAndNothingIsStored() throws Exception {
         long before = reports();
-        String action = formAction("/reports/new/road");
-        HttpResponse<String> r = http.send(new MultipartBody().field("description", "大きすぎる写真")
+        String[] form = form("/reports/new/road");
+        String action = form[0];
+        HttpResponse<String> r = http.send(new MultipartBody().field("_csrf", form[1]).field("description", "大きすぎる写真")
                 .field("lat", "35.7356").field("lon", "139.6516").field("email", "big@example.com")
                 .file("photo", "big.jpg", "image/jpeg", new byte[50 * 1024 * 1024])
                 .post(uri(action)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,12 +1,6 @@
 package jp.machi.audit.internal;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,13 +37,9 @@ public class AuditSearch {
     /** Writes the matching entries, oldest first, as CSV with a BOM, streaming from a database cursor. */
     @Transactional(readOnly = true)
     public void exportCsv(AuditQuery query, OutputStream out) {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
-        AuditCsv.header(writer);
-        entries.forEachMatching(query, e -> AuditCsv.row(writer, e));
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (jp.machi.shared.csv.CsvWriter csv = jp.machi.shared.csv.CsvWriter.to(out)) {
+            csv.row(AuditCsv.HEADER);
+            entries.forEachMatching(query, e -> csv.row(AuditCsv.row(e)));
         }
     }
 }

@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 class FacilityApiController {
 
     static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
-    private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=UTF-8");
 
     private final FacilityService facilities;
     private final MessageSource messages;
@@ -38,11 +37,11 @@ class FacilityApiController {
     private final String baseUrl;
 
     FacilityApiController(FacilityService facilities, MessageSource messages, jp.machi.facility.internal.FacilityPhotos photos,
-                          @org.springframework.beans.factory.annotation.Value("${machi.base-url:}") String baseUrl) {
+                          jp.machi.shared.web.SiteUrl site) {
         this.facilities = facilities;
         this.messages = messages;
         this.photos = photos;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
     /**
@@ -57,7 +56,7 @@ class FacilityApiController {
                                 @RequestParam(required = false) String openAt,
                                 jakarta.servlet.http.HttpServletRequest request,
                                 jakarta.servlet.http.HttpServletResponse response) throws IOException {
-        Locale locale = language(request);
+        Locale locale = jp.machi.shared.web.ApiLanguage.of(request);
         Map<String, Category> categories = facilities.categoryMap();
         List<String> features = switch (stepFree == null ? "" : stepFree.strip()) {
             case "" , "false" -> List.of();
@@ -65,13 +64,13 @@ class FacilityApiController {
             default -> null;
         };
         if (features == null) {
-            return error(HttpStatus.BAD_REQUEST, "stepFree", "facility.error.boolean", locale);
+            throw new jp.machi.shared.web.ApiProblem(HttpStatus.BAD_REQUEST, "bad-request", "stepFree", "facility.error.boolean");
         }
         SearchRequest.Parsed parsed = SearchRequest.parse(q, category, categories.keySet(), bbox, wifi, aed, features,
             openAt, null, null, null);
         if (!parsed.ok()) {
             SearchRequest.Problem p = parsed.problems().getFirst();
-            return error(HttpStatus.BAD_REQUEST, p.parameter(), p.messageKey(), locale);
+            throw new jp.machi.shared.web.ApiProblem(HttpStatus.BAD_REQUEST, "bad-request", p.parameter(), p.messageKey());
         }
         List<FacilityService.Listing> found = facilities.search(parsed.query(), parsed.openAt(), parsed.openOnly(), null);
         Map<FragmentKey, byte[]> cache = facilities.fromSnapshot(parsed.query()) ? fragments() : null;
@@ -228,9 +227,9 @@ class FacilityApiController {
 
     @GetMapping("/api/v1/facilities/{id}")
     ResponseEntity<String> one(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
-        Locale locale = language(request);
+        Locale locale = jp.machi.shared.web.ApiLanguage.of(request);
         if (id.length() > 80) {
-            return error(HttpStatus.NOT_FOUND, "id", "facility.error.notFound", locale);
+            throw new jp.machi.shared.web.ApiProblem(HttpStatus.NOT_FOUND, "not-found", "id", "facility.error.notFound");
         }
         return facilities.detail(id).map(d -> {
             StringBuilder sb = new StringBuilder(4096);
@@ -283,16 +282,7 @@ class FacilityApiController {
                 sb.append(']');
             });
             return ResponseEntity.ok().contentType(GEO_JSON).body(sb.toString());
-        }).orElseGet(() -> error(HttpStatus.NOT_FOUND, "id", "facility.error.notFound", locale));
-    }
-
-    /** The API speaks the language of Accept-Language (ja unless English comes first), not the page cookie. */
-    static Locale language(jakarta.servlet.http.HttpServletRequest request) {
-        String header = request.getHeader("Accept-Language");
-        if (header == null || header.isBlank()) {
-            return Locale.JAPANESE;
-        }
-        return "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
+        }).orElseThrow(() -> jp.machi.shared.web.ApiProblem.notFound("id", "facility.error.notFound"));
     }
 
     private void feature(StringBuilder sb, Facility f, Map<String, Category> categories, Locale locale, Runnable more) {
@@ -393,19 +383,6 @@ class FacilityApiController {
         sb.append(',');
         Json.field(sb, "note", d.note() == null ? null : d.note().ja());
         sb.append('}');
-    }
-
-    private ResponseEntity<String> error(HttpStatus status, String parameter, String key, Locale locale) {
-        StringBuilder sb = new StringBuilder("{");
-        Json.field(sb, "status", status.value());
-        sb.append(',');
-        Json.field(sb, "error", status == HttpStatus.NOT_FOUND ? "not_found" : "bad_request");
-        sb.append(',');
-        Json.field(sb, "parameter", parameter);
-        sb.append(',');
-        Json.field(sb, "message", messages.getMessage(key, null, key, locale));
-        sb.append('}');
-        return ResponseEntity.status(status).contentType(JSON_UTF8).body(sb.toString());
     }
 
 }

@@ -1,15 +1,12 @@
 package jp.machi.facility.api;
 
-import java.util.Locale;
 import jp.machi.facility.internal.opendata.Dataset;
 import jp.machi.facility.internal.opendata.OpenDataExport;
 import jp.machi.ward.WardProfile;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,44 +19,31 @@ class FacilityCsvController {
 
     private final OpenDataExport export;
     private final WardProfile ward;
-    private final MessageSource messages;
-
-    FacilityCsvController(OpenDataExport export, WardProfile ward, MessageSource messages) {
+    FacilityCsvController(OpenDataExport export, WardProfile ward) {
         this.export = export;
         this.ward = ward;
-        this.messages = messages;
     }
 
     @io.swagger.v3.oas.annotations.Operation(summary = "Facilities as a 自治体標準オープンデータセット CSV",
         description = "Current Digital Agency layout; UTF-8 with BOM, CRLF line ends, RFC 4180 quoting. "
-            + "File name {ward code}_{slug}.csv. A missing or unknown dataset gives 400 with a JSON error naming the parameter.")
+            + "File name {ward code}_{slug}.csv. A missing or unknown dataset gives 400 with problem details naming the parameter.")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The CSV",
         content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv"))
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "Bad dataset parameter",
-        content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
+        content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/facilities.csv")
-    ResponseEntity<byte[]> csv(@io.swagger.v3.oas.annotations.Parameter(description = "Which dataset",
+    void csv(@io.swagger.v3.oas.annotations.Parameter(description = "Which dataset",
                                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
                                        allowableValues = {"public-facilities", "aed", "wifi", "emergency-sites"}))
-                               @RequestParam(required = false) String dataset, jakarta.servlet.http.HttpServletRequest request) {
+                               @RequestParam(required = false) String dataset, HttpServletResponse response)
+        throws java.io.IOException {
         Dataset d = dataset == null ? null : Dataset.byParameter(dataset.strip()).orElse(null);
         if (d == null) {
-            Locale locale = FacilityApiController.language(request);
-            String key = dataset == null || dataset.isBlank() ? "facility.data.api.datasetMissing" : "facility.data.api.datasetUnknown";
-            StringBuilder sb = new StringBuilder("{");
-            Json.field(sb, "status", 400);
-            sb.append(',');
-            Json.field(sb, "error", "bad_request");
-            sb.append(',');
-            Json.field(sb, "parameter", "dataset");
-            sb.append(',');
-            Json.field(sb, "message", messages.getMessage(key, null, key, locale));
-            sb.append('}');
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.parseMediaType("application/json;charset=UTF-8"))
-                .body(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            throw jp.machi.shared.web.ApiProblem.badRequest("dataset", dataset == null || dataset.isBlank()
+                ? "facility.data.api.datasetMissing" : "facility.data.api.datasetUnknown");
         }
-        return ResponseEntity.ok().contentType(CSV)
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName(ward.code())).build().toString())
-            .body(export.export(d));
+        response.setContentType(CSV.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName(ward.code())).build().toString());
+        export.export(d, response.getOutputStream()); // streamed: constant memory for any number of facilities
     }
 }

@@ -51,7 +51,7 @@ public final class SearchRequest {
         }
         double[] box = null;
         if (bbox != null && !bbox.isBlank()) {
-            box = numbers(bbox, 4);
+            box = jp.machi.shared.text.NumberInput.decimals(bbox, 4);
             if (box == null || box[0] > box[2] || box[1] > box[3] || box[0] < -180 || box[2] > 180 || box[1] < -90
                 || box[3] > 90) {
                 problems.add(new Problem("bbox", "facility.error.bbox"));
@@ -83,8 +83,8 @@ public final class SearchRequest {
         boolean hasLat = lat != null && !lat.isBlank();
         boolean hasLon = lon != null && !lon.isBlank();
         if (hasLat || hasLon) {
-            Double la = number(lat);
-            Double lo = number(lon);
+            Double la = jp.machi.shared.text.NumberInput.decimal(lat);
+            Double lo = jp.machi.shared.text.NumberInput.decimal(lon);
             if (la == null || lo == null || la < 20 || la > 46 || lo < 122 || lo > 154) {
                 problems.add(new Problem(la == null || la < 20 || la > 46 ? "lat" : "lon", "facility.error.location"));
             } else {
@@ -98,14 +98,18 @@ public final class SearchRequest {
     /** An ISO date-time with offset, or a local one read in Asia/Tokyo. */
     static LocalDateTime dateTime(String s) {
         try {
-            return OffsetDateTime.parse(s).atZoneSameInstant(MachiClock.ZONE).toLocalDateTime();
+            return inRange(OffsetDateTime.parse(s).atZoneSameInstant(MachiClock.ZONE).toLocalDateTime());
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(s);
+                return inRange(LocalDateTime.parse(s));
             } catch (DateTimeParseException e2) {
                 return null;
             }
         }
+    }
+
+    private static LocalDateTime inRange(LocalDateTime t) {
+        return jp.machi.shared.time.DateInput.inRange(t.toLocalDate()) ? t : null;
     }
 
     private static Boolean bool(String s, String name, List<Problem> problems) {
@@ -120,33 +124,5 @@ public final class SearchRequest {
                 yield null;
             }
         };
-    }
-
-    private static double[] numbers(String s, int count) {
-        String[] parts = s.split(",", -1);
-        if (parts.length != count) {
-            return null;
-        }
-        double[] result = new double[count];
-        for (int i = 0; i < count; i++) {
-            Double d = number(parts[i]);
-            if (d == null) {
-                return null;
-            }
-            result[i] = d;
-        }
-        return result;
-    }
-
-    static Double number(String s) {
-        if (s == null || s.isBlank() || s.strip().length() > 30) {
-            return null;
-        }
-        try {
-            double d = Double.parseDouble(s.strip());
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

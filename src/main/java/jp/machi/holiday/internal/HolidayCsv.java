@@ -1,10 +1,5 @@
 package jp.machi.holiday.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,11 +9,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.machi.holiday.PublicHolidays;
+import jp.machi.shared.csv.CsvReader;
 
 /**
  * Reads the Cabinet Office 「国民の祝日」 CSV: a header {@code 国民の祝日・休日月日,国民の祝日・休日名称}, then rows
- * such as {@code 1955/1/1,元日}. Shift_JIS as published, or UTF-8 with or without a BOM; the encoding is told
- * from the bytes, never from the file name. Every bad row is reported; nothing is half-read.
+ * such as {@code 1955/1/1,元日}. Shift_JIS as published, or UTF-8 with or without a BOM, read by
+ * {@link CsvReader} (the encoding is told from the bytes, never from the file name). Every bad row is reported;
+ * nothing is half-read.
  */
 public final class HolidayCsv {
 
@@ -48,42 +45,34 @@ public final class HolidayCsv {
         if (bytes.length > MAX_BYTES) {
             return fileProblem("holiday.csv.tooLarge");
         }
-        String encoding;
-        String text;
-        int start = 0;
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            start = 3;
-        }
-        text = decode(bytes, start, StandardCharsets.UTF_8);
-        encoding = "UTF-8";
-        if (text == null && start == 0) {
-            // windows-31j is Shift_JIS as Windows (and the Cabinet Office) writes it, a superset of JIS X 0208
-            text = decode(bytes, 0, Charset.forName("windows-31j"));
-            encoding = "Shift_JIS";
-        }
-        if (text == null || looksBinary(text)) {
+        CsvReader.Parsed parsed = CsvReader.read(bytes);
+        if (parsed.problem() == CsvReader.Problem.BINARY || parsed.problem() == CsvReader.Problem.ENCODING) {
             return fileProblem("holiday.csv.notText");
         }
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        if (!HEADER.equals(clean(lines[0]))) {
+        if (parsed.problem() == CsvReader.Problem.EMPTY || parsed.rows().isEmpty() && parsed.ok()) {
+            return fileProblem(parsed.ok() ? "holiday.csv.header" : "holiday.csv.empty");
+        }
+        String encoding = parsed.encoding();
+        List<CsvReader.Row> lines = parsed.rows();
+        if (lines.isEmpty() || lines.getFirst().line() != 1
+            || !HEADER.equals(String.join(",", lines.getFirst().cells().stream().map(String::strip).toList()))) {
             return fileProblem("holiday.csv.header");
         }
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<LocalDate, Integer> seen = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = lines[i];
-            if (line.isBlank()) {
+        if (!parsed.ok()) {
+            problems.add(new Problem(parsed.badLine(), "holiday.csv.quote", List.of()));
+        }
+        for (CsvReader.Row line : lines.subList(1, lines.size())) {
+            int lineNo = line.line();
+            List<String> fields = line.cells();
+            if (fields.size() != 2) {
+                problems.add(new Problem(lineNo, "holiday.csv.columns", List.of(fields.size())));
                 continue;
             }
-            String[] fields = line.split(",", -1);
-            if (fields.length != 2) {
-                problems.add(new Problem(lineNo, "holiday.csv.columns", List.of(fields.length)));
-                continue;
-            }
-            String dateText = clean(fields[0]);
-            String name = clean(fields[1]);
+            String dateText = fields.get(0).strip();
+            String name = fields.get(1).strip();
             LocalDate date = null;
             Matcher m = DATE.matcher(dateText);
             if (!m.matches()) {
@@ -125,35 +114,5 @@ public final class HolidayCsv {
 
     private static Result fileProblem(String code) {
         return new Result(List.of(), List.of(new Problem(0, code, List.of())), null);
-    }
-
-    /** Trims spaces (also the ideographic space) and one pair of surrounding double quotes. */
-    private static String clean(String s) {
-        String t = s.strip();
-        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-            t = t.substring(1, t.length() - 1).replace("\"\"", "\"").strip();
-        }
-        return t;
-    }
-
-    private static String decode(byte[] bytes, int offset, Charset charset) {
-        try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    /** Control characters other than tab and line breaks mean this is not a CSV (an image, a zip, a PDF ...). */
-    private static boolean looksBinary(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7F || c == '\uFFFD') {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -3,7 +3,7 @@ package jp.machi.identity.api;
 import jp.machi.identity.internal.Account;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
-import jp.machi.identity.internal.AccountRepository;
+import jp.machi.identity.internal.AccountService;
 import jp.machi.identity.internal.PersonalDataService;
 import jp.machi.identity.web.PersonalDataDownload;
 import jp.machi.shared.security.Role;
@@ -23,11 +23,11 @@ class MeApiController {
     record Me(long id, String kind, String displayName, String nameKana, String district, String preferredLanguage,
               String email, List<String> roles) {}
 
-    private final AccountRepository accounts;
+    private final AccountService accounts;
     private final PersonalDataService personalData;
     private final AuditLog audit;
 
-    MeApiController(AccountRepository accounts, PersonalDataService personalData, AuditLog audit) {
+    MeApiController(AccountService accounts, PersonalDataService personalData, AuditLog audit) {
         this.accounts = accounts;
         this.personalData = personalData;
         this.audit = audit;
@@ -48,7 +48,7 @@ class MeApiController {
     Me me() {
         long id = CurrentActor.principal().map(MachiPrincipal::accountId)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
-        Account a = accounts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        Account a = accounts.account(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
         return new Me(a.id(), a.kind().toLowerCase(), a.displayName(), a.nameKana(), a.district(),
             a.preferredLanguage(), a.email(), a.roles().stream().map(Role::name).sorted().toList());
     }

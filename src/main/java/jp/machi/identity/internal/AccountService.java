@@ -13,7 +13,6 @@ import jp.machi.identity.ResidentDeleted;
 import jp.machi.shared.security.Role;
 import jp.machi.mail.Mailer;
 import jp.machi.shared.manifest.DataSubject;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -42,7 +41,7 @@ public class AccountService {
     private final PersonalDataService personalData;
 
     AccountService(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder encoder, Mailer mailer, AuditLog audit,
-                   ApplicationEventPublisher events, Clock clock, @Value("${machi.base-url}") String baseUrl,
+                   ApplicationEventPublisher events, Clock clock, jp.machi.shared.web.SiteUrl site,
                    PersonalDataService personalData) {
         this.personalData = personalData;
         this.accounts = accounts;
@@ -52,7 +51,7 @@ public class AccountService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
     public record Registration(String email, String password, String displayName, String nameKana, String district,
@@ -63,6 +62,16 @@ public class AccountService {
      * account's owner gets a mail saying so instead, and the caller sees the same answer (no account probing).
      */
     @Transactional
+    /** An account by id (also deleted or staff ones: the caller decides what it may show). */
+    public Optional<Account> account(long id) {
+        return accounts.findById(id);
+    }
+
+    /** Residents whose name, kana or e-mail address contains the query (the counter desk's search). */
+    public java.util.List<Account> searchResidents(String query, int limit) {
+        return accounts.searchResidents(query, limit);
+    }
+
     public void register(Registration r) {
         String email = r.email().trim();
         Locale locale = Locale.forLanguageTag(r.language());

@@ -101,7 +101,11 @@ class SecurityConfiguration {
                 .failureHandler(handlers)
                 .permitAll())
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").addLogoutHandler(handlers))
-            .csrf(c -> c.ignoringRequestMatchers(bearerRequest, StatelessApiFilter::isMachineApi))
+            .csrf(c -> c.ignoringRequestMatchers(bearerRequest, StatelessApiFilter::isMachineApi,
+                // an upload over the limits is refused before its handler (a 413 page); sign-in and sign-out
+                // read their fields in the filter chain, so they are never exempt
+                r -> jp.machi.shared.web.UploadLimitGuard.refusedUpload(r)
+                    && !r.getServletPath().equals("/login") && !r.getServletPath().equals("/logout")))
             .addFilterAfter(new StatelessApiFilter(),
                 org.springframework.security.web.context.SecurityContextHolderFilter.class)
             .addFilterBefore(throttleFilter, UsernamePasswordAuthenticationFilter.class)

@@ -11,7 +11,6 @@ import jp.machi.shared.manifest.AccountSection;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.internal.Account;
-import jp.machi.identity.internal.AccountRepository;
 import jp.machi.identity.internal.AccountService;
 import jp.machi.identity.internal.ApiTokenService;
 import jp.machi.identity.internal.PersonalDataService;
@@ -40,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountController {
 
-    private final AccountRepository accounts;
+    private final AccountService accounts;
     private final AccountService service;
     private final ApiTokenService tokens;
     private final TwoFactorService twoFactor;
@@ -49,7 +48,7 @@ class AccountController {
     private final List<AccountSection> sections;
     private final PersonalDataService personalData;
 
-    AccountController(AccountRepository accounts, AccountService service, ApiTokenService tokens,
+    AccountController(AccountService accounts, AccountService service, ApiTokenService tokens,
                       TwoFactorService twoFactor, Choices choices, AuditLog audit, List<AccountSection> sections,
                       PersonalDataService personalData) {
         this.personalData = personalData;
@@ -69,7 +68,7 @@ class AccountController {
     private Account target() {
         long id = CurrentActor.actingFor().map(CurrentActor.ProxySubject::accountId)
             .orElseGet(() -> CurrentActor.principal().map(MachiPrincipal::accountId).orElseThrow());
-        return accounts.findById(id).filter(a -> !a.isDeleted())
+        return accounts.account(id).filter(a -> !a.isDeleted())
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import jp.machi.identity.internal.Account;
-import jp.machi.identity.internal.AccountRepository;
+import jp.machi.identity.internal.AccountService;
 import jp.machi.identity.internal.AccountUser;
 import jp.machi.identity.internal.SignInHandlers;
 import jp.machi.identity.internal.Totp;
@@ -33,7 +33,7 @@ class LoginController {
 
     private static final String SETUP_SECRET = "machi.totp.setup";
 
-    private final AccountRepository accounts;
+    private final AccountService accounts;
     private final TwoFactorService twoFactor;
     private final SignInHandlers signIn;
     private final WardProfile ward;
@@ -41,7 +41,7 @@ class LoginController {
     private final DemoMode demo;
     private final Clock clock;
 
-    LoginController(AccountRepository accounts, TwoFactorService twoFactor, SignInHandlers signIn, WardProfile ward,
+    LoginController(AccountService accounts, TwoFactorService twoFactor, SignInHandlers signIn, WardProfile ward,
                     MessageSource messages, DemoMode demo, Clock clock) {
         this.accounts = accounts;
         this.twoFactor = twoFactor;
@@ -67,7 +67,7 @@ class LoginController {
 
     @GetMapping("/login/2fa")
     String secondFactor(@AuthenticationPrincipal AccountUser user, Model model) {
-        Account a = accounts.findById(user.accountId()).orElseThrow();
+        Account a = accounts.account(user.accountId()).orElseThrow();
         if (!a.totpEnrolled()) {
             return "redirect:/login/2fa/setup";
         }
@@ -80,7 +80,7 @@ class LoginController {
     String verifySecondFactor(@AuthenticationPrincipal AccountUser user, @Valid @ModelAttribute("form") Forms.CodeForm form,
                               BindingResult errors, Model model, HttpServletRequest request,
                               HttpServletResponse response) throws IOException {
-        Account a = accounts.findById(user.accountId()).orElseThrow();
+        Account a = accounts.account(user.accountId()).orElseThrow();
         if (!errors.hasErrors()) {
             switch (twoFactor.verify(a.id(), form.code())) {
                 case OK -> {
@@ -98,7 +98,7 @@ class LoginController {
 
     @GetMapping("/login/2fa/setup")
     String setup(@AuthenticationPrincipal AccountUser user, HttpSession session, Model model, Locale locale) {
-        Account a = accounts.findById(user.accountId()).orElseThrow();
+        Account a = accounts.account(user.accountId()).orElseThrow();
         if (a.totpEnrolled()) {
             return "redirect:/login/2fa";
         }
@@ -111,7 +111,7 @@ class LoginController {
     String confirmSetup(@AuthenticationPrincipal AccountUser user, @Valid @ModelAttribute("form") Forms.CodeForm form,
                         BindingResult errors, HttpSession session, Model model, Locale locale,
                         HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        Account a = accounts.findById(user.accountId()).orElseThrow();
+        Account a = accounts.account(user.accountId()).orElseThrow();
         if (a.totpEnrolled()) {
             return "redirect:/login/2fa";
         }

@@ -20,10 +20,10 @@ class MailConfiguration {
 
     @Bean
     MailSettings mailSettings(@Value("${machi.mail.from}") String from,
-                              @Value("${machi.base-url:}") String baseUrl,
+                              jp.machi.shared.web.SiteUrl site,
                               @Value("${spring.mail.host:}") String smtpHost,
                               @Value("${machi.mail.retention:30d}") Duration retention) {
-        MailSettings settings = new MailSettings(from, baseUrl, MailSettings.smtpConfigured(smtpHost), retention);
+        MailSettings settings = new MailSettings(from, site.base(), MailSettings.smtpConfigured(smtpHost), retention);
         if (settings.smtpConfigured()) {
             log.info("Mail is delivered by SMTP via {} from {}", smtpHost, settings.from());
         } else {

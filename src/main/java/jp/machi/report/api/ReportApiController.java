@@ -7,31 +7,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import jp.machi.report.internal.CategoryRepository;
 import jp.machi.report.internal.NewReport;
 import jp.machi.report.internal.PhotoProcessor;
 import jp.machi.report.internal.Problem;
 import jp.machi.report.internal.Report;
 import jp.machi.report.internal.ReportQuery;
 import jp.machi.report.internal.ReportRejected;
-import jp.machi.report.internal.ReportRepository;
+import jp.machi.report.internal.ReportReader;
 import jp.machi.report.internal.ReportService;
 import jp.machi.report.web.ReportForms;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
+import jp.machi.shared.text.NumberInput;
 import jp.machi.shared.time.MachiClock;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
+import jp.machi.shared.web.ApiProblem;
+import jp.machi.shared.web.SiteUrl;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 
 /** JSON API for our own apps: post a report (multipart) and read published reports as GeoJSON. */
@@ -39,49 +42,64 @@ import org.springframework.web.multipart.MultipartFile;
 class ReportApiController {
 
     private final ReportService service;
-    private final ReportRepository reports;
-    private final CategoryRepository categories;
+    private final ReportReader reader;
     private final PhotoProcessor photos;
-    private final MessageSource messages;
     private final String baseUrl;
 
-    ReportApiController(ReportService service, ReportRepository reports, CategoryRepository categories,
-                        PhotoProcessor photos, MessageSource messages, @Value("${machi.base-url}") String baseUrl) {
+    ReportApiController(ReportService service, ReportReader reader, PhotoProcessor photos, SiteUrl site) {
         this.service = service;
-        this.reports = reports;
-        this.categories = categories;
+        this.reader = reader;
         this.photos = photos;
-        this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
-    @PostMapping(value = "/api/v1/reports", produces = "application/json")
-    ResponseEntity<Map<String, Object>> create(@RequestParam MultiValueMap<String, String> params,
-                                               @RequestParam(name = "photo", required = false) List<MultipartFile> files,
-                                               Locale locale) throws IOException {
+    /** The form of {@code POST /api/v1/reports}, for the OpenAPI document (the fields are read from the form). */
+    @Schema(name = "ReportSubmission", description = "A new report, sent as multipart/form-data (with photos) or "
+        + "application/x-www-form-urlencoded. Answers to the category's questions are fields named attribute[code].")
+    record ReportSubmission(
+        @Schema(description = "Category code (GET /open311/v2/services.json lists them)", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 64) String serviceCode,
+        @Schema(description = "Latitude (WGS 84), inside the ward", requiredMode = Schema.RequiredMode.REQUIRED, example = "35.7356") Double lat,
+        @Schema(description = "Longitude (WGS 84), inside the ward", requiredMode = Schema.RequiredMode.REQUIRED, example = "139.6516") Double lon,
+        @Schema(description = "What is wrong", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = ReportService.MAX_DESCRIPTION) String description,
+        @Schema(description = "Where, in words", maxLength = 300) String address,
+        @Schema(description = "Contact address; required without a Bearer token", maxLength = 254, format = "email") String email,
+        @Schema(description = "Photos (JPEG, PNG, WebP, HEIC), at most " + ReportService.MAX_PHOTOS, format = "binary") List<String> photo) {}
+
+    @Operation(summary = "Send a report (まちレポ)", description = "Anonymous with email, or as the token's resident. "
+        + "Bad input is a 400 problem details answer naming the parameter; nothing is stored.",
+        requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = ReportSubmission.class)),
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(implementation = ReportSubmission.class))}))
+    @ApiResponse(responseCode = "201", description = "Stored; Location is the report's page")
+    @ApiResponse(responseCode = "400", description = "Bad input", content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(value = "/api/v1/reports", produces = "application/json",
+        consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
+    ResponseEntity<Map<String, Object>> create(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+                                               @Parameter(hidden = true) @RequestParam(name = "photo", required = false) List<MultipartFile> files,
+                                               @Parameter(hidden = true) Locale locale) throws IOException {
         MachiPrincipal me = CurrentActor.principal().orElse(null);
         String code = params.getFirst("serviceCode");
-        if (code == null || code.isBlank() || categories.find(code).filter(c -> c.active()).isEmpty()) {
-            return error("serviceCode", code == null || code.isBlank() ? "report.category.required" : "report.category.unknown", locale);
+        if (code == null || code.isBlank() || reader.activeCategory(code).isEmpty()) {
+            throw error("serviceCode", code == null || code.isBlank() ? "report.category.required" : "report.category.unknown");
         }
-        Double lat = number(params.getFirst("lat"));
-        Double lon = number(params.getFirst("lon"));
+        Double lat = NumberInput.decimal(params.getFirst("lat"));
+        Double lon = NumberInput.decimal(params.getFirst("lon"));
         if (params.getFirst("lat") != null && lat == null) {
-            return error("lat", "report.place.invalid", locale);
+            throw error("lat", "report.place.invalid");
         }
         if (params.getFirst("lon") != null && lon == null) {
-            return error("lon", "report.place.invalid", locale);
+            throw error("lon", "report.place.invalid");
         }
         List<MultipartFile> uploads = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
         if (uploads.size() > ReportService.MAX_PHOTOS) {
-            return error("photo", "report.photo.tooMany", locale, ReportService.MAX_PHOTOS);
+            throw error("photo", "report.photo.tooMany", ReportService.MAX_PHOTOS);
         }
         List<jp.machi.shared.image.ProcessedImage> processed = new ArrayList<>();
         for (MultipartFile f : uploads) {
             try {
                 processed.add(photos.process(f.getBytes()));
             } catch (PhotoProcessor.PhotoRejected e) {
-                return error("photo", e.messageKey(), locale, photos.maxBytes() / (1024 * 1024));
+                throw error("photo", e.messageKey(), photos.maxBytes() / (1024 * 1024));
             }
         }
         Long reporter = me != null && !me.isStaff() ? me.accountId() : null;
@@ -90,7 +108,7 @@ class ReportApiController {
             me != null ? me.preferredLanguage() : locale.getLanguage(), false, reporter,
             me != null ? me.displayName() : null, null);
         if (reporter == null && (r.email() == null || r.email().isBlank())) {
-            return error("email", "report.api.identify", locale);
+            throw error("email", "report.api.identify");
         }
         long id;
         try {
@@ -98,10 +116,10 @@ class ReportApiController {
         } catch (ReportRejected e) {
             Problem p = e.problems().getFirst();
             String field = "lat".equals(p.field()) && lat != null && lon == null ? "lon" : p.field();
-            return ResponseEntity.badRequest().body(body(field, message(p, locale)));
+            throw error(field, p.key(), p.argArray());
         }
-        Report saved = reports.find(id).orElseThrow();
-        return ResponseEntity.status(HttpStatus.CREATED).header("Location", baseUrl + "/reports/" + id).body(json(saved, true, reports.photos(id)));
+        Report saved = reader.report(id).orElseThrow();
+        return ResponseEntity.status(HttpStatus.CREATED).header("Location", baseUrl + "/reports/" + id).body(json(saved, true, reader.photos(id)));
     }
 
     @GetMapping(value = "/api/v1/reports", produces = {"application/geo+json", "application/json"})
@@ -125,19 +143,19 @@ class ReportApiController {
                     }
                 }
             } catch (NumberFormatException e) {
-                return error("bbox", "report.api.bbox", locale);
+                throw error("bbox", "report.api.bbox");
             }
         }
         Map<String, String> errors = new LinkedHashMap<>();
         ReportQuery q = jp.machi.report.web.ReportQueries.publicQuery(category, status, from, to, box, errors);
         if (!errors.isEmpty()) {
             var e = errors.entrySet().iterator().next();
-            return error(e.getKey(), e.getValue(), locale);
+            throw error(e.getKey(), e.getValue());
         }
         List<Map<String, Object>> features = new ArrayList<>();
-        List<Report> found = reports.search(q);
+        List<Report> found = reader.search(q);
         // One query for all photos, not one per report: the map asks for hundreds of reports at a time.
-        Map<Long, List<jp.machi.report.internal.ReportPhoto>> photoMap = reports.photos(found.stream().map(Report::id).toList());
+        Map<Long, List<jp.machi.report.internal.ReportPhoto>> photoMap = reader.photos(found.stream().map(Report::id).toList());
         for (Report r : found) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("type", "Feature");
@@ -178,45 +196,7 @@ class ReportApiController {
         return m;
     }
 
-    private static Double number(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            double d = Double.parseDouble(s.strip());
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private String message(Problem p, Locale locale) {
-        return ReportForms.messages(List.of(p), messages, locale).values().iterator().next();
-    }
-
-    private ResponseEntity<Map<String, Object>> error(String parameter, String key, Locale locale, Object... args) {
-        return ResponseEntity.badRequest().body(body(parameter, message(Problem.of(parameter, key, args), locale)));
-    }
-
-    private static Map<String, Object> body(String parameter, String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", 400);
-        m.put("error", "bad_request");
-        m.put("parameter", parameter);
-        m.put("message", message);
-        return m;
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, Object>> tooLarge(Locale locale) {
-        Map<String, Object> m = body("photo", messages.getMessage("report.photo.requestTooLarge", null, locale));
-        m.put("status", 413);
-        m.put("error", "payload_too_large");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(m);
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Map<String, Object>> broken(Locale locale) {
-        return ResponseEntity.badRequest().body(body("photo", messages.getMessage("report.upload.broken", null, locale)));
+    private static ApiProblem error(String parameter, String key, Object... args) {
+        return ApiProblem.badRequest(parameter, key, args);
     }
 }

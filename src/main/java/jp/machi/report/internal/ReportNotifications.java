@@ -7,7 +7,6 @@ import jp.machi.identity.AccountSummary;
 import jp.machi.identity.Accounts;
 import jp.machi.mail.Mailer;
 import jp.machi.report.ReportStatusChanged;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +27,12 @@ class ReportNotifications {
     private final String baseUrl;
 
     ReportNotifications(ReportRepository reports, CategoryRepository categories, Accounts accounts, Mailer mailer,
-                        @Value("${machi.base-url}") String baseUrl) {
+                        jp.machi.shared.web.SiteUrl site) {
         this.reports = reports;
         this.categories = categories;
         this.accounts = accounts;
         this.mailer = mailer;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = site.base();
     }
 
     @ApplicationModuleListener

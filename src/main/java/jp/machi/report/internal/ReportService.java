@@ -34,6 +34,8 @@ public class ReportService implements Reports {
 
     public static final int MAX_DESCRIPTION = 4000;
     public static final int MAX_PHOTOS = 4;
+    /** The longest reporter name (family and given name together; the column holds 200). */
+    public static final int MAX_NAME = 200;
     public static final double NEARBY_METRES = 100;
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -87,6 +89,9 @@ public class ReportService implements Reports {
         }
         if (r.address() != null && r.address().length() > 300) {
             problems.add(Problem.of("address", "report.address.tooLong", 300));
+        }
+        if (r.reporterName() != null && r.reporterName().strip().length() > MAX_NAME) {
+            problems.add(Problem.of("reporterName", "report.name.tooLong", MAX_NAME));
         }
         if (r.photos() != null && r.photos().size() > MAX_PHOTOS) {
             problems.add(Problem.of("photos", "report.photo.tooMany", MAX_PHOTOS));

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.report.internal.Category;
-import jp.machi.report.internal.CategoryRepository;
+import jp.machi.report.internal.ReportReader;
 import jp.machi.report.internal.ReportService;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 class MyReportsController {
 
     private final ReportService service;
-    private final CategoryRepository categories;
+    private final ReportReader categories;
     private final AuditLog audit;
 
-    MyReportsController(ReportService service, CategoryRepository categories, AuditLog audit) {
+    MyReportsController(ReportService service, ReportReader categories, AuditLog audit) {
         this.service = service;
         this.categories = categories;
         this.audit = audit;
@@ -39,7 +39,7 @@ class MyReportsController {
             audit.record(AuditEvent.byCurrentActor("report.mine.read", id, "account:" + id,
                 "the resident's reports shown to staff acting for them"));
         }
-        Map<String, String> names = categories.all(false).stream()
+        Map<String, String> names = categories.categories(false).stream()
             .collect(Collectors.toMap(Category::code, c -> c.name(locale)));
         model.addAttribute("mine", service.mine(id));
         model.addAttribute("categoryNames", names);

@@ -1,7 +1,6 @@
 package jp.machi.report.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import jp.machi.report.ReportStatus;
 import jp.machi.report.internal.ReportQuery;
@@ -38,12 +37,10 @@ public final class ReportQueries {
         if (s == null || s.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
+        return jp.machi.shared.time.DateInput.parse(s).orElseGet(() -> {
             errors.put(field, "report.filter.date.invalid");
             return null;
-        }
+        });
     }
 
 }

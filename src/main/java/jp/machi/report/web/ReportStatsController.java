@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.machi.report.internal.Category;
-import jp.machi.report.internal.CategoryRepository;
+import jp.machi.report.internal.ReportReader;
 import jp.machi.report.internal.ReportStatistics;
 import jp.machi.shared.time.MachiClock;
 import org.springframework.stereotype.Controller;
@@ -35,10 +35,10 @@ class ReportStatsController {
     public record Row(String category, List<Long> counts, long total) {}
 
     private final ReportStatistics statistics;
-    private final CategoryRepository categories;
+    private final ReportReader categories;
     private final Clock clock;
 
-    ReportStatsController(ReportStatistics statistics, CategoryRepository categories, Clock clock) {
+    ReportStatsController(ReportStatistics statistics, ReportReader categories, Clock clock) {
         this.statistics = statistics;
         this.categories = categories;
         this.clock = clock;
@@ -73,11 +73,11 @@ class ReportStatsController {
                 e.getValue()[1], 8 + i * 29, 170 - h, h, 170 - rh, rh));
             i++;
         }
-        Map<String, Category> cats = categories.all(false).stream()
+        Map<String, Category> cats = categories.categories(false).stream()
             .collect(Collectors.toMap(Category::code, Function.identity()));
         Map<String, Map<YearMonth, Long>> matrix = ReportStatistics.matrix(cells);
         List<Row> rows = new ArrayList<>();
-        for (Category c : categories.all(false)) {
+        for (Category c : categories.categories(false)) {
             Map<YearMonth, Long> m = matrix.get(c.code());
             if (m == null) {
                 continue;

@@ -14,7 +14,7 @@ import org.springframework.web.multipart.MultipartException;
  * earlier, so the error reaches this advice, which forwards to a normal handler to render the page.
  */
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-@ControllerAdvice(assignableTypes = {ReportController.class, jp.machi.report.web.admin.StaffReportController.class})
+@ControllerAdvice(assignableTypes = {ReportFormController.class, jp.machi.report.web.staff.StaffReportController.class})
 class ReportUploadAdvice {
 
     /** Where the upload errors are rendered: a normal handler, so the page gets the site's shell like any other. */

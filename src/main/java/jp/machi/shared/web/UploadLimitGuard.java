@@ -33,6 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * too large, the failure is remembered, and an interceptor raises {@link MaxUploadSizeExceededException} for the
  * handler (once per request, so an advice may forward to a page of its own), where the module's advice (e.g. the
  * report module's) or, for every other handler, {@link UploadProblems} answers it. Nothing is stored.
+ * Multipart bodies are parsed here, before the security filters, so forms carry their CSRF token in a hidden field.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -51,7 +52,20 @@ public class UploadLimitGuard extends OncePerRequestFilter implements WebMvcConf
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-        chain.doFilter(new Guarded(request), response);
+        Guarded guarded = new Guarded(request);
+        // parsed here, before the security filters: the CSRF filter then finds the form's hidden _csrf field (no
+        // token in the URL, where logs and history would keep it), and a body over the limits is known as such
+        guarded.getParameter("_csrf"); // Tomcat reports a body over the limits from getParameter (not getParameterMap)
+        chain.doFilter(guarded, response);
+    }
+
+    /**
+     * Whether this request's multipart body was over the limits. Its form fields (the CSRF token among them) cannot be
+     * read, and it is refused before any handler runs ({@link MaxUploadSizeExceededException}), so the security
+     * configuration lets it pass the CSRF check to reach the module's 413 answer instead of a bare 403.
+     */
+    public static boolean refusedUpload(HttpServletRequest request) {
+        return request.getAttribute(TOO_LARGE) != null;
     }
 
     @Override

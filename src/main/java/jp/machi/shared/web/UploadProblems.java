@@ -3,10 +3,9 @@ package jp.machi.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,17 +16,37 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The fallback for uploads anywhere: a body over the size limit is a 413 and a broken multipart body a 400 —
- * an accessible page for people, a JSON error for /api — never a 500. Modules may answer more precisely with
+ * an accessible page for people, problem details ({@link ApiProblems}) for /api — never a 500. Modules may answer more precisely with
  * their own advice.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class UploadProblems {
 
-    private final MessageSource messages;
+    private final ApiProblems problems;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    public UploadProblems(MessageSource messages) {
-        this.messages = messages;
+    public UploadProblems(ApiProblems problems, tools.jackson.databind.json.JsonMapper json) {
+        this.problems = problems;
+        this.json = json;
+    }
+
+    private ModelAndView apiAnswer(org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail> answer,
+                                   HttpServletResponse response) throws IOException {
+        response.setStatus(answer.getStatusCode().value());
+        answer.getHeaders().forEach((k, v) -> v.forEach(x -> response.addHeader(k, x)));
+        response.setCharacterEncoding("UTF-8");
+        var body = answer.getBody();
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("type", body.getType().toString());
+        m.put("title", body.getTitle());
+        m.put("status", body.getStatus());
+        m.put("detail", body.getDetail());
+        if (body.getProperties() != null) {
+            m.putAll(body.getProperties());
+        }
+        response.getOutputStream().write(json.writeValueAsBytes(m));
+        return null;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -43,16 +62,9 @@ public class UploadProblems {
     private ModelAndView answer(HttpServletRequest request, HttpServletResponse response, Locale locale, int status,
                                 String error, String key) throws IOException {
         response.setStatus(status);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
-            Locale lang = request.getHeader("Accept-Language") != null
-                && request.getHeader("Accept-Language").toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.JAPANESE;
-            String message = messages.getMessage(key, null, lang).replace("\\", "\\\\").replace("\"", "\\\"");
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getOutputStream().write(("{\"status\":" + status + ",\"error\":\"" + error + "\",\"message\":\""
-                + message + "\"}").getBytes(StandardCharsets.UTF_8));
-            return null;
+        if (ApiProblems.isApi(request)) {
+            HttpStatus st = HttpStatus.valueOf(status);
+            return apiAnswer(problems.answer(request, st, status == 413 ? "payload-too-large" : "bad-request", "body", key), response);
         }
         // rendered by a normal handler (a forward), so the page gets the site's shell like any other: an
         // exception handler's own view has no @ModelAttribute values and the layout failed with a 500

@@ -108,7 +108,7 @@ class BookingRaceTest {
         assertThat(byStatus.get(201)).isEqualTo(1);
         assertThat(byStatus.get(409)).isEqualTo(REQUESTS - 1);
         answers.stream().filter(r -> r.statusCode() == 409)
-            .forEach(r -> assertThat(r.body()).contains("\"error\":\"taken\""));
+            .forEach(r -> assertThat(r.body()).contains("\"code\":\"taken\""));
         assertThat(activeBookings(slot)).isEqualTo(1);
     }
 

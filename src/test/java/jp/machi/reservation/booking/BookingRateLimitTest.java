@@ -68,7 +68,7 @@ class BookingRateLimitTest {
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 60L);
         assertThat(refused.getContentType()).startsWith("application/problem+json");
-        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("\"error\":\"rate-limited\"")
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("\"code\":\"rate-limited\"")
             .contains("too many booking requests").contains("\"retryAfter\":");
         // nothing was booked by the refused request, and another person is not affected
         var other = TestResidents.create(jdbc, "RESIDENT");

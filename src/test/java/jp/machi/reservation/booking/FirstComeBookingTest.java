@@ -104,7 +104,7 @@ class FirstComeBookingTest {
             .contains("unknown-slot");
         assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", bearer).header("Idempotency-Key", "a3")
             .contentType("application/json").content(ok.formatted(today.minusDays(1), "am"))).andExpect(status().isConflict())))
-            .contains("\"error\"");
+            .contains("\"code\"");
         mvc.perform(post("/api/v1/bookings").header("Authorization", bearer).contentType("application/json")
             .content(ok.formatted(today.plusDays(20), "am"))).andExpect(status().isBadRequest());
         assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", bearer).header("Idempotency-Key", "a4")
@@ -128,7 +128,7 @@ class FirstComeBookingTest {
         var monday = today.plusDays(7).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
         assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", bearer).header("Idempotency-Key", "a8")
             .contentType("application/json").content(ok.formatted(monday, "am"))).andExpect(status().isConflict())))
-            .contains("\"error\":\"closed\"");
+            .contains("\"code\":\"closed\"");
         assertThat(jdbc.sql("select count(*) from reservation_booking where booker_account_id in (?, ?)")
             .params(who.id(), unregistered.id()).query(Long.class).single()).isZero();
     }

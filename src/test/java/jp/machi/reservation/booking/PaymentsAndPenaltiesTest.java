@@ -187,7 +187,7 @@ class PaymentsAndPenaltiesTest {
         int expectedRefund = daysBefore >= 7 ? 1000 : daysBefore >= 3 ? 500 : 0;
         assertThat(json).contains("\"status\":\"CANCELLED\"").contains("\"refund\":" + expectedRefund);
         assertThat(body(mvc.perform(delete("/api/v1/bookings/" + b.id()).header("Authorization", bearer))
-            .andExpect(status().isConflict()))).contains("\"error\":\"not-active\"");
+            .andExpect(status().isConflict()))).contains("\"code\":\"not-active\"");
         int points = daysBefore < 3 ? 2 : 0;
         assertThat(jdbc.sql("select penalty_points from reservation_booker where account_id = ?").param(who.id())
             .query(Integer.class).single()).isEqualTo(points);
@@ -231,7 +231,7 @@ class PaymentsAndPenaltiesTest {
             .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
             .content("{\"roomId\":" + roomId + ",\"date\":\"" + next.date() + "\",\"slot\":\"" + next.slot().code() + "\"}"))
             .andExpect(status().isConflict()));
-        assertThat(refused).contains("\"error\":\"suspended\"").contains("\"suspendedUntil\":\"" + until + "\"");
+        assertThat(refused).contains("\"code\":\"suspended\"").contains("\"suspendedUntil\":\"" + until + "\"");
         assertThat(body(mvc.perform(post("/account/bookings/new").header("Authorization", bearer).param("room", "" + roomId)
             .param("date", next.date().toString()).param("slot", next.slot().code()).param("key", UUID.randomUUID().toString()))
             .andExpect(status().isConflict()))).contains("まで利用停止中のため");

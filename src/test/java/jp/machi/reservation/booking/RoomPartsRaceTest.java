@@ -76,7 +76,7 @@ class RoomPartsRaceTest {
         Map<Integer, Integer> byStatus = new ConcurrentHashMap<>();
         answers.forEach(r -> byStatus.merge(r.statusCode(), 1, Integer::sum));
         assertThat(byStatus).as("answers by status").containsOnlyKeys(201, 409);
-        answers.stream().filter(r -> r.statusCode() == 409).forEach(r -> assertThat(r.body()).contains("\"error\":\"taken\""));
+        answers.stream().filter(r -> r.statusCode() == 409).forEach(r -> assertThat(r.body()).contains("\"code\":\"taken\""));
         int created = 0;
         for (Availability a : open) {
             List<String> active = jdbc.sql("""

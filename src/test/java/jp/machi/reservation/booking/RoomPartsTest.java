@@ -110,7 +110,7 @@ class RoomPartsTest {
         assertThat(body(book(ben.token(), "k2-" + UUID.randomUUID(), hall.roomId(), day, "\"b\"").andExpect(status().isCreated())))
             .contains("\"part\":\"b\"");
         assertThat(body(book(cat.token(), "k3-" + UUID.randomUUID(), hall.roomId(), day, null).andExpect(status().isConflict())))
-            .contains("\"error\":\"taken\"");
+            .contains("\"code\":\"taken\"");
 
         // availability: the whole room and both parts are booked, the part view says so per part
         String base = "/api/v1/rooms/" + hall.roomId() + "/availability";
@@ -130,7 +130,7 @@ class RoomPartsTest {
         String again = body(book(cat.token(), key, hall.roomId(), next, "\"a\"").andExpect(status().isOk()));
         assertThat(again).isEqualTo(first);
         assertThat(body(book(cat.token(), key, hall.roomId(), next, "\"b\"").andExpect(status().isConflict())))
-            .contains("\"error\":\"key-reused\"");
+            .contains("\"code\":\"key-reused\"");
         // part b is still free, the whole room is not
         String nextB = body(mvc.perform(get(base).param("from", next.toString()).param("to", next.toString()).param("part", "b")));
         assertThat(nextB).contains("\"slot\":\"night\",\"part\":\"b\",\"start\":\"18:00\",\"end\":\"21:30\",\"status\":\"open\"");
@@ -144,12 +144,12 @@ class RoomPartsTest {
         LocalDate plainDay = openDay(plain.roomId(), 35);
         var who = TestResidents.create(jdbc, "RESIDENT");
         assertThat(body(book(who.token(), UUID.randomUUID().toString(), hall.roomId(), day, "\"zz\"")
-            .andExpect(status().isConflict()))).contains("\"error\":\"unknown-part\"").contains("区画はありません");
+            .andExpect(status().isConflict()))).contains("\"code\":\"unknown-part\"").contains("区画はありません");
         assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", "Bearer " + who.token())
             .header("Idempotency-Key", UUID.randomUUID().toString()).header("Accept-Language", "en")
             .contentType("application/json")
             .content("{\"roomId\":" + plain.roomId() + ",\"date\":\"" + plainDay + "\",\"slot\":\"night\",\"part\":\"a\"}"))
-            .andExpect(status().isConflict()))).contains("\"error\":\"not-splittable\"").contains("cannot be booked in parts");
+            .andExpect(status().isConflict()))).contains("\"code\":\"not-splittable\"").contains("cannot be booked in parts");
         for (String bad : new String[] {"12", "\"A!\"", "\"\"", "{}", "\"" + "x".repeat(17) + "\""}) {
             assertThat(body(book(who.token(), UUID.randomUUID().toString(), hall.roomId(), day, bad)
                 .andExpect(status().isBadRequest()))).as(bad).contains("\"parameter\":\"part\"");

@@ -152,7 +152,7 @@ class LotteryTest {
         assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", "Bearer " + d.token())
             .header("Idempotency-Key", "lottery-test-1").contentType("application/json")
             .content("{\"roomId\":" + room1 + ",\"date\":\"" + d1 + "\",\"slot\":\"am\"}")).andExpect(status().isConflict())))
-            .contains("\"error\":\"lottery\"").contains("抽選");
+            .contains("\"code\":\"lottery\"").contains("抽選");
         assertThat(jdbc.sql("select count(*) from reservation_booking where booker_account_id = ?").param(d.id())
             .query(Long.class).single()).isZero();
 
@@ -338,7 +338,7 @@ class LotteryTest {
         assertThat(body(mvc.perform(get("/api/v1/lottery/rounds/abc")).andExpect(status().isBadRequest())))
             .contains("\"status\":400").contains("\"parameter\":\"id\"").contains("数字");
         assertThat(body(mvc.perform(get("/api/v1/lottery/rounds/999999999").header("Accept-Language", "en"))
-            .andExpect(status().isNotFound()))).contains("\"error\":\"not-found\"").contains("No such lottery round.");
+            .andExpect(status().isNotFound()))).contains("\"code\":\"not-found\"").contains("No such lottery round.");
         assertThat(body(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()))).contains("/api/v1/lottery/rounds/{id}");
     }
 

@@ -1,13 +1,15 @@
 package jp.machi.facility.internal.opendata;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import jp.machi.shared.csv.CsvWriter;
 import jp.machi.ward.WardProfile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The standard CSVs in the current Digital Agency layout: UTF-8 with BOM, CRLF, RFC 4180 quoting. Every column is
+ * The standard CSVs in the current Digital Agency layout: UTF-8 with BOM, CRLF, RFC 4180 quoting ({@link CsvWriter}). Every column is
  * written from what {@link Columns} says it means; columns Machi holds no value for are empty.
  */
 @Service
@@ -21,19 +23,19 @@ public class OpenDataExport {
         this.ward = ward;
     }
 
-    /** The file's bytes (BOM first). */
+    /** Writes the file to a stream, row by row ({@link CsvWriter}: BOM, CRLF, one formula-injection rule). */
     @Transactional(readOnly = true)
-    public byte[] export(Dataset dataset) {
-        List<OpenDataRepository.Snapshot> all = repository.all();
-        StringBuilder sb = new StringBuilder(256 + all.size() * 400);
-        Csv.writeRecord(sb, dataset.currentHeader());
-        for (OpenDataRepository.Snapshot s : all) {
-            if (includes(dataset, s)) {
-                Csv.writeRecord(sb, row(dataset, s));
+    public void export(Dataset dataset, OutputStream out) {
+        try (CsvWriter csv = CsvWriter.to(out)) {
+            csv.row(dataset.currentHeader());
+            for (OpenDataRepository.Snapshot s : repository.all()) {
+                if (includes(dataset, s)) {
+                    csv.row(row(dataset, s));
+                }
             }
         }
-        return Csv.utf8WithBom(sb);
     }
+
 
     static boolean includes(Dataset dataset, OpenDataRepository.Snapshot s) {
         return switch (dataset) {

@@ -1,5 +1,7 @@
 package jp.machi.facility.internal.opendata;
 
+import jp.machi.shared.csv.CsvReader;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -274,19 +276,19 @@ public class OpenDataImport {
         if (content.length > MAX_BYTES) {
             return fileProblem("facility.data.error.tooLarge", MAX_BYTES / 1024 / 1024);
         }
-        Csv.Decoded decoded = Csv.decode(content);
+        CsvReader.Decoded decoded = CsvReader.decode(content);
         if (!decoded.ok()) {
-            return fileProblem(decoded.problemKey());
+            return fileProblem(problemKey(decoded.problem()));
         }
-        Csv.Parsed parsed = Csv.parse(decoded.text());
-        if (parsed.problemKey() != null) {
-            return new Reading(new Problem(parsed.badLine(), null, parsed.problemKey(), List.of()), null, decoded.encoding(),
+        CsvReader.Parsed parsed = CsvReader.parse(decoded.text());
+        if (!parsed.ok()) {
+            return new Reading(new Problem(parsed.badLine(), null, problemKey(parsed.problem()), List.of()), null, decoded.encoding(),
                 List.of(), List.of(), List.of(), List.of(), Set.of());
         }
-        if (parsed.records().isEmpty()) {
+        if (parsed.rows().isEmpty()) {
             return fileProblem("facility.data.error.empty");
         }
-        List<String> header = parsed.records().getFirst().cells();
+        List<String> header = parsed.rows().getFirst().cells();
         // each header cell by its canonical name, so other spellings of a column (名称_英語, 利用可能日時特記事項 …) match
         List<String> normalized = header.stream().map(Columns::canonical).toList();
         Dataset.Layout layout;
@@ -350,7 +352,7 @@ public class OpenDataImport {
             // the ID column must be there (it marks the layout), but real files leave it empty: then 名称 + 所在地 identify
             requiredNormalized.remove("ID");
         }
-        for (Csv.Record rec : parsed.records().subList(1, parsed.records().size())) {
+        for (CsvReader.Row rec : parsed.rows().subList(1, parsed.rows().size())) {
             if (rec.cells().size() != header.size()) {
                 problems.add(new Problem(rec.line(), null, "facility.data.error.cellCount", List.of(rec.cells().size(), header.size())));
                 continue;
@@ -360,13 +362,23 @@ public class OpenDataImport {
         return new Reading(null, layout, decoded.encoding(), rows, problems, ignored, notStored, fields);
     }
 
+    private static String problemKey(CsvReader.Problem p) {
+        return switch (p) {
+            case EMPTY -> "facility.data.error.empty";
+            case BINARY -> "facility.data.error.binary";
+            case ENCODING -> "facility.data.error.encoding";
+            case QUOTE -> "facility.data.error.quote";
+            case UNCLOSED_QUOTE -> "facility.data.error.unclosedQuote";
+        };
+    }
+
     private static Reading fileProblem(String key, Object... args) {
         return new Reading(new Problem(0, null, key, List.of(args)), null, null, List.of(), List.of(), List.of(), List.of(), Set.of());
     }
 
     private Optional<ParsedRow> readRow(Dataset dataset, Dataset.Layout layout, List<String> header, List<String> normalized,
                                         Map<Integer, Columns.Spec> specs, Set<String> required, Set<Field> fields,
-                                        Csv.Record rec, List<Problem> problems) {
+                                        CsvReader.Row rec, List<Problem> problems) {
         int before = problems.size();
         int line = rec.line();
         Map<Field, String> values = new EnumMap<>(Field.class);

@@ -40,9 +40,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Staff keep the facilities of their departments up to date: master data and attributes, opening-hours rules
- * with date exceptions (the next 14 days are shown as computed), and rooms. The service checks the department
- * scope and audits every change; facilities of other departments answer 404.
+ * Staff keep the facilities of their departments up to date: the list, master data and attributes (hours are
+ * {@link FacilityHoursStaffController}'s, rooms {@link FacilityRoomStaffController}'s). The service checks the
+ * department scope and audits every change; facilities of other departments answer 404.
  */
 @Controller
 class FacilityStaffController {
@@ -73,18 +73,17 @@ class FacilityStaffController {
 
         /** The tri-state value (yes / no / unknown) of a barrier-free attribute, AED or Wi-Fi. */
         public String choice(String name) {
-            String v = switch (name) {
-                case "stepFreeEntrance" -> stepFreeEntrance;
-                case "elevator" -> elevator;
-                case "accessibleToilet" -> accessibleToilet;
-                case "ostomate" -> ostomate;
-                case "accessibleParking" -> accessibleParking;
-                case "brailleBlocks" -> brailleBlocks;
-                case "hearingLoop" -> hearingLoop;
-                case "aed" -> aed;
-                case "wifi" -> wifi;
-                default -> null;
-            };
+            // the form's field of that name (the attributes' names are the record's component names)
+            String v = null;
+            for (var c : FacilityForm.class.getRecordComponents()) {
+                if (c.getName().equals(name) && c.getType() == String.class) {
+                    try {
+                        v = (String) c.getAccessor().invoke(this);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
             return v == null || v.isBlank() ? "unknown" : v;
         }
 
@@ -92,23 +91,6 @@ class FacilityStaffController {
             return categories != null && categories.contains(code);
         }
     }
-
-    /** The hours page: the weekly pattern and closure rules. */
-    record HoursForm(List<String> weekly, String yearEndFrom, String yearEndTo, String closedDay, String holidayRule,
-                     String closedOnHolidays) implements HoursFields {}
-
-    /** A date exception: closed all day, or open in one special period. */
-    record ExceptionForm(String day, String kind, String opens, String closes,
-                         @Size(max = 200, message = "{facility.error.text}") String reasonJa,
-                         @Size(max = 200, message = "{facility.error.text}") String reasonEn) {}
-
-    /** A room (室場). */
-    record RoomForm(
-        @NotBlank(message = "{facility.error.nameJa}") @Size(max = 200, message = "{facility.error.nameJa}") String nameJa,
-        @Size(max = 200, message = "{facility.error.text}") String nameEn,
-        String capacity, String floorArea,
-        @Size(max = 2000, message = "{facility.error.longText}") String equipment,
-        String bookable) {}
 
     private final FacilityService service;
     private final WardProfile ward;
@@ -330,190 +312,9 @@ class FacilityStaffController {
         return options;
     }
 
-    private static void hoursModel(Model model, Set<Integer> badDays) {
+    static void hoursModel(Model model, Set<Integer> badDays) {
         model.addAttribute("badDays", badDays);
         model.addAttribute("holidayRules", HolidayRule.values());
     }
 
-    // ---------------- hours ----------------
-
-    @GetMapping("/staff/facilities/{id}/hours")
-    String hours(@PathVariable String id, Model model) {
-        Facility f = service.requireEditable(me(), id);
-        HoursRules rules = service.rules(id).orElseThrow(FacilityService.NotFound::new);
-        model.addAttribute("form", hoursForm(f, rules));
-        model.addAttribute("exception", new ExceptionForm("", "closed", "", "", "", ""));
-        model.addAttribute("tooManyPeriods", rules.weekly().values().stream().anyMatch(p -> p.size() > 2));
-        return hoursPage(model, f, Set.of());
-    }
-
-    private static HoursForm hoursForm(Facility f, HoursRules rules) {
-        return new HoursForm(StaffInput.slots(rules.weekly()), f.yearEndFrom(), f.yearEndTo(),
-            f.weeklyClosedDay() == null ? "" : f.weeklyClosedDay().toString(), f.holidayRule().name(),
-            f.closedOnHolidays() ? "true" : null);
-    }
-
-    @PostMapping("/staff/facilities/{id}/hours")
-    String saveHours(@PathVariable String id, @ModelAttribute("form") HoursForm form, BindingResult errors, Model model,
-                     HttpServletResponse response, RedirectAttributes redirect) {
-        Forms.requireReadable(errors);
-        long me = me();
-        Facility f = service.requireEditable(me, id);
-        StaffInput.Hours h = StaffInput.hours(form, errors);
-        if (!errors.hasErrors()) {
-            service.updateHours(me, id, h.weekly(), h.yearEndFrom(), h.yearEndTo(), h.closedDay(), h.holidayRule(),
-                h.closedOnHolidays());
-            redirect.addFlashAttribute("saved", "facility.staff.hoursSaved");
-            return "redirect:/staff/facilities/" + id + "/hours";
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        model.addAttribute("exception", new ExceptionForm("", "closed", "", "", "", ""));
-        model.addAttribute("tooManyPeriods", false);
-        return hoursPage(model, f, h.badDays());
-    }
-
-    @PostMapping("/staff/facilities/{id}/exceptions")
-    String addException(@PathVariable String id, @Valid @ModelAttribute("exception") ExceptionForm form, BindingResult errors,
-                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Forms.requireReadable(errors);
-        long me = me();
-        Facility f = service.requireEditable(me, id);
-        boolean[] badDate = new boolean[1];
-        var day = StaffInput.date(form.day(), badDate);
-        if (badDate[0]) {
-            errors.rejectValue("day", "facility.error.date");
-        }
-        boolean closed = !"hours".equals(form.kind());
-        if (form.kind() != null && !form.kind().equals("hours") && !form.kind().equals("closed")) {
-            errors.rejectValue("kind", "facility.error.tristate");
-        }
-        TimeRange period = null;
-        if (!closed) {
-            boolean[] bad = new boolean[1];
-            period = StaffInput.period(form.opens(), form.closes(), bad);
-            if (bad[0] || period == null) {
-                errors.rejectValue("opens", "facility.error.exceptionHours");
-            }
-        }
-        String reasonJa = StaffInput.text(form.reasonJa());
-        String reasonEn = StaffInput.text(form.reasonEn());
-        if (reasonJa == null && reasonEn != null) {
-            errors.rejectValue("reasonJa", "facility.staff.error.reasonJa");
-        }
-        if (!errors.hasErrors()) {
-            service.addException(me, id, day, closed, period, reasonJa == null ? null : new LocalizedText(reasonJa, reasonEn));
-            redirect.addFlashAttribute("saved", "facility.staff.exceptionAdded");
-            return "redirect:/staff/facilities/" + id + "/hours#exceptions";
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        model.addAttribute("form", hoursForm(f, service.rules(id).orElseThrow(FacilityService.NotFound::new)));
-        model.addAttribute("tooManyPeriods", false);
-        return hoursPage(model, f, Set.of());
-    }
-
-    @PostMapping("/staff/facilities/{id}/exceptions/{exceptionId}/delete")
-    String deleteException(@PathVariable String id, @PathVariable long exceptionId, RedirectAttributes redirect) {
-        service.deleteException(me(), id, exceptionId);
-        redirect.addFlashAttribute("saved", "facility.staff.exceptionDeleted");
-        return "redirect:/staff/facilities/" + id + "/hours#exceptions";
-    }
-
-    private String hoursPage(Model model, Facility f, Set<Integer> badDays) {
-        model.addAttribute("f", f);
-        model.addAttribute("days", service.detail(f.id()).map(FacilityService.Detail::days).orElse(List.of()));
-        model.addAttribute("exceptions", service.exceptions(f.id()));
-        hoursModel(model, badDays);
-        return "facility/staff/hours";
-    }
-
-    // ---------------- rooms ----------------
-
-    @GetMapping("/staff/facilities/{id}/rooms")
-    String rooms(@PathVariable String id, Model model) {
-        Facility f = service.requireEditable(me(), id);
-        model.addAttribute("form", new RoomForm("", "", "", "", "", "true"));
-        return roomsPage(model, f);
-    }
-
-    @PostMapping("/staff/facilities/{id}/rooms")
-    String addRoom(@PathVariable String id, @Valid @ModelAttribute("form") RoomForm form, BindingResult errors, Model model,
-                   HttpServletResponse response, RedirectAttributes redirect) {
-        Forms.requireReadable(errors);
-        long me = me();
-        Facility f = service.requireEditable(me, id);
-        Room room = room(form, 0, id, 100, errors);
-        if (!errors.hasErrors()) {
-            service.addRoom(me, room);
-            redirect.addFlashAttribute("saved", "facility.staff.roomAdded");
-            return "redirect:/staff/facilities/" + id + "/rooms";
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        return roomsPage(model, f);
-    }
-
-    @GetMapping("/staff/facilities/{id}/rooms/{roomId}")
-    String editRoom(@PathVariable String id, @PathVariable long roomId, Model model) {
-        Facility f = service.requireEditable(me(), id);
-        Room r = ownRoom(id, roomId);
-        model.addAttribute("form", new RoomForm(r.nameJa(), r.nameEn(), r.capacity() == null ? "" : r.capacity().toString(),
-            r.floorAreaM2() == null ? "" : r.floorAreaM2().stripTrailingZeros().toPlainString(), r.equipment(),
-            r.bookable() ? "true" : null));
-        return roomPage(model, f, r);
-    }
-
-    @PostMapping("/staff/facilities/{id}/rooms/{roomId}")
-    String updateRoom(@PathVariable String id, @PathVariable long roomId, @Valid @ModelAttribute("form") RoomForm form,
-                      BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Forms.requireReadable(errors);
-        long me = me();
-        Facility f = service.requireEditable(me, id);
-        Room before = ownRoom(id, roomId);
-        Room room = room(form, roomId, id, before.sortOrder(), errors);
-        if (!errors.hasErrors()) {
-            service.updateRoom(me, room);
-            redirect.addFlashAttribute("saved", "facility.staff.roomSaved");
-            return "redirect:/staff/facilities/" + id + "/rooms";
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        return roomPage(model, f, before);
-    }
-
-    @PostMapping("/staff/facilities/{id}/rooms/{roomId}/delete")
-    String deleteRoom(@PathVariable String id, @PathVariable long roomId, RedirectAttributes redirect) {
-        service.deleteRoom(me(), id, roomId);
-        redirect.addFlashAttribute("saved", "facility.staff.roomDeleted");
-        return "redirect:/staff/facilities/" + id + "/rooms";
-    }
-
-    private Room ownRoom(String facilityId, long roomId) {
-        return service.room(roomId).filter(r -> r.facilityId().equals(facilityId)).orElseThrow(FacilityService.NotFound::new);
-    }
-
-    private static Room room(RoomForm form, long id, String facilityId, int sortOrder, BindingResult errors) {
-        boolean[] badCapacity = new boolean[1];
-        Integer capacity = StaffInput.count(form.capacity(), 100_000, badCapacity);
-        if (badCapacity[0]) {
-            errors.rejectValue("capacity", "facility.error.capacity");
-        }
-        boolean[] badArea = new boolean[1];
-        var area = StaffInput.area(form.floorArea(), badArea);
-        if (badArea[0]) {
-            errors.rejectValue("floorArea", "facility.error.area");
-        }
-        String nameJa = StaffInput.text(form.nameJa());
-        return new Room(id, facilityId, nameJa == null ? "" : nameJa, StaffInput.text(form.nameEn()), capacity, area,
-            StaffInput.text(form.equipment()), "true".equals(form.bookable()), sortOrder, false);
-    }
-
-    private String roomsPage(Model model, Facility f) {
-        model.addAttribute("f", f);
-        model.addAttribute("rooms", service.rooms(f.id()));
-        return "facility/staff/rooms";
-    }
-
-    private String roomPage(Model model, Facility f, Room r) {
-        model.addAttribute("f", f);
-        model.addAttribute("room", r);
-        return "facility/staff/room";
-    }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import jp.machi.shared.security.Role;
 import jp.machi.identity.internal.Account;
-import jp.machi.identity.internal.AccountRepository;
+import jp.machi.identity.internal.AccountService;
 import jp.machi.identity.internal.StaffService;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
@@ -47,10 +47,10 @@ class StaffAdminController {
     }
 
     private final StaffService staff;
-    private final AccountRepository accounts;
+    private final AccountService accounts;
     private final WardProfile ward;
 
-    StaffAdminController(StaffService staff, AccountRepository accounts, WardProfile ward) {
+    StaffAdminController(StaffService staff, AccountService accounts, WardProfile ward) {
         this.staff = staff;
         this.accounts = accounts;
         this.ward = ward;
@@ -58,7 +58,7 @@ class StaffAdminController {
 
     private Account admin() {
         long id = CurrentActor.principal().map(MachiPrincipal::accountId).orElseThrow();
-        return accounts.findById(id).orElseThrow();
+        return accounts.account(id).orElseThrow();
     }
 
     @GetMapping("/admin/staff")

@@ -4,15 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import jp.machi.reservation.booking.Availability;
 import jp.machi.reservation.booking.BookableRoom;
 import jp.machi.reservation.booking.BookableRooms;
 import jp.machi.reservation.booking.RoomPart;
-import jp.machi.reservation.web.ApiProblems;
 import jp.machi.reservation.web.Params;
-import org.springframework.context.MessageSource;
+import jp.machi.shared.web.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,38 +23,37 @@ import org.springframework.web.bind.annotation.RestController;
 class AvailabilityApiController {
 
     private final BookableRooms rooms;
-    private final MessageSource messages;
+    private final ApiProblems problems;
 
-    AvailabilityApiController(BookableRooms rooms, MessageSource messages) {
+    AvailabilityApiController(BookableRooms rooms, ApiProblems problems) {
         this.rooms = rooms;
-        this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping("/api/v1/rooms/{roomId}/availability")
-    ResponseEntity<Object> availability(@PathVariable String roomId, @RequestParam(required = false) String from,
+    ResponseEntity<?> availability(@PathVariable String roomId, @RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to,
                                         @RequestParam(required = false) String part, HttpServletRequest request) {
-        Locale locale = ApiProblems.language(request);
         BookableRoom room = Params.id(roomId).flatMap(rooms::room).orElse(null);
         if (room == null) {
-            return problem(HttpStatus.NOT_FOUND, "not-found", "roomId", "reservation.api.roomNotFound", locale);
+            return problem(HttpStatus.NOT_FOUND, "not-found", "roomId", "reservation.api.roomNotFound", request);
         }
         LocalDate start = Params.date(from);
         if (start == null) {
-            return problem(HttpStatus.BAD_REQUEST, "bad-request", "from", "reservation.api.date", locale);
+            return problem(HttpStatus.BAD_REQUEST, "bad-request", "from", "reservation.api.date", request);
         }
         LocalDate end = Params.date(to);
         if (end == null) {
-            return problem(HttpStatus.BAD_REQUEST, "bad-request", "to", "reservation.api.date", locale);
+            return problem(HttpStatus.BAD_REQUEST, "bad-request", "to", "reservation.api.date", request);
         }
         if (end.isBefore(start) || end.isAfter(start.plusDays(BookableRooms.MAX_RANGE_DAYS - 1))) {
-            return problem(HttpStatus.BAD_REQUEST, "bad-request", "to", "reservation.api.range", locale,
+            return problem(HttpStatus.BAD_REQUEST, "bad-request", "to", "reservation.api.range", request,
                 BookableRooms.MAX_RANGE_DAYS);
         }
         if (part != null && rooms.part(room.room().id(), part).isEmpty()) {
             List<RoomPart> parts = rooms.parts(room.room().id());
             return problem(HttpStatus.NOT_FOUND, "not-found", "part",
-                parts.isEmpty() ? "reservation.refusal.not-splittable" : "reservation.refusal.unknown-part", locale);
+                parts.isEmpty() ? "reservation.refusal.not-splittable" : "reservation.refusal.unknown-part", request);
         }
         List<Map<String, Object>> cells = rooms.availability(room, part, start, end).stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -76,8 +73,8 @@ class AvailabilityApiController {
         return ResponseEntity.ok(cells);
     }
 
-    private ResponseEntity<Object> problem(HttpStatus status, String error, String parameter, String key, Locale locale,
-                                           Object... args) {
-        return ApiProblems.response(ApiProblems.problem(status, error, parameter, messages, key, locale, args));
+    private ResponseEntity<?> problem(HttpStatus status, String code, String parameter, String key,
+                                           HttpServletRequest request, Object... args) {
+        return problems.answer(request, status, code, parameter, key, args);
     }
 }

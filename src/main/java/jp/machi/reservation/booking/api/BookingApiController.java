@@ -21,10 +21,11 @@ import jp.machi.reservation.booking.internal.BookingTerms;
 import jp.machi.reservation.booking.internal.BookingViews;
 import jp.machi.reservation.booking.internal.Cancellations;
 import jp.machi.reservation.money.Refund;
-import jp.machi.reservation.web.ApiProblems;
 import jp.machi.reservation.web.Params;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
+import jp.machi.shared.web.ApiLanguage;
+import jp.machi.shared.web.ApiProblems;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -52,28 +53,30 @@ class BookingApiController {
     private final Cancellations cancellations;
     private final BookingViews views;
     private final MessageSource messages;
+    private final ApiProblems problems;
 
     BookingApiController(BookingService service, Bookings bookings, Bookers bookers, Cancellations cancellations,
-                         BookingViews views, MessageSource messages) {
+                         BookingViews views, MessageSource messages, ApiProblems problems) {
         this.service = service;
         this.bookings = bookings;
         this.bookers = bookers;
         this.cancellations = cancellations;
         this.views = views;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @PostMapping("/api/v1/bookings")
-    ResponseEntity<Object> book(@Valid @RequestBody BookingBody body,
+    ResponseEntity<?> book(@Valid @RequestBody BookingBody body,
                                 @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                 HttpServletRequest request) {
-        Locale locale = ApiProblems.language(request);
+        Locale locale = ApiLanguage.of(request);
         MachiPrincipal me = CurrentActor.principal().orElse(null);
         if (me == null) {
-            return problem(HttpStatus.UNAUTHORIZED, "unauthorized", null, "reservation.api.signIn", locale);
+            return problem(HttpStatus.UNAUTHORIZED, "unauthorized", null, "reservation.api.signIn", request);
         }
         if (key == null || key.isBlank() || key.length() > 100 || !key.matches("[\\x21-\\x7e]+")) {
-            return problem(HttpStatus.BAD_REQUEST, "bad-request", "Idempotency-Key", "reservation.api.key", locale);
+            return problem(HttpStatus.BAD_REQUEST, "bad-request", "Idempotency-Key", "reservation.api.key", request);
         }
         try {
             // a hold confirmed at once: fee by rate class, payment deadline, the confirmation mail
@@ -84,24 +87,24 @@ class BookingApiController {
                 .body(view(booked.booking(), locale));
         } catch (Refused e) {
             if (e.refusal() == jp.machi.reservation.money.MoneyRefusal.UNKNOWN_REDUCTION) {
-                return problem(HttpStatus.BAD_REQUEST, e.code(), "reduction", "reservation.refusal.unknown-reduction", locale);
+                return problem(HttpStatus.BAD_REQUEST, e.code(), "reduction", "reservation.refusal.unknown-reduction", request);
             }
             if (e.refusal() == BookingRefusal.SUSPENDED) {
-                return suspended(me.accountId(), locale);
+                return suspended(me.accountId(), request);
             }
-            return refused(e, locale);
+            return refused(e, request);
         } catch (DuplicateKeyException e) {
             // the database's last word: another request took the slot (or used the key) at the same moment
-            return problem(HttpStatus.CONFLICT, BookingRefusal.TAKEN.code(), null, "reservation.refusal.taken", locale);
+            return problem(HttpStatus.CONFLICT, BookingRefusal.TAKEN.code(), null, "reservation.refusal.taken", request);
         }
     }
 
     @GetMapping("/api/v1/bookings")
-    ResponseEntity<Object> mine(HttpServletRequest request) {
-        Locale locale = ApiProblems.language(request);
+    ResponseEntity<?> mine(HttpServletRequest request) {
+        Locale locale = ApiLanguage.of(request);
         MachiPrincipal me = CurrentActor.principal().orElse(null);
         if (me == null) {
-            return problem(HttpStatus.UNAUTHORIZED, "unauthorized", null, "reservation.api.signIn", locale);
+            return problem(HttpStatus.UNAUTHORIZED, "unauthorized", null, "reservation.api.signIn", request);
         }
         return ResponseEntity.ok(bookings.ofBooker(me.accountId()).stream().map(b -> view(b, locale)).toList());
     }
@@ -111,31 +114,31 @@ class BookingApiController {
             + "rule's refund tiers (percentage of the fee by days before the day of use); a cancellation fewer than the "
             + "rule's late-cancellation days before the day of use adds penalty points, and reaching the threshold "
             + "suspends booking. Answers the cancelled booking with `refund` (yen). Errors are RFC 9457 problem details "
-            + "with `error` (a code) and, where one is to blame, `parameter`.",
+            + "with `code` and, where one is to blame, `parameter`.",
         security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "200", description = "Cancelled: the booking with \"status\":\"CANCELLED\", \"refund\" and \"cancelledAt\"",
         content = @Content(mediaType = "application/json"))
-    @ApiResponse(responseCode = "404", description = "No such booking of yours (\"error\":\"not-found\"); others' bookings answer the same",
+    @ApiResponse(responseCode = "404", description = "No such booking of yours (\"code\":\"not-found\"); others' bookings answer the same",
         content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "\"error\":\"not-active\" already cancelled or no-show; \"error\":\"too-late\" the slot has started",
+    @ApiResponse(responseCode = "409", description = "\"code\":\"not-active\" already cancelled or no-show; \"code\":\"too-late\" the slot has started",
         content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "No or a bad Bearer token", content = @Content(mediaType = "application/json"))
     @DeleteMapping("/api/v1/bookings/{id}")
-    ResponseEntity<Object> cancel(@Parameter(description = "The booking number") @PathVariable String id,
+    ResponseEntity<?> cancel(@Parameter(description = "The booking number") @PathVariable String id,
                                   HttpServletRequest request) {
-        Locale locale = ApiProblems.language(request);
+        Locale locale = ApiLanguage.of(request);
         MachiPrincipal me = CurrentActor.principal().orElse(null);
         if (me == null) {
-            return problem(HttpStatus.UNAUTHORIZED, "unauthorized", null, "reservation.api.signIn", locale);
+            return problem(HttpStatus.UNAUTHORIZED, "unauthorized", null, "reservation.api.signIn", request);
         }
         Long bookingId = Params.id(id).orElse(null);
         if (bookingId == null) {
-            return problem(HttpStatus.NOT_FOUND, BookingRefusal.NOT_FOUND.code(), "id", "reservation.refusal.not-found", locale);
+            return problem(HttpStatus.NOT_FOUND, BookingRefusal.NOT_FOUND.code(), "id", "reservation.refusal.not-found", request);
         }
         try {
             return ResponseEntity.ok(view(cancellations.byBooker(me.accountId(), bookingId), locale));
         } catch (Refused e) {
-            return refused(e, locale);
+            return refused(e, request);
         }
     }
 
@@ -186,25 +189,24 @@ class BookingApiController {
         return m;
     }
 
-    private ResponseEntity<Object> suspended(long accountId, Locale locale) {
+    private ResponseEntity<?> suspended(long accountId, HttpServletRequest request) {
         java.time.LocalDate until = bookers.booker(accountId).map(b -> b.suspendedUntil()).orElse(null);
-        ProblemDetail p = until == null
-            ? ApiProblems.problem(HttpStatus.CONFLICT, BookingRefusal.SUSPENDED.code(), null, messages, "reservation.refusal.suspended", locale)
-            : ApiProblems.problem(HttpStatus.CONFLICT, BookingRefusal.SUSPENDED.code(), null, messages,
-                "reservation.money.suspendedUntil", locale, until.toString());
-        if (until != null) {
-            p.setProperty("suspendedUntil", until.toString());
+        if (until == null) {
+            return problem(HttpStatus.CONFLICT, BookingRefusal.SUSPENDED.code(), null, "reservation.refusal.suspended", request);
         }
-        return ApiProblems.response(p);
+        ResponseEntity<ProblemDetail> answer = problems.answer(request, HttpStatus.CONFLICT, BookingRefusal.SUSPENDED.code(),
+            null, "reservation.money.suspendedUntil", until.toString());
+        answer.getBody().setProperty("suspendedUntil", until.toString());
+        return answer;
     }
 
     /** A rule said no: 404 for a booking that is not the caller's, else 409, with the refusal's code and message. */
-    private ResponseEntity<Object> refused(Refused e, Locale locale) {
+    private ResponseEntity<?> refused(Refused e, HttpServletRequest request) {
         HttpStatus status = e.refusal() == BookingRefusal.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
-        return problem(status, e.code(), null, "reservation.refusal." + e.code(), locale);
+        return problem(status, e.code(), null, "reservation.refusal." + e.code(), request);
     }
 
-    private ResponseEntity<Object> problem(HttpStatus status, String error, String parameter, String key, Locale locale) {
-        return ApiProblems.response(ApiProblems.problem(status, error, parameter, messages, key, locale));
+    private ResponseEntity<?> problem(HttpStatus status, String code, String parameter, String key, HttpServletRequest request) {
+        return problems.answer(request, status, code, parameter, key);
     }
 }

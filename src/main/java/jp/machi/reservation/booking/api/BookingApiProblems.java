@@ -1,10 +1,8 @@
 package jp.machi.reservation.booking.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
 import java.util.Map;
-import jp.machi.reservation.web.ApiProblems;
-import org.springframework.context.MessageSource;
+import jp.machi.shared.web.ApiProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -29,14 +27,14 @@ class BookingApiProblems {
         "slot", "reservation.api.slot", "part", "reservation.api.part", "commercial", "reservation.money.api.commercial",
         "reduction", "reservation.refusal.unknown-reduction");
 
-    private final MessageSource messages;
+    private final ApiProblems problems;
 
-    BookingApiProblems(MessageSource messages) {
-        this.messages = messages;
+    BookingApiProblems(ApiProblems problems) {
+        this.problems = problems;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         String member = null;
         if (e.getCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
             member = d.getPath().getFirst().getPropertyName();
@@ -45,7 +43,7 @@ class BookingApiProblems {
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Object> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+    ResponseEntity<?> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         // the first member in the body's order that failed
         for (String member : new String[] {"roomId", "date", "slot", "part", "commercial", "reduction"}) {
             if (e.getBindingResult().hasFieldErrors(member)) {
@@ -55,9 +53,8 @@ class BookingApiProblems {
         return bad("body", request);
     }
 
-    private ResponseEntity<Object> bad(String member, HttpServletRequest request) {
-        Locale locale = ApiProblems.language(request);
-        return ApiProblems.response(ApiProblems.problem(HttpStatus.BAD_REQUEST, "bad-request", member, messages,
-            MESSAGES.getOrDefault(member, "reservation.api.body"), locale));
+    private ResponseEntity<?> bad(String member, HttpServletRequest request) {
+        return problems.answer(request, HttpStatus.BAD_REQUEST, "bad-request", member,
+            MESSAGES.getOrDefault(member, "reservation.api.body"));
     }
 }

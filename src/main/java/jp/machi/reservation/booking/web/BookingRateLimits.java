@@ -8,6 +8,7 @@ import java.util.Locale;
 import jp.machi.reservation.booking.internal.BookingRateLimiter;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
+import jp.machi.shared.web.ApiLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -80,16 +81,15 @@ class BookingRateLimits implements WebMvcConfigurer {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(e.retryAfter));
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                String header = request.getHeader("Accept-Language");
-                Locale lang = header != null && !header.isBlank() && "en".equals(request.getLocale().getLanguage())
-                    ? Locale.ENGLISH : Locale.JAPANESE;
+                Locale lang = ApiLanguage.of(request);
                 String message = messages.getMessage("reservation.rateLimited", new Object[] {e.retryAfter}, lang)
                     .replace("\\", "\\\\").replace("\"", "\\\"");
                 // a problem detail (RFC 9457), written here because this handler also answers pages
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding("UTF-8");
+                response.setHeader("Content-Language", lang.getLanguage());
                 response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                    + "\"detail\":\"" + message + "\",\"error\":\"rate-limited\",\"retryAfter\":" + e.retryAfter + "}")
+                    + "\"detail\":\"" + message + "\",\"code\":\"rate-limited\",\"retryAfter\":" + e.retryAfter + "}")
                     .getBytes(StandardCharsets.UTF_8));
                 return null;
             }

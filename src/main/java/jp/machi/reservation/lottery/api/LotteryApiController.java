@@ -10,14 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import jp.machi.reservation.lottery.internal.LotteryFormat;
 import jp.machi.reservation.lottery.internal.LotteryRound;
 import jp.machi.reservation.lottery.internal.LotteryService;
-import jp.machi.reservation.web.ApiProblems;
 import jp.machi.reservation.web.Params;
-import org.springframework.context.MessageSource;
+import jp.machi.shared.web.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LotteryApiController {
 
     private final LotteryService lottery;
-    private final MessageSource messages;
+    private final ApiProblems problems;
 
-    LotteryApiController(LotteryService lottery, MessageSource messages) {
+    LotteryApiController(LotteryService lottery, ApiProblems problems) {
         this.lottery = lottery;
-        this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping(value = "/api/v1/lottery/rounds", produces = "application/json")
@@ -56,15 +54,14 @@ class LotteryApiController {
     @ApiResponse(responseCode = "200", description = "The round", content = @Content(mediaType = "application/json"))
     @ApiResponse(responseCode = "400", description = "Malformed id (a problem detail naming the parameter id)", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such round (a problem detail)", content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<Object> round(@Parameter(description = "Round id", schema = @Schema(type = "integer", format = "int64"))
+    ResponseEntity<?> round(@Parameter(description = "Round id", schema = @Schema(type = "integer", format = "int64"))
                                  @PathVariable String id, HttpServletRequest request) {
-        Locale locale = ApiProblems.language(request);
         Long roundId = Params.id(id).orElse(null);
         if (roundId == null) {
-            return error(HttpStatus.BAD_REQUEST, "bad-request", "id", "reservation.lottery.api.badId", locale);
+            return error(HttpStatus.BAD_REQUEST, "bad-request", "id", "reservation.lottery.api.badId", request);
         }
-        return lottery.round(roundId).<ResponseEntity<Object>>map(r -> ResponseEntity.ok(view(r, lottery.now(), true)))
-            .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not-found", "id", "reservation.lottery.api.notFound", locale));
+        return lottery.round(roundId).<ResponseEntity<?>>map(r -> ResponseEntity.ok(view(r, lottery.now(), true)))
+            .orElseGet(() -> error(HttpStatus.NOT_FOUND, "not-found", "id", "reservation.lottery.api.notFound", request));
     }
 
     private Map<String, Object> view(LotteryRound r, Instant now, boolean withResults) {
@@ -121,7 +118,7 @@ class LotteryApiController {
         return m;
     }
 
-    private ResponseEntity<Object> error(HttpStatus status, String code, String parameter, String key, Locale locale) {
-        return ApiProblems.response(ApiProblems.problem(status, code, parameter, messages, key, locale));
+    private ResponseEntity<?> error(HttpStatus status, String code, String parameter, String key, HttpServletRequest request) {
+        return problems.answer(request, status, code, parameter, key);
     }
 }
