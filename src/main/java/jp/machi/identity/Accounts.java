@@ -15,4 +15,13 @@ public interface Accounts {
      * (e.g. lottery applicants). Throws IllegalStateException outside demo mode or for another address.
      */
     long demoPerson(String email, String displayName, String language);
+
+    /**
+     * Demo mode only: gives the demo account with this {@code @demo.machi.example} address an API token with a known
+     * value and these scopes ({@link jp.machi.shared.security.TokenScope} names), or renews it (a staff token runs 90
+     * days from each start). E.g. the notification module gives {@code staff@demo.machi.example} the token
+     * {@code demo-staff-token} with its notice-sending scope. Throws IllegalStateException outside demo mode or for
+     * another address, IllegalArgumentException for an unknown scope or one the account's roles do not allow.
+     */
+    void demoToken(String email, String token, String name, java.util.Set<String> scopes);
 }

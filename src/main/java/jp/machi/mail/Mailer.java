@@ -3,7 +3,12 @@ package jp.machi.mail;
 import java.util.Locale;
 import java.util.Map;
 
-/** The port other modules use to send mail. */
+/**
+ * The port other modules use to send mail.
+ *
+ * <p>Values that only the recipient may read (one-time links, codes) go into the model wrapped in {@link Secret}:
+ * the recipient's mail carries them, the outbox that staff read shows a note instead.
+ */
 public interface Mailer {
 
     /**
@@ -14,7 +19,7 @@ public interface Mailer {
      *                 {@code templates/mail/identity/verify-email_ja.txt} and {@code ..._en.txt}. The first
      *                 line is {@code Subject: ...}, then a blank line, then the body (Thymeleaf text mode)
      * @param locale   ja or en; anything else is sent in Japanese
-     * @param model    the template's variables
+     * @param model    the template's variables; wrap one-time links and codes in {@link Secret}
      */
     void send(String to, String template, Locale locale, Map<String, Object> model);
 

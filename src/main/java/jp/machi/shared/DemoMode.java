@@ -11,6 +11,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class DemoMode {
 
+    /** The demo accounts' mail domain; {@code .example} is reserved (RFC 2606), so no real mailbox is there. */
+    public static final String DOMAIN = "demo.machi.example";
+
+    /** True for an address at the demo domain (or a subdomain of it). */
+    public static boolean isDemoAddress(String email) {
+        if (email == null) {
+            return false;
+        }
+        String domain = email.substring(email.lastIndexOf('@') + 1).strip().toLowerCase(java.util.Locale.ROOT);
+        return email.contains("@") && (domain.equals(DOMAIN) || domain.endsWith("." + DOMAIN));
+    }
+
     private final boolean enabled;
 
     public DemoMode(@Value("${machi.demo:}") String demo, MachiDatabaseProperties db) {

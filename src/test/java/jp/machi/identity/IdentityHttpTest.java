@@ -168,8 +168,13 @@ class IdentityHttpTest {
         HttpResponse<String> login = c.post("/login", "/login", Map.of("email", "resident@demo.machi.example",
             "password", "machi-demo-2026"));
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/account");
-        HttpResponse<String> empty = c.post("/account/tokens", "/account/tokens", Map.of("name", " "));
+        HttpResponse<String> empty = c.post("/account/tokens", "/account/tokens", Map.of("name", " ", "scopes", "resident"));
         assertThat(empty.statusCode()).isEqualTo(422);
+        HttpResponse<String> noSuchScope = c.post("/account/tokens", "/account/tokens", Map.of("name", "my script",
+            "scopes", "metrics:read"));
+        assertThat(noSuchScope.statusCode()).isEqualTo(422);
+        assertThat(noSuchScope.body()).contains("選んだ内容には、あなたの権限では作れないものがあります。");
+        // with no scope chosen a resident's token acts as the resident
         c.post("/account/tokens", "/account/tokens", Map.of("name", "my script"));
         Matcher m = Pattern.compile("id=\"new-token\">(machi_[^<]+)<").matcher(c.get("/account/tokens").body());
         assertThat(m.find()).isTrue();

@@ -41,6 +41,7 @@ class MailDeliveryTest {
     @Autowired MailTemplates templates;
     @Autowired MailSettings settings;
     @Autowired WardProfile ward;
+    @Autowired jp.machi.shared.DemoMode demo;
 
     @BeforeAll
     static void smtpServer() {
@@ -204,7 +205,7 @@ class MailDeliveryTest {
     void whenSmtpIsDownTheMailStaysQueuedAndIsDeliveredOnRetry() throws Exception {
         OutboxDelivery down = new OutboxDelivery(outbox, smtpDown(), settings);
         try {
-            Mailer mailerWithSmtpDown = new OutboxMailer(templates, outbox, down, settings, ward);
+            Mailer mailerWithSmtpDown = new OutboxMailer(templates, outbox, down, settings, ward, demo);
             String to = address("retry");
             Instant before = Instant.now();
             sendCommitted(mailerWithSmtpDown, to, Locale.JAPANESE, message("再送のテスト", "本文", null));
@@ -276,7 +277,7 @@ class MailDeliveryTest {
         assertThat(noSmtp.smtpConfigured()).isFalse();
         OutboxDelivery none = new OutboxDelivery(outbox, null, noSmtp);
         try {
-            Mailer demoMailer = new OutboxMailer(templates, outbox, none, noSmtp, ward);
+            Mailer demoMailer = new OutboxMailer(templates, outbox, none, noSmtp, ward, demo);
             String to = address("demo");
             sendCommitted(demoMailer, to, Locale.JAPANESE, message("デモ", "リンク: http://localhost/x", null));
 

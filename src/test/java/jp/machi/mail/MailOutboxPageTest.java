@@ -33,7 +33,8 @@ class MailOutboxPageTest {
     String to;
     long id;
 
-    static final RequestPostProcessor STAFF = user("staff@example.com").roles("STAFF");
+    /** The outbox is for system admins (issue 16: department staff read residents' one-time links there). */
+    static final RequestPostProcessor STAFF = user("admin@example.com").roles("SYSTEM_ADMIN", "DEPT_ADMIN", "STAFF");
 
     @BeforeAll
     static void smtpServer() {
@@ -47,7 +48,7 @@ class MailOutboxPageTest {
         mailer.send(to, "mail/message", Locale.JAPANESE, Map.of(
             "subject", "パスワードの再設定",
             "text", "次のリンクから再設定してください <script>alert('x')</script>",
-            "link", "http://localhost/password/reset?token=t0k3n&lang=ja"));
+            "link", "http://localhost/reports/42?lang=ja"));
         id = jdbc.sql("select id from mail_outbox where recipient = :r").param("r", to).query(Long.class).single();
     }
 
@@ -86,8 +87,8 @@ class MailOutboxPageTest {
         assertThat(res.getResponse().getStatus()).isEqualTo(200);
         String html = res.getResponse().getContentAsString();
         assertThat(html).contains(to)
-            .contains("<a href=\"http://localhost/password/reset?token=t0k3n&amp;lang=ja\" rel=\"noreferrer\">"
-                + "http://localhost/password/reset?token=t0k3n&amp;lang=ja</a>")
+            .contains("<a href=\"http://localhost/reports/42?lang=ja\" rel=\"noreferrer\">"
+                + "http://localhost/reports/42?lang=ja</a>")
             .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
             .doesNotContain("<script>alert");
         assertThat(html).contains("<pre class=\"mail-body\" lang=\"ja\">次のリンクから再設定してください");
@@ -103,7 +104,7 @@ class MailOutboxPageTest {
     }
 
     @Test
-    void anonymousVisitorsAndResidentsAreRefused() throws Exception {
+    void anonymousVisitorsResidentsAndStaffOtherThanSystemAdminsAreRefused() throws Exception {
         for (String path : new String[] {"/staff/outbox", "/staff/outbox/" + id}) {
             MvcResult anonymous = page(path, null);
             assertThat(anonymous.getResponse().getStatus()).as(path).isIn(401, 302, 403);
@@ -112,6 +113,12 @@ class MailOutboxPageTest {
             MvcResult resident = page(path, user("resident@example.com").roles("RESIDENT"));
             assertThat(resident.getResponse().getStatus()).as(path).isEqualTo(403);
             assertThat(resident.getResponse().getContentAsString()).doesNotContain(to);
+
+            for (String role : new String[] {"STAFF", "DEPT_ADMIN", "AUDITOR"}) {
+                MvcResult staff = page(path, user("staff@example.com").roles(role, "STAFF"));
+                assertThat(staff.getResponse().getStatus()).as(path + " as " + role).isEqualTo(403);
+                assertThat(staff.getResponse().getContentAsString()).doesNotContain(to);
+            }
         }
     }
 }

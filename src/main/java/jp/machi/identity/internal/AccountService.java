@@ -87,7 +87,7 @@ public class AccountService {
         accounts.setRoles(id, EnumSet.of(Role.RESIDENT));
         String token = issueToken(id, "VERIFY_EMAIL", VERIFY_VALIDITY);
         mailer.send(email, "identity/verify-email", locale,
-            Map.of("name", r.displayName().trim(), "url", baseUrl + "/verify?token=" + token, "hours", 24));
+            Map.of("name", r.displayName().trim(), "url", jp.machi.mail.Secret.of(baseUrl + "/verify?token=" + token), "hours", 24));
         audit.record(new AuditEvent("identity.account.register", id, email, null, id, "account:" + id,
             "resident registered", jp.machi.shared.security.CurrentActor.remoteAddress()));
     }
@@ -109,7 +109,7 @@ public class AccountService {
         accounts.findActiveByEmail(email).ifPresent(a -> {
             String token = issueToken(a.id(), "RESET_PASSWORD", RESET_VALIDITY);
             mailer.send(a.email(), "identity/reset-password", Locale.forLanguageTag(a.preferredLanguage()),
-                Map.of("name", a.displayName(), "url", baseUrl + "/password/reset?token=" + token, "minutes", 60));
+                Map.of("name", a.displayName(), "url", jp.machi.mail.Secret.of(baseUrl + "/password/reset?token=" + token), "minutes", 60));
         });
     }
 
@@ -118,7 +118,7 @@ public class AccountService {
     public void sendInvitation(Account a) {
         String token = issueToken(a.id(), "RESET_PASSWORD", INVITE_VALIDITY);
         mailer.send(a.email(), "identity/staff-invitation", Locale.forLanguageTag(a.preferredLanguage()),
-            Map.of("name", a.displayName(), "url", baseUrl + "/password/reset?token=" + token, "hours", 72));
+            Map.of("name", a.displayName(), "url", jp.machi.mail.Secret.of(baseUrl + "/password/reset?token=" + token), "hours", 72));
     }
 
     public boolean resetTokenValid(String token) {

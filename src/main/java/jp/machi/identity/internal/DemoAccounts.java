@@ -53,7 +53,7 @@ class DemoAccounts implements ApplicationModuleInitializer {
             long resident = accounts.insert(Account.RESIDENT, "resident@demo.machi.example", hash, "練馬 花子",
                 "ネリマ ハナコ", "豊玉北", "ja", Instant.now());
             accounts.setRoles(resident, EnumSet.of(Role.RESIDENT));
-            tokens.insert(resident, "demo", RESIDENT_TOKEN);
+            tokens.insert(resident, "demo", RESIDENT_TOKEN, java.util.List.of(jp.machi.shared.security.TokenScope.RESIDENT), null);
             staff("staff@demo.machi.example", "広報 太郎", hash, EnumSet.of(Role.STAFF), Set.of("kocho-koho"), false);
             staff("admin@demo.machi.example", "情報 管理者", hash, EnumSet.of(Role.STAFF, Role.DEPT_ADMIN, Role.SYSTEM_ADMIN),
                 Set.of("joho-seisaku"), true);

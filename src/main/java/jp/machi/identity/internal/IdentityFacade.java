@@ -15,12 +15,37 @@ class IdentityFacade implements Accounts, StaffScope {
     private final AccountRepository accounts;
     private final jp.machi.shared.DemoMode demo;
     private final org.springframework.beans.factory.ObjectProvider<org.springframework.security.crypto.password.PasswordEncoder> encoder;
+    private final org.springframework.beans.factory.ObjectProvider<ApiTokenService> tokens;
+    private final org.springframework.beans.factory.ObjectProvider<TokenScopes> scopes;
 
     IdentityFacade(AccountRepository accounts, jp.machi.shared.DemoMode demo,
-                   org.springframework.beans.factory.ObjectProvider<org.springframework.security.crypto.password.PasswordEncoder> encoder) {
+                   org.springframework.beans.factory.ObjectProvider<org.springframework.security.crypto.password.PasswordEncoder> encoder,
+                   org.springframework.beans.factory.ObjectProvider<ApiTokenService> tokens,
+                   org.springframework.beans.factory.ObjectProvider<TokenScopes> scopes) {
         this.accounts = accounts;
         this.demo = demo;
         this.encoder = encoder;
+        this.tokens = tokens;
+        this.scopes = scopes;
+    }
+
+    @Override
+    @org.springframework.transaction.annotation.Transactional
+    public void demoToken(String email, String token, String name, java.util.Set<String> scopeNames) {
+        if (!demo.enabled() || !jp.machi.shared.DemoMode.isDemoAddress(email)) {
+            throw new IllegalStateException("demo tokens exist in demo mode only, for demo accounts");
+        }
+        Account a = accounts.findActiveByEmail(email)
+            .orElseThrow(() -> new IllegalArgumentException("No demo account " + email));
+        for (String s : scopeNames) {
+            var scope = scopes.getObject().find(s).orElseThrow(() -> new IllegalArgumentException("No token scope " + s));
+            if (!TokenScopes.holds(a.roles(), scope.requires())) {
+                throw new IllegalArgumentException(email + " does not hold " + scope.requires() + " for scope " + s);
+            }
+        }
+        java.time.Instant expires = a.isStaff()
+            ? java.time.Instant.now().plus(ApiTokenService.MAX_STAFF_VALIDITY) : null;
+        tokens.getObject().putDemoToken(a.id(), name, token, scopeNames, expires);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import jp.machi.shared.manifest.CspSource;
 import jp.machi.shared.security.Role;
+import jp.machi.shared.security.TokenScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -29,8 +30,9 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * Who may see what. Public pages and the public APIs are open; /account needs a signed-in person; /staff,
- * /admin and /audit need staff roles, which staff only get after the second factor. JSON APIs also accept a
- * personal access token ({@code Authorization: Bearer ...}) with the same rights as the person.
+ * /admin and /audit need staff roles, which staff only get after the second factor. The machine API (/api and the
+ * metrics under /actuator) also accepts an API token ({@code Authorization: Bearer ...}) for the requests its
+ * scopes open ({@link TokenScope}); pages and forms never do.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -67,16 +69,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain machiSecurity(HttpSecurity http, SignInHandlers handlers, ApiTokenService tokens,
-                                      LoginThrottle throttle, SecurityContextRepository contexts, java.time.Clock clock,
-                                      List<CspSource> cspSources)
+                                      TokenScopes scopes, LoginThrottle throttle, SecurityContextRepository contexts,
+                                      java.time.Clock clock, List<CspSource> cspSources)
         throws Exception {
         // Built here rather than as beans, so that the servlet container does not run them a second time.
-        BearerTokenFilter bearer = new BearerTokenFilter(tokens, clock);
+        BearerTokenFilter bearer = new BearerTokenFilter(tokens, scopes, clock);
         LoginThrottleFilter throttleFilter = new LoginThrottleFilter(throttle);
-        RequestMatcher bearerRequest = request -> {
-            String h = request.getHeader("Authorization");
-            return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
-        };
         RequestMatcher apiRequest = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
             || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
         http
@@ -84,10 +82,13 @@ class SecurityConfiguration {
             .authorizeHttpRequests(a -> a
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/actuator/**").hasRole(Role.STAFF.name())
+                // the metrics: a system admin's session, or a token with the metrics scope (the Prometheus scrape)
+                .requestMatchers("/actuator", "/actuator/**").hasAnyAuthority(Role.SYSTEM_ADMIN.authority(), METRICS_SCOPE_AUTHORITY)
                 .requestMatchers("/login/2fa", "/login/2fa/**").hasAuthority(PENDING_SECOND_FACTOR)
                 .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
                 .requestMatchers("/admin/**").hasRole(Role.DEPT_ADMIN.name())
+                // residents' mail (recipients, bodies without their secrets): system admins, who look after delivery
+                .requestMatchers("/staff/outbox", "/staff/outbox/**").hasRole(Role.SYSTEM_ADMIN.name())
                 .requestMatchers("/staff/**").hasRole(Role.STAFF.name())
                 .requestMatchers("/account/**").hasAnyRole(Role.RESIDENT.name(), Role.STAFF.name())
                 .requestMatchers("/api/v1/me", "/api/v1/me/**").hasAnyRole(Role.RESIDENT.name(), Role.STAFF.name())
@@ -101,7 +102,8 @@ class SecurityConfiguration {
                 .failureHandler(handlers)
                 .permitAll())
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").addLogoutHandler(handlers))
-            .csrf(c -> c.ignoringRequestMatchers(bearerRequest, StatelessApiFilter::isMachineApi,
+            // a Bearer header no longer exempts a form from CSRF: tokens are refused on pages and forms altogether
+            .csrf(c -> c.ignoringRequestMatchers(StatelessApiFilter::isMachineApi,
                 // an upload over the limits is refused before its handler (a 413 page); sign-in and sign-out
                 // read their fields in the filter chain, so they are never exempt
                 r -> jp.machi.shared.web.UploadLimitGuard.refusedUpload(r)
@@ -120,6 +122,23 @@ class SecurityConfiguration {
                 .frameOptions(f -> f.deny())
                 .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self), payment=()")));
         return http.build();
+    }
+
+    static final String METRICS_SCOPE = "metrics:read";
+    static final String METRICS_SCOPE_AUTHORITY = "SCOPE_" + METRICS_SCOPE;
+
+    /** A resident's token: the machine API as the resident (their own data, bookings, lottery applications). */
+    @Bean
+    TokenScope residentTokenScope() {
+        return new TokenScope(TokenScope.RESIDENT, "identity.scope.resident", Role.RESIDENT, List.of("/api/**"));
+    }
+
+    /** The Prometheus scrape and the other metrics: system admins make such a token for their monitoring. */
+    @Bean
+    TokenScope metricsTokenScope() {
+        return new TokenScope(METRICS_SCOPE, "identity.scope.metrics", Role.SYSTEM_ADMIN,
+            List.of("GET /actuator/prometheus", "GET /actuator/metrics", "GET /actuator/metrics/**", "GET /actuator/info",
+                "GET /actuator/health", "GET /actuator/health/**"));
     }
 
     @Bean

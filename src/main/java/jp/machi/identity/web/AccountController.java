@@ -171,14 +171,20 @@ class AccountController {
         return "redirect:/account";
     }
 
+    /**
+     * API tokens: only in a signed-in session (a token never opens this page: tokens work on /api only), for staff
+     * only after the second factor (their session holds no staff role before it), never while acting for a resident.
+     */
     @GetMapping("/account/tokens")
     String tokens(Model model) {
         requireSelf();
+        Account a = target();
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new Forms.TokenForm(""));
+            List<jp.machi.shared.security.TokenScope> offered = tokens.scopesFor(a.id());
+            model.addAttribute("form", new Forms.TokenForm("",
+                offered.size() == 1 ? List.of(offered.getFirst().name()) : List.of(), a.isStaff() ? "30" : ""));
         }
-        model.addAttribute("tokens", tokens.active(target().id()));
-        return "identity/tokens";
+        return tokensPage(a, model);
     }
 
     @PostMapping("/account/tokens")
@@ -187,15 +193,25 @@ class AccountController {
         requireSelf();
         Account a = target();
         if (!errors.hasErrors()) {
-            var token = tokens.create(a.id(), form.name());
-            if (token.isPresent()) {
-                redirect.addFlashAttribute("newToken", token.get());
+            try {
+                String days = form.days() == null ? "" : form.days();
+                String token = tokens.create(a.id(), form.name(), form.scopes(),
+                    days.isEmpty() ? null : java.time.Duration.ofDays(Integer.parseInt(days)));
+                redirect.addFlashAttribute("newToken", token);
                 return "redirect:/account/tokens";
+            } catch (ApiTokenService.Refused e) {
+                errors.rejectValue(e.field(), e.messageKey(), new Object[] {ApiTokenService.MAX_ACTIVE_TOKENS}, null);
             }
-            errors.rejectValue("name", "identity.token.limit", new Object[] {ApiTokenService.MAX_ACTIVE_TOKENS}, null);
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        return tokensPage(a, model);
+    }
+
+    private String tokensPage(Account a, Model model) {
         model.addAttribute("tokens", tokens.active(a.id()));
+        model.addAttribute("scopes", tokens.scopesFor(a.id()));
+        model.addAttribute("scopeLabels", tokens.scopeLabels());
+        model.addAttribute("staffToken", a.isStaff());
         return "identity/tokens";
     }
 

@@ -60,9 +60,16 @@ final class Forms {
         @NotBlank(message = "{identity.password.required}") @Size(min = 10, max = 128, message = "{identity.password.size}")
         String newPassword) {}
 
+    /**
+     * A new API token: its name, its scopes ({@link jp.machi.shared.security.TokenScope} names) and for how many days
+     * it works (empty: no end, residents only).
+     */
     record TokenForm(
         @NotBlank(message = "{identity.token.name.required}") @Size(max = 100, message = "{identity.token.name.size}")
-        String name) {}
+        String name,
+        java.util.List<String> scopes,
+        @jakarta.validation.constraints.Pattern(regexp = "|7|30|90|365", message = "{identity.token.days.invalid}")
+        String days) {}
 
     record DeleteForm(
         @NotBlank(message = "{identity.password.current.required}") @Size(max = 128) String password,

@@ -22,6 +22,9 @@ public class Outbox {
     private static final String COLUMNS = "id, created_at, recipient, language, template, subject, body, status, "
         + "attempts, last_error, sent_at, next_attempt_at";
 
+    /** For delivery: the recipient's text (with its secrets) where one is kept. */
+    private static final String DELIVERY_COLUMNS = COLUMNS.replace(" body,", " coalesce(sealed_body, body) as body,");
+
     private static final RowMapper<OutboxMail> ROW = Outbox::map;
 
     /** How long the retry job leaves a new mail to the delivery right after commit. */
@@ -40,30 +43,44 @@ public class Outbox {
      */
     public long insert(String recipient, String language, String template, String subject, String body,
                        OutboxMail.Status status) {
-        return insert(recipient, language, template, subject, body, status, null).orElseThrow();
+        return insert(recipient, language, template, subject, body, null, status, null).orElseThrow();
     }
 
     /**
      * Writes a mail; with an idempotency key, only once: a second mail with the same key writes nothing and answers
      * empty (a re-run event listener must not mail twice).
+     *
+     * @param body   the text staff may read: secrets replaced by a note
+     * @param sealed the text the recipient gets, when it differs from {@code body} (it holds a secret) and must be
+     *               kept: read only by delivery and by the demo's outbox for demo addresses; null otherwise
      */
     public Optional<Long> insert(String recipient, String language, String template, String subject, String body,
-                                 OutboxMail.Status status, String idempotencyKey) {
+                                 String sealed, OutboxMail.Status status, String idempotencyKey) {
         return jdbc.sql("""
-                insert into mail_outbox (recipient, language, template, subject, body, status, next_attempt_at,
-                                         idempotency_key)
-                values (:recipient, :language, :template, :subject, :body, :status,
+                insert into mail_outbox (recipient, language, template, subject, body, sealed_body, status,
+                                         next_attempt_at, idempotency_key)
+                values (:recipient, :language, :template, :subject, :body, :sealed, :status,
                         case when :status = 'QUEUED' then now() + interval '1 minute' end, :key)
                 on conflict (idempotency_key) where idempotency_key is not null do nothing
                 returning id""")
             .param("recipient", recipient).param("language", language).param("template", template)
-            .param("subject", subject).param("body", body).param("status", status.name())
+            .param("subject", subject).param("body", body).param("sealed", sealed).param("status", status.name())
             .param("key", idempotencyKey)
             .query(Long.class).optional();
     }
 
+    /** A mail as staff may read it: {@code body} never holds a secret. */
     public Optional<OutboxMail> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from mail_outbox where id = :id").param("id", id).query(ROW).optional();
+    }
+
+    /**
+     * The recipient's own text of a mail that holds a secret, while it is still kept (see {@link OutboxMailer}).
+     * Only the demo's outbox reads it, for demo addresses in demo mode.
+     */
+    public Optional<String> sealedBody(long id) {
+        return jdbc.sql("select sealed_body from mail_outbox where id = :id and sealed_body is not null")
+            .param("id", id).query(String.class).optional();
     }
 
     /** The newest mails first; {@code limit} rows from {@code offset}. */
@@ -91,7 +108,7 @@ public class Outbox {
                              order by next_attempt_at, id
                              limit :limit
                              for update skip locked)
-                returning %s""".formatted(which, COLUMNS))
+                returning %s""".formatted(which, DELIVERY_COLUMNS))
             .param("lease", utc(leaseUntil)).param("now", utc(now)).param("limit", limit);
         if (onlyId != null) {
             sql = sql.param("onlyId", onlyId);
@@ -100,14 +117,15 @@ public class Outbox {
     }
 
     public void markSent(long id, Instant at) {
-        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :at, next_attempt_at = null, last_error = null where id = :id")
+        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :at, next_attempt_at = null, last_error = null, "
+                + "sealed_body = null where id = :id")
             .param("at", utc(at)).param("id", id).update();
     }
 
     /** Records a failed attempt: due again at {@code retryAt}, or FAILED when that is null. */
     public void markAttemptFailed(long id, String error, Instant retryAt) {
         if (retryAt == null) {
-            jdbc.sql("update mail_outbox set last_error = :error, next_attempt_at = null, status = 'FAILED' "
+            jdbc.sql("update mail_outbox set last_error = :error, next_attempt_at = null, status = 'FAILED', sealed_body = null "
                     + "where id = :id and status = 'QUEUED'")
                 .param("error", error).param("id", id).update();
         } else {

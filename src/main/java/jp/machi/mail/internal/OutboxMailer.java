@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import jp.machi.mail.Mailer;
+import jp.machi.mail.Secret;
+import jp.machi.shared.DemoMode;
 import jp.machi.ward.WardProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The {@link Mailer}: renders the mail now (what is stored is what is sent) and writes it to the outbox in
  * the caller's transaction, so a rolled-back action sends nothing. With SMTP the mail is QUEUED and delivered
  * after commit; without SMTP (the demo) it is KEPT for staff to read at /staff/outbox.
+ *
+ * <p>A mail whose model holds a {@link Secret} is rendered twice: with the secret for the recipient and with a
+ * note in its place for the outbox ({@code body}, the only text any staff view reads). The recipient's text is
+ * kept apart ({@code sealed_body}) only while delivery needs it — a QUEUED mail until it is sent or given up —
+ * and, for a KEPT mail, only in demo mode and only for a recipient at the demo domain ({@link DemoMode#isDemoAddress}),
+ * so the demo's newcomer can finish signing up. A real installation without SMTP keeps no secret at all.
  */
 @Component
 public class OutboxMailer implements Mailer {
@@ -28,14 +36,22 @@ public class OutboxMailer implements Mailer {
     private final OutboxDelivery delivery;
     private final MailSettings settings;
     private final WardProfile ward;
+    private final DemoMode demo;
 
     public OutboxMailer(MailTemplates templates, Outbox outbox, OutboxDelivery delivery, MailSettings settings,
-                        WardProfile ward) {
+                        WardProfile ward, DemoMode demo) {
         this.templates = templates;
         this.outbox = outbox;
         this.delivery = delivery;
         this.settings = settings;
         this.ward = ward;
+        this.demo = demo;
+    }
+
+    /** What the outbox's copy says in place of a secret, in the mail's language. */
+    public static String mask(String language) {
+        return "en".equals(language) ? "[hidden: only the recipient can see this link or code]"
+            : "［非表示：このリンク・コードは受信者本人にだけ届きます］";
     }
 
     /**
@@ -54,11 +70,20 @@ public class OutboxMailer implements Mailer {
         Map<String, Object> variables = new HashMap<>(model == null ? Map.of() : model);
         variables.put("baseUrl", settings.baseUrl());
         variables.put("wardName", ward.name(Locale.forLanguageTag(language)));
-        MailTemplates.RenderedMail mail = templates.render(template, language, variables);
+        boolean secrets = variables.values().stream().anyMatch(Secret.class::isInstance);
+        Map<String, Object> forStaff = new HashMap<>(variables);
+        forStaff.replaceAll((name, value) -> value instanceof Secret ? mask(language) : value);
+        MailTemplates.RenderedMail masked = templates.render(template, language, forStaff);
+        String sealed = null;
 
         OutboxMail.Status status = settings.smtpConfigured() ? OutboxMail.Status.QUEUED : OutboxMail.Status.KEPT;
-        java.util.Optional<Long> written = outbox.insert(recipient, language, template, mail.subject(), mail.body(), status,
-            idempotencyKey == null ? null : idempotencyKey + "|" + recipient.toLowerCase(Locale.ROOT));
+        if (secrets && (status == OutboxMail.Status.QUEUED || demo.enabled() && DemoMode.isDemoAddress(recipient))) {
+            Map<String, Object> forRecipient = new HashMap<>(variables);
+            forRecipient.replaceAll((name, value) -> value instanceof Secret s ? s.value() : value);
+            sealed = templates.render(template, language, forRecipient).body();
+        }
+        java.util.Optional<Long> written = outbox.insert(recipient, language, template, masked.subject(), masked.body(),
+            sealed, status, idempotencyKey == null ? null : idempotencyKey + "|" + recipient.toLowerCase(Locale.ROOT));
         if (written.isEmpty()) {
             log.info("Mail {} with key {} is already in the outbox; not written again", template, idempotencyKey);
             return;

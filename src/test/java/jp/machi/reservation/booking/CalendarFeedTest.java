@@ -151,12 +151,12 @@ class CalendarFeedTest {
         Availability slot = open(25);
         Booking b = checkout.bookNow(who.id(), roomId, slot.date(), slot.slot().code(), null, UUID.randomUUID().toString(), false, null)
             .booking();
-        assertThat(body(mvc.perform(get("/account/bookings").header("Authorization", bearer)).andExpect(status().isOk())))
+        assertThat(body(mvc.perform(get("/account/bookings").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
             .contains("カレンダー用のアドレスを作る");
-        mvc.perform(post("/account/bookings/calendar-feed").header("Authorization", bearer)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/account/bookings/calendar-feed").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().is3xxRedirection());
         String token = jdbc.sql("select token from reservation_calendar_feed where account_id = ?").param(who.id())
             .query(String.class).single();
-        assertThat(body(mvc.perform(get("/account/bookings").header("Authorization", bearer)).andExpect(status().isOk())))
+        assertThat(body(mvc.perform(get("/account/bookings").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
             .contains("/calendar/" + token + ".ics");
         var response = mvc.perform(get("/calendar/" + token + ".ics")).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(response.getContentType()).startsWith("text/calendar");
@@ -175,7 +175,7 @@ class CalendarFeedTest {
         // wrong and old tokens are 404
         mvc.perform(get("/calendar/" + "x".repeat(43) + ".ics")).andExpect(status().isNotFound());
         mvc.perform(get("/calendar/short.ics")).andExpect(status().isNotFound());
-        mvc.perform(post("/account/bookings/calendar-feed").header("Authorization", bearer)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/account/bookings/calendar-feed").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().is3xxRedirection());
         mvc.perform(get("/calendar/" + token + ".ics")).andExpect(status().isNotFound());
     }
 }

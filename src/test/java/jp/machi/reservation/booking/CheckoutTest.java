@@ -154,9 +154,9 @@ class CheckoutTest {
         String bearer = "Bearer " + who.token();
         Availability slot = open(30);
         String key = UUID.randomUUID().toString();
-        var form = post("/account/bookings/new").header("Authorization", bearer).param("room", "" + roomId)
+        var form = post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id())).param("room", "" + roomId)
             .param("date", slot.date().toString()).param("slot", slot.slot().code()).param("key", key).param("commercial", "true");
-        assertThat(body(mvc.perform(get("/account/bookings/new").header("Authorization", bearer).param("room", "" + roomId)
+        assertThat(body(mvc.perform(get("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id())).param("room", "" + roomId)
             .param("date", slot.date().toString()).param("slot", slot.slot().code())).andExpect(status().isOk())))
             .contains("営利目的（物品販売").contains("5,000円").contains("仮押さえして使用料を確認する");
         String checkout = mvc.perform(form).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
@@ -172,31 +172,31 @@ class CheckoutTest {
         // a double click gives the same hold; somebody else cannot take the held slot
         assertThat(mvc.perform(form).andReturn().getResponse().getRedirectedUrl()).isEqualTo(checkout);
         var other = TestResidents.create(jdbc, "RESIDENT");
-        mvc.perform(post("/account/bookings/new").header("Authorization", "Bearer " + other.token()).param("room", "" + roomId)
+        mvc.perform(post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(other.id())).param("room", "" + roomId)
             .param("date", slot.date().toString()).param("slot", slot.slot().code())
             .param("key", UUID.randomUUID().toString())).andExpect(status().isConflict());
-        String page = body(mvc.perform(get(checkout).header("Authorization", bearer)).andExpect(status().isOk()));
+        String page = body(mvc.perform(get(checkout).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk()));
         assertThat(page).contains("使用料の確認").contains("5,000円").contains("営利目的の料金").contains("室場の規則")
             .contains("利用日の 7 日前までの取消し: 100% 還付").contains("利用日の 3 日前までの取消し: 50% 還付")
             .contains("お支払い期限").contains("町会・自治会（50%減額）").contains("仮押さえしています");
-        assertThat(body(mvc.perform(get(checkout).param("lang", "en").header("Authorization", bearer)).andExpect(status().isOk())))
+        assertThat(body(mvc.perform(get(checkout).param("lang", "en").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
             .contains("Check the fee").contains("Commercial rate").contains("held for you");
         // an unknown reduction category: 400 with the message, still held
-        assertThat(body(mvc.perform(post("/account/bookings/" + id + "/confirm").header("Authorization", bearer)
+        assertThat(body(mvc.perform(post("/account/bookings/" + id + "/confirm").with(jp.machi.support.SignedIn.resident(who.id()))
             .param("reduction", "no-such-category")).andExpect(status().isBadRequest()))).contains("減免区分を一覧から選んでください");
         assertThat(column(id, "status")).isEqualTo("PROVISIONAL");
         // somebody else's booking is not there
-        mvc.perform(post("/account/bookings/" + id + "/confirm").header("Authorization", "Bearer " + other.token()))
+        mvc.perform(post("/account/bookings/" + id + "/confirm").with(jp.machi.support.SignedIn.resident(other.id())))
             .andExpect(status().isNotFound());
-        mvc.perform(get(checkout).header("Authorization", "Bearer " + other.token())).andExpect(status().isNotFound());
-        String done = mvc.perform(post("/account/bookings/" + id + "/confirm").header("Authorization", bearer)
+        mvc.perform(get(checkout).with(jp.machi.support.SignedIn.resident(other.id()))).andExpect(status().isNotFound());
+        String done = mvc.perform(post("/account/bookings/" + id + "/confirm").with(jp.machi.support.SignedIn.resident(who.id()))
             .param("reduction", "neighbourhood")).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(done).isEqualTo("/account/bookings/" + id + "?booked");
         assertThat(column(id, "status")).isEqualTo("CONFIRMED");
         assertThat(column(id, "reduction_state")).isEqualTo("REQUESTED");
         String mail = mailWith(email(who), "予約が確定しました");
         assertThat(mail).contains("5,000円").contains("お支払い期限").contains("減免を申請しました");
-        assertThat(body(mvc.perform(get(done).header("Authorization", bearer)).andExpect(status().isOk())))
+        assertThat(body(mvc.perform(get(done).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
             .contains("予約が確定しました").contains("減免: 町会・自治会（50%）— 審査中");
         // staff see the request and approve it: the fee halves, the booker is told
         assertThat(body(mvc.perform(get("/staff/reservations/reductions").with(admin(jdbc))).andExpect(status().isOk())))
@@ -216,7 +216,7 @@ class CheckoutTest {
         mvc.perform(post("/staff/reservations/bookings/" + id + "/reduction").param("decision", "reject").with(csrf())
             .with(admin(jdbc))).andExpect(status().is3xxRedirection());
         assertThat(column(id, "reduction_state")).isEqualTo("APPROVED");
-        assertThat(body(mvc.perform(get("/account/bookings/" + id).header("Authorization", bearer)).andExpect(status().isOk())))
+        assertThat(body(mvc.perform(get("/account/bookings/" + id).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
             .contains("2,500円").contains("（減免前 5,000円）").contains("承認済");
     }
 
@@ -234,13 +234,13 @@ class CheckoutTest {
         assertThat(service.availability(room(), slot.date(), slot.date()).stream()
             .filter(a -> a.slot().code().equals(slot.slot().code())).findFirst().orElseThrow().status())
             .isEqualTo(Availability.Status.OPEN);
-        assertThat(body(mvc.perform(post("/account/bookings/" + id + "/confirm").header("Authorization", "Bearer " + who.token()))
+        assertThat(body(mvc.perform(post("/account/bookings/" + id + "/confirm").with(jp.machi.support.SignedIn.resident(who.id())))
             .andExpect(status().isConflict()))).contains("仮押さえの時間が過ぎた");
         // a hold whose time ran out but the job has not run yet cannot be confirmed either
         var again = checkout.hold(who.id(), null, roomId, slot.date(), slot.slot().code(), null, UUID.randomUUID().toString(), false);
         jdbc.sql("update reservation_booking set hold_expires_at = now() - interval '1 second' where id = ?")
             .param(again.booking().id()).update();
-        mvc.perform(post("/account/bookings/" + again.booking().id() + "/confirm").header("Authorization", "Bearer " + who.token()))
+        mvc.perform(post("/account/bookings/" + again.booking().id() + "/confirm").with(jp.machi.support.SignedIn.resident(who.id())))
             .andExpect(status().isConflict());
         assertThat(column(again.booking().id(), "status")).isEqualTo("PROVISIONAL");
     }
@@ -250,15 +250,15 @@ class CheckoutTest {
         var who = TestResidents.create(jdbc, "RESIDENT");
         Availability slot = open(50);
         String body = "{\"roomId\":" + roomId + ",\"date\":\"" + slot.date() + "\",\"slot\":\"" + slot.slot().code() + "\"";
-        assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", "Bearer " + who.token())
+        assertThat(body(mvc.perform(post("/api/v1/bookings").with(jp.machi.support.SignedIn.resident(who.id()))
             .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
             .content(body + ",\"commercial\":\"yes\"}")).andExpect(status().isBadRequest()))).contains("\"parameter\":\"commercial\"");
-        assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", "Bearer " + who.token())
+        assertThat(body(mvc.perform(post("/api/v1/bookings").with(jp.machi.support.SignedIn.resident(who.id()))
             .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
             .content(body + ",\"reduction\":\"nope\"}")).andExpect(status().isBadRequest()))).contains("\"parameter\":\"reduction\"");
         assertThat(jdbc.sql("select count(*) from reservation_booking where booker_account_id = ?").param(who.id())
             .query(Long.class).single()).isZero();
-        String created = body(mvc.perform(post("/api/v1/bookings").header("Authorization", "Bearer " + who.token())
+        String created = body(mvc.perform(post("/api/v1/bookings").with(jp.machi.support.SignedIn.resident(who.id()))
             .header("Accept-Language", "en").header("Idempotency-Key", UUID.randomUUID().toString())
             .contentType("application/json").content(body + ",\"commercial\":true,\"reduction\":\"school\"}"))
             .andExpect(status().isCreated()));

@@ -163,45 +163,45 @@ class FirstComeBookingTest {
         String bearer = "Bearer " + who.token();
         Availability slot = open(room, 45);
         String newPath = "/account/bookings/new?room=" + room.room().id() + "&date=" + slot.date() + "&slot=" + slot.slot().code();
-        String redirect = mvc.perform(get(newPath).header("Authorization", bearer)).andExpect(status().is3xxRedirection())
+        String redirect = mvc.perform(get(newPath).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().is3xxRedirection())
             .andReturn().getResponse().getRedirectedUrl();
         assertThat(redirect).startsWith("/account/bookings/registration");
-        assertThat(body(mvc.perform(get(redirect).header("Authorization", bearer)).andExpect(status().isOk()))).contains("利用者登録");
-        mvc.perform(post("/account/bookings/registration").header("Authorization", bearer)).andExpect(status().isBadRequest());
-        mvc.perform(post("/account/bookings/registration").header("Authorization", bearer).param("residency", "STUDENT")
+        assertThat(body(mvc.perform(get(redirect).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk()))).contains("利用者登録");
+        mvc.perform(post("/account/bookings/registration").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isBadRequest());
+        mvc.perform(post("/account/bookings/registration").with(jp.machi.support.SignedIn.resident(who.id())).param("residency", "STUDENT")
             .param("room", "" + room.room().id()).param("date", slot.date().toString()).param("slot", slot.slot().code()))
             .andExpect(status().is3xxRedirection());
-        String check = body(mvc.perform(get(newPath).header("Authorization", bearer)).andExpect(status().isOk()));
+        String check = body(mvc.perform(get(newPath).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk()));
         assertThat(check).contains("予約内容の確認").contains("区民料金").contains("在学");
         String key = check.replaceAll("(?s).*name=\"key\" value=\"([^\"]+)\".*", "$1");
-        String done = mvc.perform(post("/account/bookings/new").header("Authorization", bearer).param("room", "" + room.room().id())
+        String done = mvc.perform(post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id())).param("room", "" + room.room().id())
             .param("date", slot.date().toString()).param("slot", slot.slot().code()).param("key", key))
             .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         // a double click sends the same form again: the same booking, not a second one
-        String again = mvc.perform(post("/account/bookings/new").header("Authorization", bearer).param("room", "" + room.room().id())
+        String again = mvc.perform(post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id())).param("room", "" + room.room().id())
             .param("date", slot.date().toString()).param("slot", slot.slot().code()).param("key", key))
             .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(again).isEqualTo(done);
         // the slot is held while the resident checks the fee (checkout), then confirmed
         assertThat(done).endsWith("/checkout");
-        assertThat(body(mvc.perform(get(done).header("Authorization", bearer)).andExpect(status().isOk()))).contains("使用料の確認");
-        done = mvc.perform(post(done.replace("/checkout", "/confirm")).header("Authorization", bearer))
+        assertThat(body(mvc.perform(get(done).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk()))).contains("使用料の確認");
+        done = mvc.perform(post(done.replace("/checkout", "/confirm")).with(jp.machi.support.SignedIn.resident(who.id())))
             .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        assertThat(body(mvc.perform(get(done).header("Authorization", bearer)).andExpect(status().isOk())))
+        assertThat(body(mvc.perform(get(done).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
             .contains("予約が確定しました").contains("この予約を取り消す");
-        assertThat(body(mvc.perform(get("/account/bookings").header("Authorization", bearer)).andExpect(status().isOk())))
+        assertThat(body(mvc.perform(get("/account/bookings").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
             .contains("<caption").contains("予約確定");
         // somebody else asks for the same slot in the browser: a clear 409 page, no booking
         var late = TestResidents.create(jdbc, "RESIDENT");
-        assertThat(body(mvc.perform(post("/account/bookings/new").header("Authorization", "Bearer " + late.token())
+        assertThat(body(mvc.perform(post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(late.id()))
             .param("room", "" + room.room().id()).param("date", slot.date().toString()).param("slot", slot.slot().code())
             .param("key", java.util.UUID.randomUUID().toString())).andExpect(status().isConflict()))).contains("先に予約されました");
         String id = done.replaceAll("\\D+(\\d+).*", "$1");
-        mvc.perform(post("/account/bookings/" + id + "/cancel").header("Authorization", "Bearer " + late.token()))
+        mvc.perform(post("/account/bookings/" + id + "/cancel").with(jp.machi.support.SignedIn.resident(late.id())))
             .andExpect(status().isNotFound());
-        mvc.perform(post("/account/bookings/" + id + "/cancel").header("Authorization", bearer)).andExpect(status().is3xxRedirection());
-        assertThat(body(mvc.perform(get("/account/bookings/" + id).param("lang", "en").header("Authorization", bearer))
+        mvc.perform(post("/account/bookings/" + id + "/cancel").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().is3xxRedirection());
+        assertThat(body(mvc.perform(get("/account/bookings/" + id).param("lang", "en").with(jp.machi.support.SignedIn.resident(who.id())))
             .andExpect(status().isOk()))).contains("Cancelled").contains("Refund");
-        mvc.perform(get("/account/bookings/new?room=1&date=bad&slot=am").header("Authorization", bearer)).andExpect(status().is4xxClientError());
+        mvc.perform(get("/account/bookings/new?room=1&date=bad&slot=am").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().is4xxClientError());
     }
 }

@@ -158,7 +158,7 @@ class RoomPartsTest {
             .param("to", plainDay.toString()).param("part", "a")).andExpect(status().isNotFound());
         // the pages: an unknown part is a 404 on the room page and a 400 when booking
         mvc.perform(get("/reservations/rooms/" + hall.roomId()).param("part", "zz")).andExpect(status().isNotFound());
-        mvc.perform(get("/account/bookings/new").header("Authorization", "Bearer " + who.token())
+        mvc.perform(get("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id()))
             .param("room", String.valueOf(plain.roomId())).param("date", plainDay.toString()).param("slot", "night")
             .param("part", "a")).andExpect(status().isBadRequest());
         assertThat(jdbc.sql("select count(*) from reservation_booking where booker_account_id = ?").param(who.id())
@@ -175,18 +175,18 @@ class RoomPartsTest {
             .param("start", day.toString())).andExpect(status().isOk()));
         assertThat(page).contains("B面").contains("aria-current=\"page\"").contains("全面")
             .contains("/account/bookings/new?room=" + hall.roomId() + "&amp;date=" + day + "&amp;slot=night&amp;part=b");
-        String confirm = body(mvc.perform(get("/account/bookings/new").header("Authorization", bearer)
+        String confirm = body(mvc.perform(get("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id()))
             .param("room", String.valueOf(hall.roomId())).param("date", day.toString()).param("slot", "night").param("part", "b"))
             .andExpect(status().isOk()));
         assertThat(confirm).contains("区画").contains("B面").contains("name=\"part\" value=\"b\"");
-        String location = mvc.perform(post("/account/bookings/new").header("Authorization", bearer)
+        String location = mvc.perform(post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id()))
                 .param("room", String.valueOf(hall.roomId())).param("date", day.toString()).param("slot", "night")
                 .param("part", "b").param("key", UUID.randomUUID().toString()))
             .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.replaceAll("\\D*(\\d+).*", "$1"));
         assertThat(jdbc.sql("select part_code from reservation_booking where id = ?").param(id).query(String.class).single())
             .isEqualTo("b");
-        assertThat(body(mvc.perform(get("/account/bookings/" + id).header("Authorization", bearer).param("lang", "en"))
+        assertThat(body(mvc.perform(get("/account/bookings/" + id).with(jp.machi.support.SignedIn.resident(who.id())).param("lang", "en"))
             .andExpect(status().isOk()))).contains("Court B");
         // now the whole room is booked, part a is free
         String whole = body(mvc.perform(get("/reservations/rooms/" + hall.roomId()).param("start", day.toString())));
@@ -194,8 +194,8 @@ class RoomPartsTest {
         String partA = body(mvc.perform(get("/reservations/rooms/" + hall.roomId()).param("start", day.toString())
             .param("part", "a")));
         assertThat(partA).contains("date=" + day + "&amp;slot=night&amp;part=a\"");
-        String wholeBook = body(mvc.perform(post("/account/bookings/new").header("Authorization", "Bearer "
-                + TestResidents.create(jdbc, "RESIDENT").token())
+        String wholeBook = body(mvc.perform(post("/account/bookings/new")
+            .with(jp.machi.support.SignedIn.resident(TestResidents.create(jdbc, "RESIDENT").id()))
             .param("room", String.valueOf(hall.roomId())).param("date", day.toString()).param("slot", "night")
             .param("key", UUID.randomUUID().toString())).andExpect(status().isConflict()));
         assertThat(wholeBook).contains("先に予約");

@@ -90,7 +90,7 @@ class LotteryGroupsTest {
     }
 
     MockHttpServletRequestBuilder apply(long round, TestResidents.Resident who, boolean asGroup, long room, LocalDate day, String slot) {
-        var b = post("/account/lottery/rounds/" + round + "/applications").header("Authorization", "Bearer " + who.token())
+        var b = post("/account/lottery/rounds/" + round + "/applications").with(jp.machi.support.SignedIn.resident(who.id()))
             .param("room1", "" + room).param("date1", day.toString()).param("slot1", slot);
         return asGroup ? b.param("as", "group") : b;
     }
@@ -124,11 +124,11 @@ class LotteryGroupsTest {
         String groupName = "テスト団体" + rep.id();
 
         // the representative's own page offers the group's; the group's page says what applying for a group means
-        String own = body(mvc.perform(get("/account/lottery/rounds/" + round).header("Authorization", "Bearer " + rep.token()))
+        String own = body(mvc.perform(get("/account/lottery/rounds/" + round).with(jp.machi.support.SignedIn.resident(rep.id())))
             .andExpect(status().isOk()));
         assertThat(own).contains("/account/lottery/rounds/" + round + "?as=group").contains(groupName);
         String ours = body(mvc.perform(get("/account/lottery/rounds/" + round).param("as", "group")
-            .header("Authorization", "Bearer " + rep.token())).andExpect(status().isOk()));
+            .with(jp.machi.support.SignedIn.resident(rep.id()))).andExpect(status().isOk()));
         assertThat(ours).contains("団体「" + groupName + "」としての申込み").contains("name=\"as\" value=\"group\"")
             .contains("団体の受付記号").contains("団体の申込み（0件／上限2件）");
 
@@ -147,7 +147,7 @@ class LotteryGroupsTest {
         String groupRef = lottery.ours(rep.id(), r).orElseThrow().reference();
         String ownRef = lottery.mine(rep.id(), r).reference();
         assertThat(groupRef).isNotNull().isNotEqualTo(ownRef);
-        assertThat(body(mvc.perform(get("/account/lottery").header("Authorization", "Bearer " + rep.token()))
+        assertThat(body(mvc.perform(get("/account/lottery").with(jp.machi.support.SignedIn.resident(rep.id())))
             .andExpect(status().isOk()))).contains("（団体「" + groupName + "」）");
 
         // a member who does not represent a group, and a non-resident in an in-ward round: 422, nothing written
@@ -159,7 +159,7 @@ class LotteryGroupsTest {
             .andExpect(status().isUnprocessableEntity())))
             .contains("Only people who live, work or study in the ward can apply in this round.");
         assertThat(mvc.perform(get("/account/lottery/rounds/" + round).param("as", "group")
-            .header("Authorization", "Bearer " + member.token())).andReturn().getResponse().getStatus()).isEqualTo(404);
+            .with(jp.machi.support.SignedIn.resident(member.id()))).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(applications(round)).isEqualTo(2);
 
         // draw: the group's card wins (alone for its slot) and becomes the group's provisional booking
@@ -182,9 +182,9 @@ class LotteryGroupsTest {
         TestMailbox.awaitMailContaining(address, Duration.ofSeconds(30), groupName, groupRef);
 
         // the representative confirms the group's win; a stranger cannot
-        mvc.perform(post("/account/lottery/applications/" + app.id() + "/confirm").header("Authorization", "Bearer " + member.token()))
+        mvc.perform(post("/account/lottery/applications/" + app.id() + "/confirm").with(jp.machi.support.SignedIn.resident(member.id())))
             .andExpect(status().isNotFound());
-        mvc.perform(post("/account/lottery/applications/" + app.id() + "/confirm").header("Authorization", "Bearer " + rep.token()))
+        mvc.perform(post("/account/lottery/applications/" + app.id() + "/confirm").with(jp.machi.support.SignedIn.resident(rep.id())))
             .andExpect(status().is3xxRedirection())
             .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).endsWith("?as=group"));
         assertThat(lottery.bookingStatus(app.bookingId())).contains("CONFIRMED");

@@ -77,7 +77,7 @@ class LotteryTest {
 
     MockHttpServletRequestBuilder apply(long round, TestResidents.Resident who, String... fields) {
         MockHttpServletRequestBuilder b = post("/account/lottery/rounds/" + round + "/applications")
-            .header("Authorization", "Bearer " + who.token());
+            .with(jp.machi.support.SignedIn.resident(who.id()));
         for (int i = 0; i + 1 < fields.length; i += 2) {
             b = b.param(fields[i], fields[i + 1]);
         }
@@ -129,7 +129,7 @@ class LotteryTest {
         var b = TestResidents.create(jdbc, "RESIDENT");
         var c = TestResidents.create(jdbc, "NON_RESIDENT");
         jdbc.sql("update account set preferred_language = 'en' where id = ?").param(c.id()).update();
-        String page = body(mvc.perform(get("/account/lottery/rounds/" + round).header("Authorization", "Bearer " + a.token()))
+        String page = body(mvc.perform(get("/account/lottery/rounds/" + round).with(jp.machi.support.SignedIn.resident(a.id())))
             .andExpect(status().isOk()));
         assertThat(page).contains("第1希望").contains("name=\"room3\"").doesNotContain("name=\"room4\"");
         mvc.perform(apply(round, a, "room1", "" + room1, "date1", d1.toString(), "slot1", "am",
@@ -138,7 +138,7 @@ class LotteryTest {
         mvc.perform(apply(round, b, "room1", "" + room1, "date1", d1.toString(), "slot1", "am",
             "room2", "" + room2, "date2", d1.toString(), "slot2", "am")).andExpect(status().is3xxRedirection());
         mvc.perform(apply(round, c, "room1", "" + room1, "date1", d1.toString(), "slot1", "am")).andExpect(status().is3xxRedirection());
-        String mine = body(mvc.perform(get("/account/lottery/rounds/" + round).header("Authorization", "Bearer " + a.token()))
+        String mine = body(mvc.perform(get("/account/lottery/rounds/" + round).with(jp.machi.support.SignedIn.resident(a.id())))
             .andExpect(status().isOk()));
         String referenceA = lottery.mine(a.id(), lottery.round(round).orElseThrow()).reference();
         assertThat(mine).contains(referenceA).contains("申込 1").contains("申込 2").contains("この申込みを取り下げる")
@@ -173,7 +173,7 @@ class LotteryTest {
         mvc.perform(get("/reservations/lottery/rounds/" + round + "/results.csv")).andExpect(status().isNotFound());
         // withdrawing after the close is refused
         long appOfA = lottery.mine(a.id(), r).applications().get(0).id();
-        mvc.perform(post("/account/lottery/applications/" + appOfA + "/withdraw").header("Authorization", "Bearer " + a.token()))
+        mvc.perform(post("/account/lottery/applications/" + appOfA + "/withdraw").with(jp.machi.support.SignedIn.resident(a.id())))
             .andExpect(status().is3xxRedirection());
         assertThat(applications(round)).isEqualTo(4);
 
@@ -203,19 +203,19 @@ class LotteryTest {
         assertThat(TestMailbox.awaitMailTo(email(c.id(), jdbc)).getSubject()).contains("lottery result");
 
         // A confirms the win of application 2 on the page; it becomes CONFIRMED
-        String aPage = body(mvc.perform(get("/account/lottery/rounds/" + round).header("Authorization", "Bearer " + a.token()))
+        String aPage = body(mvc.perform(get("/account/lottery/rounds/" + round).with(jp.machi.support.SignedIn.resident(a.id())))
             .andExpect(status().isOk()));
         assertThat(aPage).contains("予約を確定する").contains("当選（第1希望）");
         var appsOfA = lottery.mine(a.id(), r).applications();
         var second = appsOfA.stream().filter(x -> x.cardNo() == 2).findFirst().orElseThrow();
-        mvc.perform(post("/account/lottery/applications/" + second.id() + "/confirm").header("Authorization", "Bearer " + b.token()))
+        mvc.perform(post("/account/lottery/applications/" + second.id() + "/confirm").with(jp.machi.support.SignedIn.resident(b.id())))
             .andExpect(status().isNotFound());
-        mvc.perform(post("/account/lottery/applications/" + second.id() + "/confirm").header("Authorization", "Bearer " + a.token()))
+        mvc.perform(post("/account/lottery/applications/" + second.id() + "/confirm").with(jp.machi.support.SignedIn.resident(a.id())))
             .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select status from reservation_booking where id = ?").param(second.bookingId()).query(String.class).single())
             .isEqualTo("CONFIRMED");
         assertThat(body(mvc.perform(get("/account/lottery/rounds/" + round).param("lang", "en")
-            .header("Authorization", "Bearer " + a.token())).andExpect(status().isOk()))).contains("The booking is confirmed.");
+            .with(jp.machi.support.SignedIn.resident(a.id()))).andExpect(status().isOk()))).contains("The booking is confirmed.");
 
         // unconfirmed wins lapse at the deadline through the existing hold expiry; confirmed ones stay
         cancellations.expireHolds(r.confirmBy());
@@ -307,20 +307,20 @@ class LotteryTest {
         // malformed or unknown ids
         mvc.perform(get("/reservations/lottery/rounds/abc")).andExpect(status().isNotFound());
         mvc.perform(get("/reservations/lottery/rounds/999999999")).andExpect(status().isNotFound());
-        mvc.perform(get("/account/lottery/rounds/x").header("Authorization", "Bearer " + who.token())).andExpect(status().isNotFound());
-        mvc.perform(post("/account/lottery/applications/999999999/withdraw").header("Authorization", "Bearer " + who.token()))
+        mvc.perform(get("/account/lottery/rounds/x").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isNotFound());
+        mvc.perform(post("/account/lottery/applications/999999999/withdraw").with(jp.machi.support.SignedIn.resident(who.id())))
             .andExpect(status().isNotFound());
         // withdrawing inside the window works and writes it away
         long mineId = lottery.mine(who.id(), lottery.round(round).orElseThrow()).applications().get(0).id();
-        mvc.perform(post("/account/lottery/applications/" + mineId + "/withdraw").header("Authorization", "Bearer " + stranger.token()))
+        mvc.perform(post("/account/lottery/applications/" + mineId + "/withdraw").with(jp.machi.support.SignedIn.resident(stranger.id())))
             .andExpect(status().isNotFound());
-        mvc.perform(post("/account/lottery/applications/" + mineId + "/withdraw").header("Authorization", "Bearer " + who.token()))
+        mvc.perform(post("/account/lottery/applications/" + mineId + "/withdraw").with(jp.machi.support.SignedIn.resident(who.id())))
             .andExpect(status().is3xxRedirection());
         assertThat(applications(round)).isZero();
         // signing in is needed for the resident pages
         mvc.perform(get("/account/lottery").accept(org.springframework.http.MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
         // staff pages need a staff role
-        mvc.perform(get("/staff/reservations/lottery").header("Authorization", "Bearer " + who.token())).andExpect(status().isForbidden());
+        mvc.perform(get("/staff/reservations/lottery").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isForbidden());
     }
 
     @Test
@@ -354,7 +354,8 @@ class LotteryTest {
         assertThat(body(mvc.perform(get("/reservations/lottery/rounds/" + drawn.id() + "/verify").param("lang", "en"))
             .andExpect(status().isOk()))).contains("Everything matches");
         // the demo resident took part and sees a reference on their own page
-        assertThat(body(mvc.perform(get("/account/lottery/rounds/" + drawn.id()).header("Authorization", "Bearer demo-resident-token"))
+        assertThat(body(mvc.perform(get("/account/lottery/rounds/" + drawn.id()).with(jp.machi.support.SignedIn.resident(jdbc.sql("select id from account where email = 'resident@demo.machi.example'")
+            .query(Long.class).single())))
             .andExpect(status().isOk()))).contains("code-box");
         LotteryRound open = demo.stream().filter(r -> r.phase() == LotteryRound.Phase.PLANNED).findFirst().orElseThrow();
         assertThat(open.state(Instant.now())).isEqualTo("open");

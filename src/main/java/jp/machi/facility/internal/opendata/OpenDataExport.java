@@ -36,6 +36,20 @@ public class OpenDataExport {
         }
     }
 
+    /** The rows of the dataset in the current layout's column order, at most {@code limit} (the open data portal). */
+    @Transactional(readOnly = true)
+    public void rows(Dataset dataset, int limit, java.util.function.Consumer<List<String>> sink) {
+        int n = 0;
+        for (OpenDataRepository.Snapshot s : repository.all()) {
+            if (n >= limit) {
+                return;
+            }
+            if (includes(dataset, s)) {
+                sink.accept(row(dataset, s));
+                n++;
+            }
+        }
+    }
 
     static boolean includes(Dataset dataset, OpenDataRepository.Snapshot s) {
         return switch (dataset) {

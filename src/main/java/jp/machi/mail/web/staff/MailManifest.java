@@ -11,6 +11,6 @@ class MailManifest {
 
     @Bean
     StaffMenuEntry outboxEntry() {
-        return new StaffMenuEntry(800, "mail.menu.outbox", "mail.menu.outbox.text", "/staff/outbox", Role.STAFF);
+        return new StaffMenuEntry(800, "mail.menu.outbox", "mail.menu.outbox.text", "/staff/outbox", Role.SYSTEM_ADMIN);
     }
 }

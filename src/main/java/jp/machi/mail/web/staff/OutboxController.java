@@ -8,6 +8,7 @@ import jp.machi.audit.AuditLog;
 import jp.machi.mail.internal.MailSettings;
 import jp.machi.mail.internal.Outbox;
 import jp.machi.mail.internal.OutboxMail;
+import jp.machi.mail.internal.OutboxMailer;
 import jp.machi.shared.DemoMode;
 import jp.machi.shared.time.MachiClock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,13 +27,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The outbox for staff: the latest mails and, one at a time, their full text. In the demo (no SMTP) this
- * is where sign-up and password-reset links are read. Reading a mail is access to personal data and goes on
- * the audit record.
+ * The outbox: the latest mails and, one at a time, their text — for system admins only, who look after mail
+ * delivery (department staff have no need to read residents' mail; auditors see who read what in the audit log).
+ * Listing and reading are access to personal data and go on the audit record.
+ *
+ * <p>No view here ever receives a secret: the stored text has a note where a one-time link or code was (see
+ * {@link jp.machi.mail.Secret}). The one exception is the demo: in demo mode, a mail to an address at the demo
+ * domain that is kept without SMTP shows its link, so a newcomer can finish the demo's sign-up — the page says so.
+ * A real installation (demo mode off) never shows one.
  */
 @Controller
 @RequestMapping("/staff/outbox")
-@PreAuthorize("hasRole('STAFF')")
+@PreAuthorize("hasRole('SYSTEM_ADMIN')")
 class OutboxController {
 
     static final int PAGE_SIZE = 50;
@@ -52,9 +58,11 @@ class OutboxController {
 
     @GetMapping
     String list(@RequestParam(name = "page", required = false) String pageParam, Model model) {
-        requireStaff();
+        requireSystemAdmin();
         int page = page(pageParam);
         List<OutboxMail> rows = outbox.latest((page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        audit.ifAvailable(log -> log.record(AuditEvent.byCurrentActor("mail.outbox.list", null, "mail-outbox",
+            "page " + page + ", " + Math.min(rows.size(), PAGE_SIZE) + " mails")));
         boolean hasNext = rows.size() > PAGE_SIZE;
         model.addAttribute("mails", rows.stream().limit(PAGE_SIZE).map(OutboxController::row).toList());
         model.addAttribute("page", page);
@@ -62,17 +70,25 @@ class OutboxController {
         model.addAttribute("nextPage", hasNext ? page + 1 : null);
         model.addAttribute("mode", mode());
         model.addAttribute("retentionDays", settings.retention().toDays());
+        model.addAttribute("demoDomain", DemoMode.DOMAIN);
         return "mail/staff/outbox";
     }
 
     @GetMapping("/{id}")
     String show(@PathVariable("id") String idParam, Model model) {
-        requireStaff();
+        requireSystemAdmin();
         long id = parseId(idParam);
         OutboxMail mail = outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        audit.ifAvailable(log -> log.record(AuditEvent.byCurrentActor("mail.outbox.read", null, "mail:" + id, mail.recipient())));
+        // the demo's exception: a kept mail to a demo address, in demo mode, shows the recipient's own text
+        String revealed = demo.enabled() && DemoMode.isDemoAddress(mail.recipient())
+            && mail.status() == OutboxMail.Status.KEPT ? outbox.sealedBody(id).orElse(null) : null;
+        audit.ifAvailable(log -> log.record(AuditEvent.byCurrentActor(
+            revealed == null ? "mail.outbox.read" : "mail.outbox.read.demo-link", null, "mail:" + id, mail.recipient())));
         model.addAttribute("mail", row(mail));
-        model.addAttribute("body", LinkedText.of(mail.body()));
+        model.addAttribute("body", LinkedText.of(revealed == null ? mail.body() : revealed));
+        model.addAttribute("revealed", revealed != null);
+        model.addAttribute("masked", revealed == null && mail.body().contains(OutboxMailer.mask(mail.language())));
+        model.addAttribute("demoDomain", DemoMode.DOMAIN);
         model.addAttribute("lastError", mail.lastError());
         model.addAttribute("attempts", mail.attempts());
         model.addAttribute("sentAt", time(mail.sentAt()));
@@ -107,15 +123,15 @@ class OutboxController {
     }
 
     /**
-     * The mail body holds one-time links: refuse anyone but staff even if method security were off (the
+     * Residents' mail is personal data: refuse anyone but a system admin even if method security were off (the
      * {@code @PreAuthorize} above takes effect when the identity module enables method security).
      */
-    private static void requireStaff() {
+    private static void requireSystemAdmin() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean staff = auth != null && auth.isAuthenticated() && auth.getAuthorities().stream()
-            .map(GrantedAuthority::getAuthority).anyMatch("ROLE_STAFF"::equals);
-        if (!staff) {
-            throw new AccessDeniedException("Staff only");
+        boolean admin = auth != null && auth.isAuthenticated() && auth.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority).anyMatch("ROLE_SYSTEM_ADMIN"::equals);
+        if (!admin) {
+            throw new AccessDeniedException("System admins only");
         }
     }
 

@@ -171,25 +171,43 @@ class LotteryStaffController {
         model.addAttribute("rooms", lottery.rooms(round));
         model.addAttribute("applications", lottery.applicationCount(round.id()));
         model.addAttribute("applicants", lottery.applicantCount(round.id()));
-        model.addAttribute("canCommit", round.phase() == LotteryRound.Phase.PLANNED && !now.isBefore(round.closesAt()));
-        model.addAttribute("canDraw", round.phase() == LotteryRound.Phase.COMMITTED && !now.isBefore(round.drawAt()));
+        boolean runs = runsRound(me(), round);
+        model.addAttribute("canCommit", runs && round.phase() == LotteryRound.Phase.PLANNED && !now.isBefore(round.closesAt()));
+        model.addAttribute("canDraw", runs && round.phase() == LotteryRound.Phase.COMMITTED && !now.isBefore(round.drawAt()));
         return "reservation/lottery/staff/round";
     }
 
     @PostMapping("/staff/reservations/lottery/{id}/commit")
     String commit(@PathVariable String id, RedirectAttributes redirect) {
-        me();
-        LotteryRound round = round(id);
+        LotteryRound round = runnable(id, me());
         redirect.addFlashAttribute("done", lottery.commit(round.id(), lottery.now()) ? "committed" : "not-due");
         return "redirect:/staff/reservations/lottery/" + round.id();
     }
 
     @PostMapping("/staff/reservations/lottery/{id}/draw")
     String draw(@PathVariable String id, RedirectAttributes redirect) {
-        me();
-        LotteryRound round = round(id);
+        LotteryRound round = runnable(id, me());
         redirect.addFlashAttribute("done", lottery.draw(round.id(), lottery.now()) ? "drawn" : "not-due");
         return "redirect:/staff/reservations/lottery/" + round.id();
+    }
+
+    /**
+     * A round the staff member may commit and draw: every room of it is in a facility of their departments (issue 16:
+     * staff of any department could commit and draw every round). Others get 404, as for other departments' bookings.
+     */
+    private LotteryRound runnable(String id, long me) {
+        LotteryRound round = round(id);
+        if (!runsRound(me, round)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return round;
+    }
+
+    private boolean runsRound(long me, LotteryRound round) {
+        Set<Long> visible = visibleRooms(me).values().stream().flatMap(List::stream).map(r -> r.room().id())
+            .collect(Collectors.toSet());
+        List<Long> rooms = lottery.roomIds(round);
+        return !rooms.isEmpty() && visible.containsAll(rooms);
     }
 
     private LotteryRound round(String id) {
