@@ -250,15 +250,15 @@ class CheckoutTest {
         var who = TestResidents.create(jdbc, "RESIDENT");
         Availability slot = open(50);
         String body = "{\"roomId\":" + roomId + ",\"date\":\"" + slot.date() + "\",\"slot\":\"" + slot.slot().code() + "\"";
-        assertThat(body(mvc.perform(post("/api/v1/bookings").with(jp.machi.support.SignedIn.resident(who.id()))
+        assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", "Bearer " + who.token())
             .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
             .content(body + ",\"commercial\":\"yes\"}")).andExpect(status().isBadRequest()))).contains("\"parameter\":\"commercial\"");
-        assertThat(body(mvc.perform(post("/api/v1/bookings").with(jp.machi.support.SignedIn.resident(who.id()))
+        assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", "Bearer " + who.token())
             .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
             .content(body + ",\"reduction\":\"nope\"}")).andExpect(status().isBadRequest()))).contains("\"parameter\":\"reduction\"");
         assertThat(jdbc.sql("select count(*) from reservation_booking where booker_account_id = ?").param(who.id())
             .query(Long.class).single()).isZero();
-        String created = body(mvc.perform(post("/api/v1/bookings").with(jp.machi.support.SignedIn.resident(who.id()))
+        String created = body(mvc.perform(post("/api/v1/bookings").header("Authorization", "Bearer " + who.token())
             .header("Accept-Language", "en").header("Idempotency-Key", UUID.randomUUID().toString())
             .contentType("application/json").content(body + ",\"commercial\":true,\"reduction\":\"school\"}"))
             .andExpect(status().isCreated()));

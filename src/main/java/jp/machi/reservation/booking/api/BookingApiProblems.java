@@ -2,6 +2,7 @@ package jp.machi.reservation.booking.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.web.ApiProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,7 +17,7 @@ import tools.jackson.databind.DatabindException;
 /**
  * A booking body that cannot be read or fails its checks: 400 naming the member ({@code parameter}: {@code roomId},
  * {@code date}, {@code slot}, {@code part}, {@code commercial}, {@code reduction}, or {@code body} when it is no JSON
- * object at all), with a message saying what the member must be.
+ * object at all), with a message saying what the member must be. Without a token the answer is 401, whatever the body.
  */
 @RestControllerAdvice(assignableTypes = BookingApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -54,6 +55,10 @@ class BookingApiProblems {
     }
 
     private ResponseEntity<?> bad(String member, HttpServletRequest request) {
+        if (CurrentActor.principal().isEmpty()) {
+            // who is asking comes first: without a token the body is not looked at (as the controller answers)
+            return problems.answer(request, HttpStatus.UNAUTHORIZED, "unauthorized", null, "reservation.api.signIn");
+        }
         return problems.answer(request, HttpStatus.BAD_REQUEST, "bad-request", member,
             MESSAGES.getOrDefault(member, "reservation.api.body"));
     }
