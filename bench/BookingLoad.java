@@ -85,7 +85,7 @@ public class BookingLoad {
         List<Answer> answers = fire(calls);
         double wall = (System.nanoTime() - t) / 1e6;
         Map<Integer, Integer> byStatus = tally(answers);
-        long taken = answers.stream().filter(a -> a.status == 409 && a.body.contains("\"error\":\"taken\"")).count();
+        long taken = answers.stream().filter(a -> a.status == 409 && a.body.contains("\"code\":\"taken\"")).count();
         System.out.printf("race: %d residents, one slot: answers %s (409 taken: %d), wall %.0f ms, latency %s%n",
             n, byStatus, taken, wall, latency(answers));
         boolean ok = byStatus.getOrDefault(201, 0) == 1 && taken == n - 1;

@@ -16,14 +16,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import jp.machi.reservation.internal.BlockRules;
-import jp.machi.reservation.internal.BookingCheck;
-import jp.machi.reservation.internal.BookingRateLimiter;
-import jp.machi.reservation.internal.EligibilityCheck;
-import jp.machi.reservation.internal.LegacyImport;
-import jp.machi.reservation.internal.ReservationService;
-import jp.machi.reservation.internal.StaffReservations;
-import jp.machi.reservation.internal.Utilisation;
+import jp.machi.reservation.groups.internal.BlockRules;
+import jp.machi.reservation.booking.spi.BookingCheck;
+import jp.machi.reservation.booking.internal.BookingRateLimiter;
+import jp.machi.reservation.groups.internal.EligibilityCheck;
+import jp.machi.reservation.legacy.internal.LegacyImport;
+import jp.machi.reservation.booking.BookableRooms;
+import jp.machi.reservation.booking.Bookers;
+import jp.machi.reservation.booking.Bookings;
+import jp.machi.reservation.booking.BookingRequest;
+import jp.machi.reservation.booking.internal.StaffBookings;
+import jp.machi.reservation.legacy.internal.Utilisation;
 import jp.machi.shared.time.MachiClock;
 import jp.machi.support.MachiTest;
 import org.junit.jupiter.api.Test;
@@ -44,12 +47,14 @@ class GroupsBench {
     static final int ROOMS = 40;
 
     @Autowired JdbcClient jdbc;
-    @Autowired ReservationService service;
+    @Autowired BookableRooms service;
+    @Autowired Bookings bookings;
+    @Autowired Bookers bookers;
     @Autowired LegacyImport imports;
     @Autowired EligibilityCheck eligibility;
     @Autowired BlockRules blocks;
     @Autowired Utilisation utilisation;
-    @Autowired StaffReservations staff;
+    @Autowired StaffBookings staff;
     @Autowired TransactionTemplate tx;
     @Autowired Clock clock;
 
@@ -104,13 +109,13 @@ class GroupsBench {
         out.add(String.format(Locale.ROOT, "| legacy import, the same file again (all skipped) | %.0f ms |", ms(second)));
 
         // ---- what the two new booking checks add to one booking (in its transaction) ----
-        var room = service.bookableRoom(facility.rooms()[0]).orElseThrow();
-        var booker = service.booker(TestResidents.create(jdbc, "RESIDENT").id()).orElseThrow();
+        var room = service.room(facility.rooms()[0]).orElseThrow();
+        var booker = bookers.booker(TestResidents.create(jdbc, "RESIDENT").id()).orElseThrow();
         LocalDateTime now = LocalDateTime.now(clock.withZone(MachiClock.ZONE));
         int n = 5000;
         double[] costs = new double[n];
         for (int i = 0; i < n + 500; i++) {
-            var request = new BookingCheck.Request(booker, room, service.today().plusDays(10 + i % 60), room.slots().getFirst(), now, null, null);
+            var request = new BookingCheck.Request(booker, room, service.today().plusDays(10 + i % 60), room.slots().getFirst(), now, null, null, null);
             long s = System.nanoTime();
             tx.executeWithoutResult(st -> {
                 eligibility.check(request);

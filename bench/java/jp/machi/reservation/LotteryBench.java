@@ -15,10 +15,14 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import jp.machi.reservation.internal.LotteryDraw;
-import jp.machi.reservation.internal.LotteryRound;
-import jp.machi.reservation.internal.LotteryService;
-import jp.machi.reservation.internal.ReservationService;
+import jp.machi.draw.VerifiableDraw;
+import jp.machi.reservation.lottery.internal.LotteryFormat;
+import jp.machi.reservation.lottery.internal.LotteryRound;
+import jp.machi.reservation.lottery.internal.LotteryService;
+import jp.machi.reservation.booking.BookableRooms;
+import jp.machi.reservation.booking.Bookers;
+import jp.machi.reservation.booking.Bookings;
+import jp.machi.reservation.booking.BookingRequest;
 import jp.machi.support.MachiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +47,9 @@ class LotteryBench {
 
     @Autowired JdbcClient jdbc;
     @Autowired LotteryService lottery;
-    @Autowired ReservationService reservations;
+    @Autowired BookableRooms reservations;
+    @Autowired Bookings bookings;
+    @Autowired Bookers bookers;
 
     static String load() {
         try {
@@ -95,7 +101,7 @@ class LotteryBench {
             people[i] = base + i;
             String ref;
             do {
-                ref = LotteryDraw.newReference();
+                ref = VerifiableDraw.newReference();
             } while (!seenRefs.add(ref));
             refs[i] = ref;
         }
@@ -164,7 +170,7 @@ class LotteryBench {
         String results = lottery.publishedResults(round).orElseThrow();
         long bookings = jdbc.sql("select count(*) from reservation_booking where facility_id = ? and status = 'PROVISIONAL'")
             .param(facility).query(Long.class).single();
-        long winners = LotteryDraw.parseResults(results).stream().filter(LotteryDraw.Result::won).count();
+        long winners = LotteryFormat.results(results).stream().filter(LotteryFormat.Result::won).count();
 
         long t3 = System.nanoTime();
         String again = IndependentLotteryCheck.results(list, r.seed());
@@ -172,11 +178,11 @@ class LotteryBench {
         boolean seedOk = IndependentLotteryCheck.sha256Hex(r.seed()).equals(r.seedSha256());
         double independentMs = (System.nanoTime() - t3) / 1e6;
         long t5 = System.nanoTime();
-        List<LotteryDraw.Result> pure = LotteryDraw.draw(LotteryDraw.parseList(list), r.seed());
+        List<VerifiableDraw.Result> pure = VerifiableDraw.draw(VerifiableDraw.parseList(LotteryFormat.FORMAT, list), r.seed());
         double pureMs = (System.nanoTime() - t5) / 1e6;
         assertThat(pure).hasSize(applications);
         long t4 = System.nanoTime();
-        LotteryDraw.Verification v = lottery.verify(r, list, r.seed(), results);
+        VerifiableDraw.Verification v = lottery.verify(r, list, r.seed(), results);
         double verifyMs = (System.nanoTime() - t4) / 1e6;
 
         assertThat(again).isEqualTo(results);
@@ -195,7 +201,7 @@ class LotteryBench {
         out.append(String.format(Locale.ROOT, "| commit: number applications, list from the database, seed, SHA-256 | %.0f ms |%n", commitMs));
         out.append(String.format(Locale.ROOT, "| **draw**: parse list, draw, %,d PROVISIONAL bookings, mark winners, store results | **%.0f ms** |%n", bookings, drawMs));
         out.append(String.format(Locale.ROOT, "| re-run from the published list and seed (independent implementation of the docs) + both SHA-256 | %.0f ms |%n", independentMs));
-        out.append(String.format(Locale.ROOT, "| of which in memory: parse the list and draw (LotteryDraw) | %.0f ms |%n", pureMs));
+        out.append(String.format(Locale.ROOT, "| of which in memory: parse the list and draw (VerifiableDraw) | %.0f ms |%n", pureMs));
         out.append(String.format(Locale.ROOT, "| verification of the production code (hashes, parse, draw, compare) | %.0f ms |%n", verifyMs));
         out.append("identical results on re-run: ").append(again.equals(results)).append('\n');
         System.out.println(out);

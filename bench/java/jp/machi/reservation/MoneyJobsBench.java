@@ -8,9 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import jp.machi.reservation.internal.Availability;
-import jp.machi.reservation.internal.Money;
-import jp.machi.reservation.internal.ReservationService;
+import jp.machi.reservation.booking.Availability;
+import jp.machi.reservation.booking.internal.BookingService;
+import jp.machi.reservation.booking.internal.Payments;
+import jp.machi.reservation.booking.internal.Reminders;
+import jp.machi.reservation.booking.internal.CalendarFeed;
+import jp.machi.reservation.booking.internal.Cancellations;
+import jp.machi.reservation.money.MoneyTerms;
+import jp.machi.reservation.money.Reductions;
+import jp.machi.reservation.rules.RoomRules;
+import jp.machi.reservation.booking.BookableRooms;
+import jp.machi.reservation.booking.Bookers;
+import jp.machi.reservation.booking.Bookings;
+import jp.machi.reservation.booking.BookingRequest;
 import jp.machi.support.MachiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +40,16 @@ class MoneyJobsBench {
     static final int HOLDS = Integer.getInteger("bench.holds", 300);
 
     @Autowired JdbcClient jdbc;
-    @Autowired ReservationService service;
-    @Autowired Money money;
+    @Autowired BookableRooms service;
+    @Autowired Bookings bookings;
+    @Autowired Bookers bookers;
+    @Autowired BookingService checkout;
+    @Autowired Payments payments;
+    @Autowired Reminders reminders;
+    @Autowired CalendarFeed feed;
+    @Autowired Cancellations cancellations;
+    @Autowired Reductions reductions;
+    @Autowired RoomRules rules;
 
     @Test
     void run() throws Exception {
@@ -53,15 +71,15 @@ class MoneyJobsBench {
 
         // (1) checkout: hold + confirm, one after another, by one resident with a real mail address
         var who = TestResidents.create(jdbc, "RESIDENT");
-        var room = service.bookableRoom(rooms.getFirst()).orElseThrow();
+        var room = service.room(rooms.getFirst()).orElseThrow();
         List<Availability> open = service.availability(room, service.today().plusDays(1), service.today().plusDays(90))
             .stream().filter(a -> a.status() == Availability.Status.OPEN).limit(HOLDS).toList();
         long[] nanos = new long[open.size()];
         for (int i = 0; i < open.size(); i++) {
             Availability a = open.get(i);
             long t0 = System.nanoTime();
-            var held = money.hold(who.id(), null, room.room().id(), a.date(), a.slot().code(), null, UUID.randomUUID().toString(), false);
-            money.confirm(who.id(), held.booking().id(), null);
+            var held = checkout.hold(who.id(), null, room.room().id(), a.date(), a.slot().code(), null, UUID.randomUUID().toString(), false);
+            checkout.confirm(who.id(), held.booking().id(), null);
             nanos[i] = System.nanoTime() - t0;
         }
         java.util.Arrays.sort(nanos);
@@ -69,11 +87,11 @@ class MoneyJobsBench {
             nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6, nanos[nanos.length - 1] / 1e6));
 
         // (3) the feed of that resident (300 bookings)
-        String token = money.resetFeed(who.id());
+        String token = feed.reset(who.id());
         long t0 = System.nanoTime();
         String ics = "";
         for (int i = 0; i < 20; i++) {
-            ics = money.calendar(money.feedOwner(token).orElseThrow(), Locale.JAPANESE);
+            ics = feed.calendar(feed.owner(token).orElseThrow(), Locale.JAPANESE);
         }
         out.add(String.format(Locale.ROOT, "iCalendar feed of %d events: %.1f ms each (mean of 20), %d KiB",
             ics.split("BEGIN:VEVENT", -1).length - 1, (System.nanoTime() - t0) / 20 / 1e6, ics.length() / 1024));
@@ -96,19 +114,19 @@ class MoneyJobsBench {
         long unpaid = jdbc.sql("select count(*) from reservation_booking where facility_id = ? and paid_at is null and status = 'CONFIRMED'")
             .param(facility).query(Long.class).single();
         t0 = System.nanoTime();
-        int reminded = money.remindPayment(Instant.now());
+        int reminded = payments.remind(Instant.now());
         long remindNanos = System.nanoTime() - t0;
         t0 = System.nanoTime();
-        int cancelled = money.cancelUnpaid(Instant.now());
+        int cancelled = payments.cancelUnpaid(Instant.now());
         long cancelNanos = System.nanoTime() - t0;
         t0 = System.nanoTime();
-        int again = money.cancelUnpaid(Instant.now());
+        int again = payments.cancelUnpaid(Instant.now());
         long againNanos = System.nanoTime() - t0;
                 out.add(String.format(Locale.ROOT, "payment jobs over %d unpaid bookings: remindPayment %.2f s (%d reminded), "
                 + "cancelUnpaid %.2f s (%d cancelled), cancelUnpaid again %.2f s (%d)",
             unpaid, remindNanos / 1e9, reminded, cancelNanos / 1e9, cancelled, againNanos / 1e9, again));
         t0 = System.nanoTime();
-        int tomorrow = money.remindDayBefore(Instant.now());
+        int tomorrow = reminders.dayBefore(Instant.now());
         out.add(String.format(Locale.ROOT, "remindDayBefore: %.2f s (%d reminded)", (System.nanoTime() - t0) / 1e9, tomorrow));
         LocalDate now = LocalDate.now();
         out.add("date " + now + ", cores " + Runtime.getRuntime().availableProcessors()

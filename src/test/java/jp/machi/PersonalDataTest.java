@@ -69,6 +69,9 @@ class PersonalDataTest {
         long report = sendReport(p);
         long other = jdbc.sql("select min(id) from report where published").query(Long.class).single();
         assertThat(reports.follow(other, p.id(), null, "ja")).isTrue();
+        // 施設予約: a registration checked at a counter, a paid and a late-cancelled booking (with its penalty points),
+        // a group they represent and a lottery application
+        long paid = reservationData(p);
 
         // the inquiry desk: one inquiry written while signed in, one sent earlier without an account from the same address
         HttpResponse<String> asked = p.web().post("/inquiries/new", "/inquiries",
@@ -100,8 +103,9 @@ class PersonalDataTest {
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
         String json = download.body();
         assertThat(json).contains(p.email(), p.name(), "\"identity.account\"", "\"report.reports\"", "\"mail.outbox\"",
-            "my script", "\"id\":" + report, "\"reportId\":" + other, "\"notification.subscriptions\"", "bosai",
-            "\"notification.profile\"");
+            "my script", "\"id\":" + report, "\"reportId\":" + other, "\"reservation.booker\"", "\"reservation.bookings\"",
+            "\"reservation.penalties\"", "\"reservation.groups\"", "\"reservation.lottery\"", "driver-licence",
+            "\"notification.subscriptions\"", "bosai", "\"notification.profile\"");
         assertThat(json).contains("\"inquiry.inquiries\"", "粗大ごみの収集日を知りたい（消去の試験）", "図書館の本の返し方（消去の試験）");
         assertThat(p.web().getWithToken("/api/v1/me/data", p.token()).body()).contains(p.email(), "\"report.reports\"");
 
@@ -117,6 +121,9 @@ class PersonalDataTest {
         // the report itself stays (the problem on the street is real), without its reporter
         assertThat(jdbc.sql("select count(*) from report where id = ? and reporter_account_id is null")
             .param(report).query(Long.class).single()).isEqualTo(1);
+        // the paid booking stays for the ward's accounts, without its booker
+        assertThat(jdbc.sql("select count(*) from reservation_booking where id = ? and booker_account_id is null and erased_at is not null")
+            .param(paid).query(Long.class).single()).isEqualTo(1);
         // the token no longer opens anything
         assertThat(p.web().getWithToken("/api/v1/me", p.token()).statusCode()).isEqualTo(401);
         // the audit log keeps the number (and only the number)
@@ -152,6 +159,47 @@ class PersonalDataTest {
                 .post("/staff/residents/" + p.id() + "/data").with(csrf)
                 .with(jp.machi.support.StaffLogin.as(jdbc, p.email(), "RESIDENT")).param("reference", "x"))
             .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Autowired jp.machi.reservation.booking.Bookers bookers;
+    @Autowired jp.machi.reservation.booking.BookableRooms rooms;
+    @Autowired jp.machi.reservation.booking.Bookings bookings;
+    @Autowired jp.machi.reservation.booking.internal.Payments payments;
+    @Autowired jp.machi.reservation.booking.internal.Cancellations cancellations;
+    @Autowired jp.machi.reservation.groups.internal.GroupService groups;
+    @Autowired jp.machi.reservation.lottery.internal.LotteryService lottery;
+
+    /** Reservation data of every kind for the person, made through reservation's services; the paid booking's number. */
+    private long reservationData(Person p) {
+        long staff = jdbc.sql("select id from account where email = 'admin@demo.machi.example'").query(Long.class).single();
+        bookers.register(p.id(), jp.machi.reservation.booking.Residency.RESIDENT);
+        assertThat(bookers.confirmEvidence(p.id(), jp.machi.reservation.booking.Residency.RESIDENT, "driver-licence", staff))
+            .isTrue();
+        var hall = jp.machi.reservation.TestRooms.create(jdbc, "kumin-kan", 30, false, false);
+        java.time.LocalDate day = jp.machi.reservation.TestRooms.openDay(rooms, hall.roomId(), 20, "am");
+        long paid = bookings.book(jp.machi.reservation.booking.BookingRequest.of(p.id(), hall.roomId(), day, "am",
+            java.util.UUID.randomUUID().toString())).booking().id();
+        payments.markPaid(staff, paid);
+        java.time.LocalDate soon = jp.machi.reservation.TestRooms.openDay(rooms, hall.roomId(), 1, "night");
+        long late = bookings.book(jp.machi.reservation.booking.BookingRequest.of(p.id(), hall.roomId(), soon, "night",
+            java.util.UUID.randomUUID().toString())).booking().id();
+        cancellations.byBooker(p.id(), late);
+        long group = groups.register(p.id(), "消去試験団体" + p.id(), "ショウキョシケンダンタイ", "合唱", List.of(
+            new jp.machi.reservation.groups.internal.GroupService.NewMember("団員 一", null, true),
+            new jp.machi.reservation.groups.internal.GroupService.NewMember("団員 二", null, true),
+            new jp.machi.reservation.groups.internal.GroupService.NewMember("団員 三", null, true),
+            new jp.machi.reservation.groups.internal.GroupService.NewMember("団員 四", null, true)));
+        groups.approve(staff, group, null);
+        var place = jp.machi.reservation.LotteryFixtures.facility(jdbc, 1);
+        java.time.LocalDate month = jp.machi.reservation.LotteryFixtures.targetMonth(rooms.today());
+        long round = lottery.createRound(jp.machi.reservation.LotteryFixtures.openRound("消去 " + place.facilityId(), month,
+            place.rooms(), 3, 2), null);
+        lottery.apply(p.id(), round, List.of(new jp.machi.reservation.lottery.internal.LotteryRepository.Choice(0,
+            place.rooms().get(0), jp.machi.reservation.LotteryFixtures.weekday(month, 3), "am")), java.time.Instant.now());
+        jp.machi.reservation.LotteryFixtures.retire(jdbc);
+        assertThat(jdbc.sql("select count(*) from reservation_penalty where booker_account_id = ?").param(p.id())
+            .query(Long.class).single()).isEqualTo(1);
+        return paid;
     }
 
     private long sendReport(Person p) throws Exception {

@@ -15,11 +15,11 @@ import javax.crypto.spec.SecretKeySpec;
  * alone, without any production class: it reads the published list CSV and seed and writes the results CSV.
  * Tests compare its output with the production draw byte for byte.
  */
-final class IndependentLotteryCheck {
+public final class IndependentLotteryCheck {
 
     private IndependentLotteryCheck() {}
 
-    static String sha256Hex(String text) throws Exception {
+    public static String sha256Hex(String text) throws Exception {
         byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         StringBuilder s = new StringBuilder();
         for (byte b : d) {
@@ -28,7 +28,7 @@ final class IndependentLotteryCheck {
         return s.toString();
     }
 
-    static String hmacHex(String key, String message) throws Exception {
+    public static String hmacHex(String key, String message) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
         byte[] d = mac.doFinal(message.getBytes(StandardCharsets.US_ASCII));
@@ -40,7 +40,7 @@ final class IndependentLotteryCheck {
     }
 
     /** Step 3 and 4 of the documented procedure: the results CSV from the list CSV and the seed. */
-    static String results(String listCsv, String seed) throws Exception {
+    public static String results(String listCsv, String seed) throws Exception {
         // reference -> application number -> rank -> "room,date,slot"
         TreeMap<String, TreeMap<Integer, TreeMap<Integer, String>>> apps = new TreeMap<>();
         int highest = 0;

@@ -7,17 +7,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import jp.machi.reservation.internal.LotteryService;
+import jp.machi.reservation.lottery.internal.LotteryService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A test's own facility (open 09:00–22:00 Monday to Saturday, closed on Sundays) with bookable rooms, and rounds. */
-final class LotteryFixtures {
+public final class LotteryFixtures {
 
     private LotteryFixtures() {}
 
-    record Place(String facilityId, List<Long> rooms) {}
+    public record Place(String facilityId, List<Long> rooms) {}
 
-    static Place facility(JdbcClient jdbc, int rooms) {
+    public static Place facility(JdbcClient jdbc, int rooms) {
         String id = "lottery-test-" + UUID.randomUUID().toString().substring(0, 8);
         jdbc.sql("insert into facility (id, name_ja, name_en, department_code, address) values (?, ?, ?, 'joho-seisaku', '東京都練馬区豊玉北6-12-1（テスト）')")
             .params(id, "抽選テスト会館 " + id.substring(13), "Lottery test hall " + id.substring(13)).update();
@@ -34,12 +34,12 @@ final class LotteryFixtures {
     }
 
     /** The first day of the month after next: inside the 90-day booking window for its first weeks. */
-    static LocalDate targetMonth(LocalDate today) {
+    public static LocalDate targetMonth(LocalDate today) {
         return today.withDayOfMonth(1).plusMonths(2);
     }
 
     /** The n-th (0-based) Monday-to-Saturday day of the month that is not a public holiday candidate (day ≥ 2). */
-    static LocalDate weekday(LocalDate month, int n) {
+    public static LocalDate weekday(LocalDate month, int n) {
         LocalDate d = month.plusDays(1);
         int seen = 0;
         while (true) {
@@ -52,7 +52,7 @@ final class LotteryFixtures {
         }
     }
 
-    static LocalDate sunday(LocalDate month) {
+    public static LocalDate sunday(LocalDate month) {
         LocalDate d = month;
         while (d.getDayOfWeek() != DayOfWeek.SUNDAY) {
             d = d.plusDays(1);
@@ -61,7 +61,7 @@ final class LotteryFixtures {
     }
 
     /** An instant as a {@code datetime-local} form value in Tokyo time, as the staff round form takes it. */
-    static String local(Instant i) {
+    public static String local(Instant i) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(i.atZone(jp.machi.shared.time.MachiClock.ZONE));
     }
 
@@ -69,18 +69,18 @@ final class LotteryFixtures {
      * The test facilities stay in the shared database but stop being bookable, so other test classes that take "the
      * first bookable room" never get one of these (open on Mondays, held by the tests' rounds).
      */
-    static void retire(JdbcClient jdbc) {
+    public static void retire(JdbcClient jdbc) {
         jdbc.sql("update room set bookable = false where facility_id like 'lottery-test-%'").update();
     }
 
     /** How many applications a round holds. */
-    static long applications(JdbcClient jdbc, long round) {
+    public static long applications(JdbcClient jdbc, long round) {
         return jdbc.sql("select count(*) from reservation_lottery_application where round_id = ?").param(round)
             .query(Long.class).single();
     }
 
     /** A round whose window is open now (wall clock), draw in 2 days, confirm in 3, first-come in 4. */
-    static LotteryService.RoundForm openRound(String name, LocalDate month, List<Long> rooms, int choices, int cap) {
+    public static LotteryService.RoundForm openRound(String name, LocalDate month, List<Long> rooms, int choices, int cap) {
         Instant now = Instant.now();
         Duration day = Duration.ofDays(1);
         return new LotteryService.RoundForm(name, name + " (en)", month, now.minus(day), now.plus(day), now.plus(day.multipliedBy(2)),

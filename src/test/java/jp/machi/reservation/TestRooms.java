@@ -7,19 +7,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Facilities of a test's own, made straight in the database and open every day, with bookable rooms to which the
  * ward-wide demo slots and rule apply. Other tests never touch them, so any date is free.
  */
-final class TestRooms {
+public final class TestRooms {
 
     private TestRooms() {}
 
-    record Room(String facilityId, String facilityName, long roomId, String roomName) {}
+    public record Room(String facilityId, String facilityName, long roomId, String roomName) {}
 
-    record Facility(String id, long[] rooms) {}
+    public record Facility(String id, long[] rooms) {}
 
     /**
      * A facility of department {@code test} in {@code category}, step-free, open 09:00–21:30, with one bookable room
      * (optionally split into parts {@code a} and {@code b}).
      */
-    static Room create(JdbcClient jdbc, String category, int capacity, boolean hearingLoop, boolean split) {
+    public static Room create(JdbcClient jdbc, String category, int capacity, boolean hearingLoop, boolean split) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String facilityId = "rooms-test-" + unique;
         String facilityName = "部屋テスト館" + unique;
@@ -42,7 +42,7 @@ final class TestRooms {
     }
 
     /** A facility of 総務課 (department {@code somu}), open 08:00–22:00, with {@code rooms} rooms of 30 people. */
-    static Facility create(JdbcClient jdbc, int rooms) {
+    public static Facility create(JdbcClient jdbc, int rooms) {
         String id = "t-" + UUID.randomUUID().toString().substring(0, 12);
         jdbc.sql("insert into facility (id, name_ja, name_en, department_code, address) values (?, ?, ?, 'somu', '東京都練馬区豊玉北6-12-1（テスト）')")
             .params(id, "テスト会館 " + id, "Test hall " + id).update();
@@ -69,12 +69,12 @@ final class TestRooms {
     }
 
     /** The first day from {@code days} ahead on which the room's slot {@code slot} is open. */
-    static java.time.LocalDate openDay(jp.machi.reservation.internal.ReservationService service, long roomId, int days,
+    public static java.time.LocalDate openDay(jp.machi.reservation.booking.BookableRooms service, long roomId, int days,
                                        String slot) {
-        var room = service.bookableRoom(roomId).orElseThrow();
+        var room = service.room(roomId).orElseThrow();
         var today = service.today();
         return service.availability(room, today.plusDays(days), today.plusDays(days + 20)).stream()
-            .filter(a -> a.status() == jp.machi.reservation.internal.Availability.Status.OPEN && a.slot().code().equals(slot))
+            .filter(a -> a.status() == jp.machi.reservation.booking.Availability.Status.OPEN && a.slot().code().equals(slot))
             .findFirst().orElseThrow().date();
     }
 }

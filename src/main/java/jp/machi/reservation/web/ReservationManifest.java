@@ -1,5 +1,9 @@
 package jp.machi.reservation.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jp.machi.reservation.internal.AccountStatus;
 import jp.machi.shared.manifest.AccountLink;
 import jp.machi.shared.manifest.AccountSection;
 import jp.machi.shared.manifest.Audience;
@@ -7,6 +11,8 @@ import jp.machi.shared.manifest.NavLink;
 import jp.machi.shared.manifest.ServiceLink;
 import jp.machi.shared.manifest.StaffMenuEntry;
 import jp.machi.shared.security.Role;
+import jp.machi.shared.time.Wareki;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,13 +30,42 @@ class ReservationManifest {
         return new NavLink(20, "reservation.nav", "/reservations", Audience.EVERYONE);
     }
 
-    /** My Page: the person's bookings, lottery applications and group. */
+    /**
+     * My Page: the person's bookings (with the day of the next one), lottery applications (how many wait for a draw)
+     * and group (its name and state), from one query ({@link AccountStatus}).
+     */
     @Bean
-    AccountSection reservationAccountSection() {
-        return AccountSection.of(20, "reservation.account.section", Audience.RESIDENTS,
-            AccountLink.of("reservation.mine.title", "/account/bookings"),
-            AccountLink.of("reservation.lottery.mine.title", "/account/lottery"),
-            AccountLink.of("reservation.group.mine.title", "/account/group"));
+    AccountSection reservationAccountSection(AccountStatus statuses, MessageSource messages) {
+        return new AccountSection() {
+            @Override
+            public int order() {
+                return 20;
+            }
+
+            @Override
+            public String titleKey() {
+                return "reservation.account.section";
+            }
+
+            @Override
+            public List<AccountLink> links(long accountId, boolean staff, Locale locale) {
+                if (staff) {
+                    return List.of();
+                }
+                AccountStatus.Status s = statuses.of(accountId);
+                List<AccountLink> links = new ArrayList<>();
+                links.add(new AccountLink("reservation.mine.title", "/account/bookings", s.nextBooking() == null
+                    ? messages.getMessage("reservation.account.noUpcoming", null, locale)
+                    : messages.getMessage("reservation.account.next", new Object[] {Wareki.format(s.nextBooking(), locale)},
+                        locale)));
+                links.add(new AccountLink("reservation.lottery.mine.title", "/account/lottery", s.applications() == 0 ? null
+                    : messages.getMessage("reservation.account.applications", new Object[] {s.applications()}, locale)));
+                links.add(new AccountLink("reservation.group.mine.title", "/account/group", s.group() == null ? null
+                    : messages.getMessage("reservation.account.group", new Object[] {s.group(),
+                        messages.getMessage("reservation.group.state." + s.groupState(), null, locale)}, locale)));
+                return links;
+            }
+        };
     }
 
     @Bean

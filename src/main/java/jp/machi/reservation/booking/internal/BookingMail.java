@@ -1,0 +1,116 @@
+package jp.machi.reservation.booking.internal;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import jp.machi.identity.Accounts;
+import jp.machi.mail.Mailer;
+import jp.machi.reservation.booking.BookableRoom;
+import jp.machi.reservation.booking.BookableRooms;
+import jp.machi.reservation.booking.Booking;
+import jp.machi.reservation.money.Penalties;
+import jp.machi.reservation.money.ReductionCategory;
+import jp.machi.shared.time.Wareki;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every mail the booking core sends to a booker (templates {@code mail/reservation/booking/*}), in their language, from
+ * one place. Mail goes to the outbox in the caller's transaction: a rolled-back action sends nothing. A booking whose
+ * room can no longer be booked online, or whose booker has no address, is not mailed about.
+ */
+@Component
+public class BookingMail {
+
+    private final BookableRooms rooms;
+    private final Accounts accounts;
+    private final Mailer mailer;
+    private final String baseUrl;
+
+    BookingMail(BookableRooms rooms, Accounts accounts, Mailer mailer, @Value("${machi.base-url}") String baseUrl) {
+        this.rooms = rooms;
+        this.accounts = accounts;
+        this.mailer = mailer;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** A booking confirmed at once (a group's, a counter's). */
+    public void booked(Booking b, BookableRoom room) {
+        send(b, room, "booked", Map.of());
+    }
+
+    /** The booker cancelled (or a checkout hold was released). */
+    public void cancelled(Booking b) {
+        send(b, "cancelled", Map.of());
+    }
+
+    public void cancelledByStaff(Booking b, String reason) {
+        send(b, "cancelled-by-staff", Map.of("reason", reason));
+    }
+
+    /** A hold confirmed: the fee, the payment deadline and whether a reduction was asked for. */
+    public void confirmed(Booking b, LocalDate deadline, ReductionCategory reduction) {
+        send(b, "confirmed", Map.of("deadline", Wareki.format(deadline, Locale.JAPANESE),
+            "deadlineEn", Wareki.format(deadline, Locale.ENGLISH), "reduction", reduction == null ? "" : reduction.code()));
+    }
+
+    public void paymentDue(Booking b, LocalDate deadline) {
+        send(b, "payment-due", Map.of("deadline", Wareki.format(deadline, Locale.JAPANESE),
+            "deadlineEn", Wareki.format(deadline, Locale.ENGLISH)));
+    }
+
+    public void unpaidCancelled(Booking b) {
+        send(b, "unpaid-cancelled", Map.of());
+    }
+
+    /** The day before the day of use. */
+    public void reminder(Booking b) {
+        send(b, "reminder", Map.of());
+    }
+
+    public void reductionDecided(Booking b, boolean approved, ReductionCategory c) {
+        send(b, approved ? "reduction-approved" : "reduction-rejected",
+            Map.of("categoryJa", c.labelJa(), "categoryEn", c.labelEn(), "percent", c.percent()));
+    }
+
+    /** Points for a late cancellation or a no-show, and the suspension they caused if any. */
+    public void penalty(Booking b, String reason, int points, Penalties.Outcome outcome) {
+        Map<String, Object> model = new HashMap<>();
+        boolean suspended = outcome.newSuspension() != null;
+        model.put("reason", reason);
+        model.put("points", points);
+        model.put("total", suspended ? outcome.reached() : outcome.points());
+        model.put("threshold", outcome.threshold());
+        model.put("suspended", suspended);
+        model.put("until", suspended ? Wareki.format(outcome.suspendedUntil(), Locale.JAPANESE) : "");
+        model.put("untilEn", suspended ? Wareki.format(outcome.suspendedUntil(), Locale.ENGLISH) : "");
+        send(b, "penalty", model);
+    }
+
+    private void send(Booking b, String template, Map<String, Object> extra) {
+        rooms.room(b.roomId()).ifPresent(room -> send(b, room, template, extra));
+    }
+
+    private void send(Booking b, BookableRoom room, String template, Map<String, Object> extra) {
+        accounts.find(b.bookerAccountId()).ifPresent(a -> {
+            if (a.email() == null || a.email().isBlank()) {
+                return;
+            }
+            Locale locale = "en".equals(a.preferredLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
+            Map<String, Object> model = new HashMap<>(extra);
+            model.put("id", b.id());
+            model.put("name", a.displayName());
+            model.put("facility", room.facility().name().in(locale));
+            model.put("room", room.room().name().in(locale));
+            model.put("date", Wareki.format(b.date(), locale));
+            model.put("slot", room.slot(b.slotCode()).map(s -> s.label(locale)).orElse(b.slotCode()));
+            model.put("time", b.start() + "–" + b.end());
+            model.put("fee", String.format(Locale.ROOT, "%,d", b.fee()));
+            model.put("refund", String.format(Locale.ROOT, "%,d", b.refund() == null ? 0 : b.refund()));
+            model.put("paid", b.paid());
+            model.put("link", baseUrl + "/account/bookings/" + b.id());
+            mailer.send(a.email(), "reservation/booking/" + template, locale, model);
+        });
+    }
+}

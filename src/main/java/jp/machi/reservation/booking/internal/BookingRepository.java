@@ -1,0 +1,399 @@
+package jp.machi.reservation.booking.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.machi.reservation.booking.Booking;
+import jp.machi.reservation.booking.NewBooking;
+import jp.machi.reservation.rules.Slot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code reservation_booking} in plain SQL, and its only writer in the application (the claims of
+ * {@code reservation_claim} follow every write through the table's triggers). Every state change is one conditional
+ * statement, so two requests never both make it.
+ */
+@Repository
+public class BookingRepository {
+
+    private static final String ACTIVE = "status in ('PROVISIONAL', 'CONFIRMED')";
+
+    private final JdbcClient jdbc;
+
+    BookingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- reading ----
+
+    public Optional<Booking> find(long id) {
+        return jdbc.sql("select * from reservation_booking where id = ?").param(id)
+            .query(BookingRepository::booking).optional();
+    }
+
+    public Optional<Booking> byKey(long bookerId, String key) {
+        return jdbc.sql("select * from reservation_booking where booker_account_id = ? and idempotency_key = ?")
+            .params(bookerId, key).query(BookingRepository::booking).optional();
+    }
+
+    public long activeInMonth(long bookerId, LocalDate anyDayOfMonth) {
+        LocalDate first = anyDayOfMonth.withDayOfMonth(1);
+        return jdbc.sql("select count(*) from reservation_booking where booker_account_id = ? and " + ACTIVE
+                + " and use_date >= ? and use_date < ?")
+            .params(bookerId, first, first.plusMonths(1)).query(Long.class).single();
+    }
+
+    /** Active bookings of a group for days of the month of {@code day}. */
+    public long groupActiveInMonth(long groupId, LocalDate anyDayOfMonth) {
+        LocalDate first = anyDayOfMonth.withDayOfMonth(1);
+        return jdbc.sql("select count(*) from reservation_booking where group_id = ? and " + ACTIVE
+                + " and use_date >= ? and use_date < ?")
+            .params(groupId, first, first.plusMonths(1)).query(Long.class).single();
+    }
+
+    public List<Booking> activeForRoom(long roomId, LocalDate from, LocalDate to) {
+        return jdbc.sql("select * from reservation_booking where room_id = ? and use_date between ? and ? and " + ACTIVE)
+            .params(roomId, from, to).query(BookingRepository::booking).list();
+    }
+
+    public List<Booking> activeForFacility(String facilityId, LocalDate from, LocalDate to) {
+        return jdbc.sql("select * from reservation_booking where facility_id = ? and use_date between ? and ? and " + ACTIVE)
+            .params(facilityId, from, to).query(BookingRepository::booking).list();
+    }
+
+    /** The booker's bookings, newest day first, at most 200. */
+    public List<Booking> ofBooker(long bookerId) {
+        return jdbc.sql("""
+                select * from reservation_booking where booker_account_id = ?
+                order by use_date desc, starts_at desc, id desc limit 200""")
+            .param(bookerId).query(BookingRepository::booking).list();
+    }
+
+    /** The group's bookings, newest day first, at most 200. */
+    public List<Booking> ofGroup(long groupId) {
+        return jdbc.sql("""
+                select * from reservation_booking where group_id = ?
+                order by use_date desc, starts_at desc, id desc limit 200""")
+            .param(groupId).query(BookingRepository::booking).list();
+    }
+
+    /** Active bookings with a reduction waiting for staff, by day of use, at most 500. */
+    public List<Booking> requestedReductions() {
+        return jdbc.sql("select * from reservation_booking where reduction_state = 'REQUESTED' and " + ACTIVE
+                + " order by use_date, id limit 500")
+            .query(BookingRepository::booking).list();
+    }
+
+    /** The status of a booking (PROVISIONAL, CONFIRMED …). */
+    public Optional<String> status(long id) {
+        return jdbc.sql("select status from reservation_booking where id = ?").param(id).query(String.class).optional();
+    }
+
+    /** Of the given legacy booking ids, those imported before. */
+    public List<String> importedLegacyRefs(Collection<String> refs) {
+        return jdbc.sql("select legacy_ref from reservation_booking where legacy_ref = any(?)")
+            .param(refs.toArray(String[]::new)).query(String.class).list();
+    }
+
+    /** Active bookings imported for a legacy booker that nobody claimed yet. */
+    public long unclaimedOf(long legacyBookerId) {
+        return jdbc.sql("select count(*) from reservation_booking where legacy_booker_id = ? and booker_account_id is null and "
+            + ACTIVE).param(legacyBookerId).query(Long.class).single();
+    }
+
+    /** {@code room/date/slot} of every active booking of the rooms after {@code after}. */
+    public List<String> activeSlotKeys(Collection<Long> roomIds, LocalDate after) {
+        return jdbc.sql("select room_id || '/' || use_date || '/' || slot_code from reservation_booking "
+                + "where room_id = any(?) and use_date > ? and " + ACTIVE)
+            .params(roomIds.toArray(Long[]::new), after).query(String.class).list();
+    }
+
+    /** Bookings of the rooms from {@code first} to {@code last} that were not cancelled (confirmed, held, no-show). */
+    public long used(String facilityId, Collection<Long> roomIds, LocalDate first, LocalDate last) {
+        return jdbc.sql("""
+                select count(*) from reservation_booking where facility_id = :f and room_id = any(:rooms)
+                and use_date between :first and :last and status in ('CONFIRMED', 'PROVISIONAL', 'NO_SHOW')""")
+            .param("f", facilityId).param("rooms", roomIds.toArray(Long[]::new)).param("first", first)
+            .param("last", last).query(Long.class).single();
+    }
+
+    /** Future active bookings of the rooms by slot code and times: code, start, end, how many. */
+    public List<Object[]> futureBySlot(String roomCondition, Map<String, Object> params, LocalDate today) {
+        var spec = jdbc.sql("select slot_code, starts_at, ends_at, count(*) from reservation_booking where " + ACTIVE
+            + " and use_date >= :today and " + roomCondition + " group by slot_code, starts_at, ends_at").param("today", today);
+        for (var e : params.entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue());
+        }
+        return spec.query((rs, n) -> new Object[] {rs.getString(1), rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime(),
+            rs.getLong(4)}).list();
+    }
+
+    /** Of the parts' codes, those that some booking (of any state) names. */
+    public List<String> partsInUse(long roomId, Collection<String> codes) {
+        return jdbc.sql("""
+                select distinct part_code from reservation_booking where room_id = :room and part_code = any(:codes)
+                order by part_code""")
+            .param("room", roomId).param("codes", codes.toArray(String[]::new)).query(String.class).list();
+    }
+
+    // ---- writing ----
+
+    /**
+     * Inserts a booking of the whole room ({@code part} null) or of one part: CONFIRMED, or PROVISIONAL until
+     * {@code holdExpiresAt}. Empty when that unit already has an active booking (the unique index said no); a
+     * whole-room booking that clashes with a part booking (or the reverse) is refused by the claims' primary key with a
+     * {@code DuplicateKeyException}.
+     */
+    public Optional<Long> insert(long roomId, String facilityId, LocalDate date, Slot slot, String part, long bookerId,
+                                 int fee, String feeRule, boolean commercial, String key, Long proxyStaffId, Long groupId,
+                                 Instant now, Instant holdExpiresAt) {
+        return jdbc.sql("""
+                insert into reservation_booking (room_id, facility_id, use_date, slot_code, starts_at, ends_at,
+                    booker_account_id, status, fee, base_fee, fee_rule, commercial, idempotency_key, created_at,
+                    proxy_staff_id, part_code, hold_expires_at, group_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing returning id""")
+            .params(roomId, facilityId, date, slot.code(), slot.start(), slot.end(), bookerId,
+                holdExpiresAt == null ? "CONFIRMED" : "PROVISIONAL", fee, fee, feeRule, commercial, key, Timestamp.from(now),
+                proxyStaffId, part, holdExpiresAt == null ? null : Timestamp.from(holdExpiresAt), groupId)
+            .query(Long.class).optional();
+    }
+
+    /**
+     * Inserts many whole-room bookings in one statement: PROVISIONAL until {@code holdExpiresAt}, or CONFIRMED when it
+     * is null. Answers idempotency key → id of those inserted; a booking whose unit is taken is left out.
+     */
+    public Map<String, Long> insertMany(List<NewBooking> rows, Instant holdExpiresAt, Instant now) {
+        Map<String, Long> ids = new HashMap<>();
+        if (rows.isEmpty()) {
+            return ids;
+        }
+        int n = rows.size();
+        Long[] room = new Long[n];
+        String[] facility = new String[n];
+        String[] date = new String[n];
+        String[] slot = new String[n];
+        String[] start = new String[n];
+        String[] end = new String[n];
+        Long[] booker = new Long[n];
+        Integer[] fee = new Integer[n];
+        String[] rule = new String[n];
+        String[] key = new String[n];
+        Long[] group = new Long[n];
+        Long[] legacy = new Long[n];
+        String[] legacyRef = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewBooking r = rows.get(i);
+            room[i] = r.roomId();
+            facility[i] = r.facilityId();
+            date[i] = r.date().toString();
+            slot[i] = r.slot().code();
+            start[i] = r.slot().start().toString();
+            end[i] = r.slot().end().toString();
+            booker[i] = r.bookerId();
+            fee[i] = r.fee().amount();
+            rule[i] = r.fee().rule();
+            key[i] = r.key();
+            group[i] = r.groupId();
+            legacy[i] = r.legacyBookerId();
+            legacyRef[i] = r.legacyRef();
+        }
+        jdbc.sql("""
+                insert into reservation_booking (room_id, facility_id, use_date, slot_code, starts_at, ends_at,
+                    booker_account_id, status, fee, base_fee, fee_rule, idempotency_key, created_at, hold_expires_at,
+                    group_id, legacy_booker_id, legacy_ref)
+                select u.room, u.facility, cast(u.day as date), u.slot, cast(u.st as time), cast(u.en as time), u.booker,
+                    :status, u.fee, u.fee, u.rule, u.key, :now, :hold, u.grp, u.legacy, u.ref
+                from unnest(cast(:room as bigint[]), cast(:facility as varchar[]), cast(:day as varchar[]),
+                    cast(:slot as varchar[]), cast(:st as varchar[]), cast(:en as varchar[]), cast(:booker as bigint[]),
+                    cast(:fee as integer[]), cast(:rule as varchar[]), cast(:key as varchar[]), cast(:grp as bigint[]),
+                    cast(:legacy as bigint[]), cast(:ref as varchar[]))
+                    as u(room, facility, day, slot, st, en, booker, fee, rule, key, grp, legacy, ref)
+                on conflict do nothing returning id, idempotency_key""")
+            .param("room", room).param("facility", facility).param("day", date).param("slot", slot).param("st", start)
+            .param("en", end).param("booker", booker).param("fee", fee).param("rule", rule).param("key", key)
+            .param("grp", group).param("legacy", legacy).param("ref", legacyRef)
+            .param("status", holdExpiresAt == null ? "CONFIRMED" : "PROVISIONAL")
+            .param("now", Timestamp.from(now)).param("hold", holdExpiresAt == null ? null : Timestamp.from(holdExpiresAt))
+            .query((ResultSet rs) -> {
+                ids.put(rs.getString(2), rs.getLong(1));
+            });
+        return ids;
+    }
+
+    /** PROVISIONAL → CONFIRMED while the hold lasts (of {@code bookerId}'s booking when given); false otherwise. */
+    public boolean confirmHold(long id, Long bookerId, Instant now) {
+        return jdbc.sql("""
+                update reservation_booking set status = 'CONFIRMED', hold_expires_at = null
+                where id = ? and status = 'PROVISIONAL' and hold_expires_at > ?
+                and (cast(? as bigint) is null or booker_account_id = ?)""")
+            .params(id, Timestamp.from(now), bookerId, bookerId).update() == 1;
+    }
+
+    /** Cancels an active booking; false when it was no longer active. */
+    public boolean cancel(long id, Long by, int refund, Instant now) {
+        return jdbc.sql("update reservation_booking set status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, refund = ? "
+                + "where id = ? and " + ACTIVE)
+            .params(Timestamp.from(now), by, refund, id).update() == 1;
+    }
+
+    /** Cancels the PROVISIONAL bookings whose hold ran out and returns them as they are now (no refund: unpaid). */
+    public List<Booking> expireHolds(Instant now) {
+        return jdbc.sql("""
+                update reservation_booking set status = 'CANCELLED', cancelled_at = :now, refund = 0
+                where status = 'PROVISIONAL' and hold_expires_at <= :now returning *""")
+            .param("now", Timestamp.from(now)).query(BookingRepository::booking).list();
+    }
+
+    /** Staff took the fee at the counter; false when the booking is not confirmed or already paid. */
+    public boolean markPaid(long id, long by, Instant now) {
+        return jdbc.sql("""
+                update reservation_booking set paid_at = ?, paid_by = ?
+                where id = ? and status = 'CONFIRMED' and paid_at is null""")
+            .params(Timestamp.from(now), by, id).update() == 1;
+    }
+
+    /** A payment provider confirmed exactly the fee; the booker's id, empty when it was not due. */
+    public Optional<Long> markPaidOnline(long id, int amount, Instant now) {
+        return jdbc.sql("""
+                update reservation_booking set paid_at = ? where id = ? and status = 'CONFIRMED' and paid_at is null
+                and fee = ? returning booker_account_id""")
+            .params(Timestamp.from(now), id, amount).query(Long.class).optional();
+    }
+
+    /** Asks for a reduction on an active, unpaid booking whose reduction was not approved; false otherwise. */
+    public boolean requestReduction(long id, String code) {
+        return jdbc.sql("""
+                update reservation_booking set reduction_code = ?, reduction_state = 'REQUESTED', reduction_note = null,
+                    reduction_decided_by = null, reduction_decided_at = null
+                where id = ? and status in ('PROVISIONAL', 'CONFIRMED') and paid_at is null
+                and (reduction_state is null or reduction_state <> 'APPROVED')""")
+            .params(code, id).update() == 1;
+    }
+
+    /** Decides a requested reduction of an active, unpaid booking; {@code newFee} null keeps the fee. */
+    public boolean decideReduction(long id, boolean approve, Integer newFee, long by, Instant now) {
+        return jdbc.sql("""
+                update reservation_booking set reduction_state = ?, fee = coalesce(?, fee), reduction_decided_by = ?,
+                    reduction_decided_at = ?
+                where id = ? and reduction_state = 'REQUESTED' and paid_at is null and status in ('PROVISIONAL', 'CONFIRMED')""")
+            .params(approve ? "APPROVED" : "REJECTED", newFee, by, Timestamp.from(now), id).update() == 1;
+    }
+
+    public boolean checkIn(long id, long by, Instant now) {
+        return jdbc.sql("""
+                update reservation_booking set checked_in_at = ?, checked_in_by = ?
+                where id = ? and status = 'CONFIRMED' and checked_in_at is null""")
+            .params(Timestamp.from(now), by, id).update() == 1;
+    }
+
+    public boolean markNoShow(long id, long by, Instant now) {
+        return jdbc.sql("""
+                update reservation_booking set status = 'NO_SHOW', no_show_at = ?, no_show_by = ?
+                where id = ? and status = 'CONFIRMED' and checked_in_at is null""")
+            .params(Timestamp.from(now), by, id).update() == 1;
+    }
+
+    public boolean markPaymentReminded(long id, Instant now) {
+        return jdbc.sql("update reservation_booking set payment_reminded_at = ? where id = ? and payment_reminded_at is null")
+            .params(Timestamp.from(now), id).update() == 1;
+    }
+
+    public boolean markDayReminded(long id, Instant now) {
+        return jdbc.sql("update reservation_booking set day_reminded_at = ? where id = ? and day_reminded_at is null")
+            .params(Timestamp.from(now), id).update() == 1;
+    }
+
+    /** The imported booker's bookings nobody claimed become the account's; returns how many. */
+    public int claimLegacy(long legacyBookerId, long accountId) {
+        return jdbc.sql("update reservation_booking set booker_account_id = ? where legacy_booker_id = ? and booker_account_id is null")
+            .params(accountId, legacyBookerId).update();
+    }
+
+    // ---- the jobs' candidates ----
+
+    /** Confirmed, unpaid bookings with a fee and no pending reduction, used from {@code from} on. */
+    public List<Booking> unpaidFrom(LocalDate from) {
+        return jdbc.sql("""
+                select * from reservation_booking where status = 'CONFIRMED' and paid_at is null and fee > 0
+                and use_date >= ? and (reduction_state is null or reduction_state <> 'REQUESTED') order by id""")
+            .param(from).query(BookingRepository::booking).list();
+    }
+
+    public List<Booking> notPaymentReminded(LocalDate from) {
+        return jdbc.sql("""
+                select * from reservation_booking where status = 'CONFIRMED' and paid_at is null and fee > 0
+                and use_date >= ? and payment_reminded_at is null order by id""")
+            .param(from).query(BookingRepository::booking).list();
+    }
+
+    public List<Booking> dayBefore(LocalDate useDate) {
+        return jdbc.sql("""
+                select * from reservation_booking where status = 'CONFIRMED' and use_date = ? and day_reminded_at is null
+                order by id""").param(useDate).query(BookingRepository::booking).list();
+    }
+
+    // ---- a person's data ----
+
+    /**
+     * Account deletion: the bookings the ward keeps for its accounts (paid ones) stay without anything that points to
+     * the person — still active ones are cancelled with the whole fee to refund — and every other booking of the
+     * person is deleted (its slot is free again). Returns {kept, deleted}.
+     */
+    public int[] erase(long accountId, Instant now) {
+        int kept = jdbc.sql("""
+                update reservation_booking set
+                    status = case when status in ('PROVISIONAL', 'CONFIRMED') then 'CANCELLED' else status end,
+                    refund = case when status in ('PROVISIONAL', 'CONFIRMED') then fee else refund end,
+                    cancelled_at = case when status in ('PROVISIONAL', 'CONFIRMED') then :now else cancelled_at end,
+                    cancelled_by = case when cancelled_by = :account then null else cancelled_by end,
+                    booker_account_id = null, legacy_booker_id = null, idempotency_key = 'erased:' || id,
+                    reduction_note = null, erased_at = :now
+                where booker_account_id = :account and paid_at is not null""")
+            .param("account", accountId).param("now", Timestamp.from(now)).update();
+        int deleted = jdbc.sql("delete from reservation_booking where booker_account_id = ?").param(accountId).update();
+        return new int[] {kept, deleted};
+    }
+
+    // ---- the row ----
+
+    static Booking booking(ResultSet rs, int n) throws SQLException {
+        String reductionCode = rs.getString("reduction_code");
+        Booking.Reduction reduction = reductionCode == null ? null : new Booking.Reduction(reductionCode,
+            rs.getString("reduction_state"), rs.getString("reduction_note"), longOrNull(rs, "reduction_decided_by"),
+            instant(rs, "reduction_decided_at"));
+        int refund = rs.getInt("refund");
+        Integer refundValue = rs.wasNull() ? null : refund;
+        int base = rs.getInt("base_fee");
+        Integer baseFee = rs.wasNull() ? null : base;
+        return new Booking(rs.getLong("id"), rs.getLong("room_id"), rs.getString("facility_id"),
+            rs.getDate("use_date").toLocalDate(), rs.getString("slot_code"), rs.getTime("starts_at").toLocalTime(),
+            rs.getTime("ends_at").toLocalTime(), rs.getLong("booker_account_id"),
+            Booking.Status.valueOf(rs.getString("status")), rs.getInt("fee"), rs.getString("fee_rule"),
+            rs.getTimestamp("created_at").toInstant(), instant(rs, "paid_at"), instant(rs, "cancelled_at"), refundValue,
+            longOrNull(rs, "proxy_staff_id"), rs.getString("part_code"), rs.getString("idempotency_key"),
+            instant(rs, "hold_expires_at"), longOrNull(rs, "paid_by"), longOrNull(rs, "cancelled_by"),
+            rs.getBoolean("commercial"), baseFee, reduction, instant(rs, "checked_in_at"), longOrNull(rs, "checked_in_by"),
+            instant(rs, "no_show_at"), longOrNull(rs, "no_show_by"), instant(rs, "payment_reminded_at"),
+            instant(rs, "day_reminded_at"), longOrNull(rs, "group_id"), longOrNull(rs, "legacy_booker_id"),
+            rs.getString("legacy_ref"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+}

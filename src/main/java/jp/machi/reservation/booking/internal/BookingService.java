@@ -1,0 +1,188 @@
+package jp.machi.reservation.booking.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
+import jp.machi.facility.DayHours;
+import jp.machi.facility.Facilities;
+import jp.machi.reservation.Refused;
+import jp.machi.reservation.booking.BookableRoom;
+import jp.machi.reservation.booking.BookableRooms;
+import jp.machi.reservation.booking.Booked;
+import jp.machi.reservation.booking.Booker;
+import jp.machi.reservation.booking.Booking;
+import jp.machi.reservation.booking.BookingRefusal;
+import jp.machi.reservation.booking.BookingRequest;
+import jp.machi.reservation.booking.spi.BookingCheck;
+import jp.machi.reservation.money.Fee;
+import jp.machi.reservation.money.MoneyTerms;
+import jp.machi.reservation.money.ReductionCategory;
+import jp.machi.reservation.money.Reductions;
+import jp.machi.reservation.rules.Slot;
+import jp.machi.shared.security.CurrentActor;
+import jp.machi.shared.time.MachiClock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * First-come booking: a slot booked at once or held while the resident checks the fee (checkout), then confirmed.
+ * Every decision is one transaction.
+ */
+@Service
+public class BookingService {
+
+    /** How long a slot is held while the resident reviews the fee. */
+    public static final Duration HOLD = Duration.ofMinutes(10);
+
+    private final BookingRepository repository;
+    private final BookerRepository bookers;
+    private final BookableRooms rooms;
+    private final Facilities facilities;
+    private final Reductions reductions;
+    private final ObjectProvider<BookingCheck> checks;
+    private final BookingMail mail;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    BookingService(BookingRepository repository, BookerRepository bookers, BookableRooms rooms, Facilities facilities,
+                   Reductions reductions, ObjectProvider<BookingCheck> checks, BookingMail mail, AuditLog audit,
+                   Clock clock) {
+        this.repository = repository;
+        this.bookers = bookers;
+        this.rooms = rooms;
+        this.facilities = facilities;
+        this.reductions = reductions;
+        this.checks = checks;
+        this.mail = mail;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Books one slot, first come first served. Checks every rule and inserts in one transaction; the booker's
+     * registration row is locked so one person's requests are decided one at a time (the monthly cap and the
+     * idempotency key hold under concurrency), and the database's unique index and claims decide between different
+     * people. The same idempotency key again returns the booking it made.
+     *
+     * @throws Refused when a rule says no; nothing is written
+     */
+    @Transactional
+    public Booked book(BookingRequest r) {
+        Booker booker = bookers.lock(r.bookerId()).orElseThrow(() -> new Refused(BookingRefusal.NOT_REGISTERED));
+        Optional<Booking> earlier = repository.byKey(r.bookerId(), r.key());
+        if (earlier.isPresent()) {
+            Booking b = earlier.get();
+            if (b.roomId() == r.roomId() && b.date().equals(r.date()) && b.slotCode().equals(r.slotCode())
+                && Objects.equals(b.part(), r.part())) {
+                return new Booked(b, false);
+            }
+            throw new Refused(BookingRefusal.KEY_REUSED);
+        }
+        LocalDateTime now = LocalDateTime.now(clock.withZone(MachiClock.ZONE));
+        if (booker.suspendedOn(now.toLocalDate())) {
+            throw new Refused(BookingRefusal.SUSPENDED);
+        }
+        BookableRoom room = rooms.room(r.roomId()).orElseThrow(() -> new Refused(BookingRefusal.ROOM_NOT_BOOKABLE));
+        Slot slot = room.slot(r.slotCode()).orElseThrow(() -> new Refused(BookingRefusal.UNKNOWN_SLOT));
+        DayHours hours = facilities.hoursOn(room.facility().id(), r.date()).orElse(null);
+        String closed = BookableRooms.closedReason(room.rules(), hours, r.date(), slot, now);
+        if (closed != null) {
+            throw new Refused(switch (closed) {
+                case "past" -> BookingRefusal.PAST;
+                case "cutoff" -> BookingRefusal.CUTOFF;
+                case "not-yet" -> BookingRefusal.OUTSIDE_WINDOW;
+                default -> BookingRefusal.CLOSED;
+            });
+        }
+        if (repository.activeInMonth(r.bookerId(), r.date()) >= room.rules().monthlyCap()) {
+            throw new Refused(BookingRefusal.CAP_EXCEEDED);
+        }
+        BookingCheck.Request request = new BookingCheck.Request(booker, room, r.date(), slot, now, r.proxyStaffId(), r.part(),
+            r.groupId());
+        checks.orderedStream().forEach(check -> check.check(request));
+        Fee fee = MoneyTerms.fee(room.rules(), booker.residency().inWard(), r.commercial(), slot.code());
+        Instant created = clock.instant();
+        long id;
+        try {
+            id = repository.insert(r.roomId(), room.facility().id(), r.date(), slot, r.part(), r.bookerId(), fee.amount(),
+                    fee.rule(), r.commercial(), r.key(), r.proxyStaffId(), r.groupId(), created,
+                    r.hold() == null ? null : created.plus(r.hold()))
+                .orElseThrow(() -> new Refused(BookingRefusal.TAKEN));
+        } catch (DuplicateKeyException e) {
+            // a whole-room booking and a part booking of the same slot met in the claims table: the other came first
+            throw new Refused(BookingRefusal.TAKEN);
+        }
+        Booking booking = repository.find(id).orElseThrow();
+        if (r.proxyStaffId() != null) {
+            audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy", r.bookerId(), "booking:" + id,
+                r.date() + " " + slot.code() + " room " + r.roomId()));
+        }
+        if (r.hold() == null) {
+            mail.booked(booking, room);
+        }
+        return new Booked(booking, true);
+    }
+
+    /**
+     * Holds a slot for {@link #HOLD} (PROVISIONAL) at the fee of the rate class while the resident checks it; the same
+     * idempotency key again returns the same booking.
+     */
+    @Transactional
+    public Booked hold(long bookerId, Long proxyStaffId, long roomId, LocalDate date, String slot, String part, String key,
+                       boolean commercial) {
+        return book(new BookingRequest(bookerId, proxyStaffId, roomId, date, slot, part, key, HOLD, commercial, null));
+    }
+
+    /**
+     * Books and confirms at once (the API): a hold confirmed in the same transaction, with a reduction asked for when
+     * {@code reductionCode} names one.
+     */
+    @Transactional
+    public Booked bookNow(long bookerId, long roomId, LocalDate date, String slot, String part, String key,
+                          boolean commercial, String reductionCode) {
+        ReductionCategory reduction = reductions.choose(reductionCode);
+        Booked booked = hold(bookerId, null, roomId, date, slot, part, key, commercial);
+        if (!booked.created() || booked.booking().status() != Booking.Status.PROVISIONAL) {
+            return booked;
+        }
+        return new Booked(confirm(bookerId, booked.booking().id(), reduction), true);
+    }
+
+    /**
+     * Confirms a held booking (while the hold lasts), optionally asking for a reduction, and mails the booker the fee
+     * and the payment deadline. Confirming a confirmed booking again changes nothing.
+     */
+    @Transactional
+    public Booking confirm(long bookerId, long bookingId, ReductionCategory reduction) {
+        Booking b = repository.find(bookingId).filter(x -> x.bookerAccountId() == bookerId)
+            .orElseThrow(() -> new Refused(BookingRefusal.NOT_FOUND));
+        if (b.status() == Booking.Status.CONFIRMED) {
+            return b;
+        }
+        if (b.status() != Booking.Status.PROVISIONAL) {
+            throw new Refused(b.status() == Booking.Status.CANCELLED ? BookingRefusal.HOLD_EXPIRED : BookingRefusal.NOT_PROVISIONAL);
+        }
+        if (!repository.confirmHold(bookingId, bookerId, clock.instant())) {
+            throw new Refused(BookingRefusal.HOLD_EXPIRED);
+        }
+        if (reduction != null) {
+            repository.requestReduction(bookingId, reduction.code());
+        }
+        Booking confirmed = repository.find(bookingId).orElseThrow();
+        if (confirmed.proxyStaffId() != null || CurrentActor.actingFor().isPresent()) {
+            audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy-confirm", bookerId, "booking:" + bookingId,
+                "fee " + confirmed.fee()));
+        }
+        rooms.room(confirmed.roomId()).ifPresent(room -> mail.confirmed(confirmed,
+            MoneyTerms.paymentDeadline(room.rules(), confirmed.createdAt(), confirmed.date()), reduction));
+        return confirmed;
+    }
+}

@@ -1,0 +1,118 @@
+package jp.machi.reservation.booking.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
+import jp.machi.reservation.Refused;
+import jp.machi.reservation.booking.Booking;
+import jp.machi.reservation.booking.BookingRefusal;
+import jp.machi.reservation.money.MoneyTerms;
+import jp.machi.reservation.money.Refund;
+import jp.machi.reservation.rules.RoomRules;
+import jp.machi.shared.security.CurrentActor;
+import jp.machi.shared.time.MachiClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ending bookings: the booker cancels (refund by tier, points for a late cancellation), staff cancel for the ward
+ * (the whole fee back), holds lapse.
+ */
+@Service
+public class Cancellations {
+
+    private final BookingRepository repository;
+    private final RoomRules rules;
+    private final PenaltyDesk penalties;
+    private final BookingMail mail;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Cancellations(BookingRepository repository, RoomRules rules, PenaltyDesk penalties, BookingMail mail, AuditLog audit,
+                  Clock clock) {
+        this.repository = repository;
+        this.rules = rules;
+        this.penalties = penalties;
+        this.mail = mail;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Whether the booker may still cancel online: until the slot starts. */
+    public boolean cancellable(Booking b) {
+        return b.active() && LocalDateTime.now(clock.withZone(MachiClock.ZONE)).isBefore(LocalDateTime.of(b.date(), b.start()));
+    }
+
+    /** What cancelling today would refund, under the booking's rule. */
+    public Refund refundNow(Booking b) {
+        return MoneyTerms.refund(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.fee(),
+            b.status() == Booking.Status.CONFIRMED, b.date(), LocalDate.now(clock.withZone(MachiClock.ZONE)));
+    }
+
+    /** The last day on which a cancellation refunds the whole fee. */
+    public LocalDate refundDeadline(Booking b) {
+        int days = rules.rule(b.roomId(), b.facilityId()).map(r -> r.cancelDeadlineDays()).orElse(0);
+        return b.date().minusDays(days);
+    }
+
+    /** The booker cancels (online until the slot starts): refund by tier, points for a late cancellation. */
+    @Transactional
+    public Booking byBooker(long bookerId, long bookingId) {
+        Booking b = repository.find(bookingId).filter(x -> x.bookerAccountId() == bookerId)
+            .orElseThrow(() -> new Refused(BookingRefusal.NOT_FOUND));
+        if (!b.active()) {
+            throw new Refused(BookingRefusal.NOT_ACTIVE);
+        }
+        if (!cancellable(b)) {
+            throw new Refused(BookingRefusal.TOO_LATE);
+        }
+        Refund refund = refundNow(b);
+        long actor = CurrentActor.principal().map(p -> p.accountId()).orElse(bookerId);
+        if (!repository.cancel(bookingId, actor, refund.amount(), clock.instant())) {
+            throw new Refused(BookingRefusal.NOT_ACTIVE);
+        }
+        if (actor != bookerId) {
+            audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy-cancel", bookerId, "booking:" + bookingId,
+                "refund " + refund.amount()));
+        }
+        Booking cancelled = repository.find(bookingId).orElseThrow();
+        mail.cancelled(cancelled);
+        if (refund.late()) {
+            penalties.penalize(cancelled, "late-cancel", refund.points(), actor == bookerId ? null : actor);
+        }
+        return cancelled;
+    }
+
+    /** Staff cancel a booking (行政使用 or another reason of the ward's): the whole fee is refunded. */
+    @Transactional
+    public Booking byStaff(long staffId, long bookingId, String reason) {
+        Booking b = repository.find(bookingId).orElseThrow(() -> new Refused(BookingRefusal.NOT_FOUND));
+        if (!repository.cancel(bookingId, staffId, b.fee(), clock.instant())) {
+            throw new Refused(BookingRefusal.NOT_ACTIVE);
+        }
+        audit.record(AuditEvent.byCurrentActor("reservation.booking.cancel-by-staff", b.bookerAccountId(),
+            "booking:" + bookingId, reason));
+        Booking cancelled = repository.find(bookingId).orElseThrow();
+        mail.cancelledByStaff(cancelled, reason);
+        return cancelled;
+    }
+
+    /**
+     * Cancels every PROVISIONAL booking whose hold expired at or before {@code now} (a checkout hold, a lottery win
+     * nobody confirmed …), freeing its slot; returns how many. Run every minute by {@link BookingJobs}; tests call it
+     * with the instant they need.
+     */
+    @Transactional
+    public int expireHolds(Instant now) {
+        List<Booking> expired = repository.expireHolds(now);
+        for (Booking b : expired) {
+            audit.record(AuditEvent.system("reservation.booking.hold-expired", b.bookerAccountId(), "booking:" + b.id(),
+                b.date() + " " + b.slotCode()));
+        }
+        return expired.size();
+    }
+}

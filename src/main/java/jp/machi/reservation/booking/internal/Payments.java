@@ -1,0 +1,113 @@
+package jp.machi.reservation.booking.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import jp.machi.audit.AuditEvent;
+import jp.machi.audit.AuditLog;
+import jp.machi.reservation.OnlinePayment;
+import jp.machi.reservation.Refused;
+import jp.machi.reservation.booking.Booking;
+import jp.machi.reservation.booking.BookingRefusal;
+import jp.machi.reservation.money.MoneyTerms;
+import jp.machi.reservation.rules.RoomRules;
+import jp.machi.reservation.rules.Rule;
+import jp.machi.shared.time.MachiClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Paying the fee: at the counter (staff mark it paid), online through a provider's adapter ({@link OnlinePayment}),
+ * the payment deadline with a reminder the day before, and the cancellation of what was not paid in time.
+ */
+@Service
+public class Payments implements OnlinePayment.Settlement {
+
+    private final BookingRepository repository;
+    private final RoomRules rules;
+    private final BookingMail mail;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Payments(BookingRepository repository, RoomRules rules, BookingMail mail, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.rules = rules;
+        this.mail = mail;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The last day to pay under the booking's rule. */
+    public LocalDate deadline(Booking b) {
+        return MoneyTerms.paymentDeadline(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.createdAt(), b.date());
+    }
+
+    /** Staff take the fee at the counter. */
+    @Transactional
+    public void markPaid(long staffId, long bookingId) {
+        Booking b = repository.find(bookingId).orElseThrow(() -> new Refused(BookingRefusal.NOT_FOUND));
+        if (!repository.markPaid(bookingId, staffId, clock.instant())) {
+            throw new Refused(BookingRefusal.NOT_ACTIVE);
+        }
+        audit.record(AuditEvent.byCurrentActor("reservation.booking.paid", b.bookerAccountId(), "booking:" + bookingId,
+            "fee " + b.fee()));
+    }
+
+    /**
+     * An online provider's adapter reports a confirmed payment: the booking becomes paid as at the counter (only an
+     * active, unpaid booking whose fee is exactly the amount).
+     */
+    @Override
+    @Transactional
+    public boolean paid(long bookingId, int amountYen, String providerReference) {
+        Optional<Long> booker = repository.markPaidOnline(bookingId, amountYen, clock.instant());
+        booker.ifPresent(id -> audit.record(AuditEvent.system("reservation.booking.paid-online", id, "booking:" + bookingId,
+            "fee " + amountYen + " ref " + providerReference)));
+        return booker.isPresent();
+    }
+
+    /** Cancels every confirmed, unpaid booking whose payment deadline ended before {@code now}; mails the booker. */
+    @Transactional
+    public int cancelUnpaid(Instant now) {
+        LocalDate today = now.atZone(MachiClock.ZONE).toLocalDate();
+        Map<Long, Optional<Rule>> cache = new HashMap<>();
+        int n = 0;
+        for (Booking b : repository.unpaidFrom(today)) {
+            LocalDate deadline = MoneyTerms.paymentDeadline(rule(b, cache), b.createdAt(), b.date());
+            if (MoneyTerms.autoCancelAt(deadline).isAfter(now) || !repository.cancel(b.id(), b.bookerAccountId(), 0, now)) {
+                continue;
+            }
+            audit.record(AuditEvent.system("reservation.booking.unpaid-cancel", b.bookerAccountId(), "booking:" + b.id(),
+                "deadline " + deadline));
+            mail.unpaidCancelled(repository.find(b.id()).orElseThrow());
+            n++;
+        }
+        return n;
+    }
+
+    /** On the day before the payment deadline (or later, up to it), reminds once of an unpaid fee. */
+    @Transactional
+    public int remind(Instant now) {
+        LocalDate today = now.atZone(MachiClock.ZONE).toLocalDate();
+        Map<Long, Optional<Rule>> cache = new HashMap<>();
+        int n = 0;
+        for (Booking b : repository.notPaymentReminded(today)) {
+            LocalDate deadline = MoneyTerms.paymentDeadline(rule(b, cache), b.createdAt(), b.date());
+            if (today.isBefore(deadline.minusDays(1)) || !MoneyTerms.autoCancelAt(deadline).isAfter(now)
+                || !repository.markPaymentReminded(b.id(), now)) {
+                continue;
+            }
+            mail.paymentDue(b, deadline);
+            n++;
+        }
+        return n;
+    }
+
+    /** The rule of a booking's room, read once per room during one job run. */
+    private Rule rule(Booking b, Map<Long, Optional<Rule>> cache) {
+        return cache.computeIfAbsent(b.roomId(), id -> rules.rule(b.roomId(), b.facilityId())).orElse(null);
+    }
+}

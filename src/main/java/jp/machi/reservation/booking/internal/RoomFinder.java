@@ -1,0 +1,191 @@
+package jp.machi.reservation.booking.internal;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import jp.machi.facility.Facilities;
+import jp.machi.facility.FacilitySummary;
+import jp.machi.facility.FacilityTraits;
+import jp.machi.reservation.booking.Availability;
+import jp.machi.reservation.booking.BookableRoom;
+import jp.machi.reservation.booking.BookableRooms;
+import jp.machi.reservation.booking.RoomPart;
+import jp.machi.reservation.rules.Slot;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finding a room: the bookable rooms filtered by facility category, barrier-free features and capacity, and (for a
+ * day) the state of their slots in a time band, whole room and each part; and the facility view, every unit of a
+ * facility × days. Read-only; the states come from {@link BookableRooms#availability}.
+ */
+@Service
+public class RoomFinder {
+
+    /** Time bands by a slot's start: morning before 12:00, afternoon 12:00–17:59, evening from 18:00. */
+    public enum Band {
+        MORNING, AFTERNOON, EVENING;
+
+        public String slug() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public boolean contains(Slot s) {
+            LocalTime t = s.start();
+            return switch (this) {
+                case MORNING -> t.isBefore(LocalTime.NOON);
+                case AFTERNOON -> !t.isBefore(LocalTime.NOON) && t.isBefore(LocalTime.of(18, 0));
+                case EVENING -> !t.isBefore(LocalTime.of(18, 0));
+            };
+        }
+
+        public static Band of(String slug) {
+            for (Band b : values()) {
+                if (b.slug().equals(slug)) {
+                    return b;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The filters; null or empty means "any". */
+    public record Filter(LocalDate date, Band band, Integer minCapacity, String category, Set<String> needs,
+                         boolean onlyOpen) {
+        public Filter {
+            needs = needs == null ? Set.of() : Set.copyOf(needs);
+        }
+    }
+
+    /** A bookable unit: the whole room ({@code part} null) or one part. */
+    public record Unit(BookableRoom room, RoomPart part) {
+        public String partCode() {
+            return part == null ? null : part.code();
+        }
+
+        public Integer capacity() {
+            return part == null ? room.room().capacity() : part.capacity();
+        }
+    }
+
+    /** One unit in the results, with its slots of the day in the band (empty without a date). */
+    public record UnitResult(Unit unit, List<Availability> cells) {
+        public boolean anyOpen() {
+            return cells.stream().anyMatch(c -> c.status() == Availability.Status.OPEN);
+        }
+    }
+
+    public record FacilityResult(FacilitySummary facility, FacilityTraits traits, List<UnitResult> units) {}
+
+    private final BookableRooms service;
+    private final Facilities facilities;
+
+    RoomFinder(BookableRooms service, Facilities facilities) {
+        this.service = service;
+        this.facilities = facilities;
+    }
+
+    /** The units of a room: whole first, then its parts in order. */
+    public List<Unit> units(BookableRoom room, List<RoomPart> roomParts) {
+        List<Unit> units = new ArrayList<>();
+        units.add(new Unit(room, null));
+        for (RoomPart p : roomParts) {
+            units.add(new Unit(room, p));
+        }
+        return units;
+    }
+
+    public List<FacilityResult> find(Filter filter) {
+        Map<FacilitySummary, List<BookableRoom>> byFacility = service.byFacility();
+        Map<String, FacilityTraits> traits = facilities.traits(byFacility.keySet().stream().map(FacilitySummary::id).toList());
+        Map<Long, List<RoomPart>> allParts = service.parts(byFacility.values().stream().flatMap(List::stream)
+            .map(r -> r.room().id()).toList());
+        List<FacilityResult> results = new ArrayList<>();
+        for (var e : byFacility.entrySet()) {
+            FacilityTraits t = traits.get(e.getKey().id());
+            if (t == null || (filter.category() != null && !t.categories().contains(filter.category()))
+                || !t.barrierFree().containsAll(filter.needs())) {
+                continue;
+            }
+            List<UnitResult> units = new ArrayList<>();
+            Map<LocalDate, jp.machi.facility.DayHours> hours = filter.date() == null ? null
+                : facilities.hoursBetween(e.getKey().id(), filter.date(), filter.date());
+            for (BookableRoom room : e.getValue()) {
+                List<Unit> roomUnits = units(room, allParts.getOrDefault(room.room().id(), List.of())).stream()
+                    .filter(u -> filter.minCapacity() == null
+                        || (u.capacity() != null && u.capacity() >= filter.minCapacity())).toList();
+                if (roomUnits.isEmpty()) {
+                    continue;
+                }
+                // one read of the room's bookings for the whole room and all its parts
+                Map<String, List<Availability>> byUnit = filter.date() == null ? Map.of()
+                    : service.availabilityOfUnits(room, roomUnits.stream().map(Unit::partCode)
+                        .filter(java.util.Objects::nonNull).toList(), filter.date(), filter.date(), hours);
+                for (Unit u : roomUnits) {
+                    List<Availability> cells = filter.date() == null ? List.of()
+                        : byUnit.get(u.partCode() == null ? "" : u.partCode()).stream()
+                            .filter(a -> filter.band() == null || filter.band().contains(a.slot())).toList();
+                    UnitResult r = new UnitResult(u, cells);
+                    if (filter.date() != null && filter.onlyOpen() && !r.anyOpen()) {
+                        continue;
+                    }
+                    units.add(r);
+                }
+            }
+            if (!units.isEmpty()) {
+                results.add(new FacilityResult(e.getKey(), t, units));
+            }
+        }
+        return results;
+    }
+
+    /** The facility view: every unit of every bookable room of one facility, day by day. */
+    public record FacilityDays(FacilitySummary facility, List<Unit> units, List<LocalDate> days,
+                               Map<LocalDate, List<List<Availability>>> cells) {}
+
+    /**
+     * Every unit of the facility × every day from {@code from} to {@code to} (both included): per day, one list of
+     * slot states per unit in the order of {@code units}, only the slots of {@code band} when given. Empty when the
+     * facility has no room that can be booked online.
+     */
+    public java.util.Optional<FacilityDays> facility(String facilityId, LocalDate from, LocalDate to, Band band) {
+        List<BookableRoom> rooms = service.ofFacility(facilityId);
+        if (rooms.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        FacilitySummary facility = rooms.getFirst().facility();
+        Map<Long, List<RoomPart>> allParts = service.parts(rooms.stream().map(r -> r.room().id()).toList());
+        List<Unit> units = new ArrayList<>();
+        for (var room : rooms) {
+            units.addAll(units(room, allParts.getOrDefault(room.room().id(), List.of())));
+        }
+        List<LocalDate> days = new ArrayList<>();
+        Map<LocalDate, List<List<Availability>>> cells = new LinkedHashMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            days.add(d);
+            cells.put(d, new ArrayList<>());
+        }
+        Map<LocalDate, jp.machi.facility.DayHours> hours = facilities.hoursBetween(facilityId, from, to);
+        Map<Long, Map<String, List<Availability>>> byRoom = new java.util.HashMap<>();
+        for (var room : rooms) {
+            byRoom.put(room.room().id(), service.availabilityOfUnits(room, allParts.getOrDefault(room.room().id(),
+                List.of()).stream().map(RoomPart::code).toList(), from, to, hours));
+        }
+        for (Unit u : units) {
+            Map<LocalDate, List<Availability>> byDay = new LinkedHashMap<>();
+            for (Availability a : byRoom.get(u.room().room().id()).get(u.partCode() == null ? "" : u.partCode())) {
+                if (band == null || band.contains(a.slot())) {
+                    byDay.computeIfAbsent(a.date(), k -> new ArrayList<>()).add(a);
+                }
+            }
+            for (LocalDate d : days) {
+                cells.get(d).add(byDay.getOrDefault(d, List.of()));
+            }
+        }
+        return java.util.Optional.of(new FacilityDays(facility, units, days, cells));
+    }
+}

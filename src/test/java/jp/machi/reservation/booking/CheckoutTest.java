@@ -1,0 +1,270 @@
+package jp.machi.reservation.booking;
+
+import jp.machi.reservation.TestResidents;
+import static jp.machi.support.StaffLogin.body;
+import static jp.machi.support.StaffLogin.admin;
+import static jp.machi.support.StaffLogin.staff;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import jp.machi.reservation.booking.Availability;
+import jp.machi.reservation.booking.Booking;
+import jp.machi.reservation.booking.internal.BookingService;
+import jp.machi.reservation.booking.internal.Payments;
+import jp.machi.reservation.booking.internal.Reminders;
+import jp.machi.reservation.booking.internal.CalendarFeed;
+import jp.machi.reservation.booking.internal.Cancellations;
+import jp.machi.reservation.money.MoneyTerms;
+import jp.machi.reservation.money.Reductions;
+import jp.machi.reservation.rules.RoomRules;
+import jp.machi.reservation.booking.BookableRooms;
+import jp.machi.reservation.booking.Bookers;
+import jp.machi.reservation.booking.Bookings;
+import jp.machi.reservation.booking.BookingRequest;
+import jp.machi.support.MachiTest;
+import jp.machi.support.StaffLogin;
+import jp.machi.support.TestMailbox;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The checkout of a held slot: the fee of the rate class (commercial use), a reduction asked for and decided by staff,
+ * a hold that lapses and frees its slot, and the same through the API — on a room of this test's own with a rule of
+ * its own (¥1,000 / ¥2,000 / commercial ¥5,000; 100 % until 7 days, 50 % until 3; pay within 10 days and 5 days
+ * before; late = fewer than 3 days before, 2 points; no-show 3 points; 5 points = 20 days suspended).
+ */
+@MachiTest
+class CheckoutTest {
+
+    @Autowired WebApplicationContext context;
+    @Autowired JdbcClient jdbc;
+    @Autowired BookableRooms service;
+    @Autowired Bookings bookings;
+    @Autowired Bookers bookers;
+    @Autowired BookingService checkout;
+    @Autowired Payments payments;
+    @Autowired Reminders reminders;
+    @Autowired CalendarFeed feed;
+    @Autowired Cancellations cancellations;
+    @Autowired Reductions reductions;
+    @Autowired RoomRules rules;
+    MockMvc mvc;
+    long roomId;
+    String facilityId;
+
+    @BeforeEach
+    void setUp() {
+        mvc = StaffLogin.mockMvc(context);
+        facilityId = "zz-money-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("insert into facility (id, name_ja, name_en, department_code, address) values (?, 'お金テスト会館', 'Money test hall', 'kusei', '練馬区テスト1-1')")
+            .param(facilityId).update();
+        for (int d = 1; d <= 7; d++) {
+            jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, '08:00', '22:00')")
+                .params(facilityId, d).update();
+        }
+        roomId = jdbc.sql("insert into room (facility_id, name_ja, name_en, capacity, bookable) values (?, '会議室', 'Meeting room', 20, true) returning id")
+            .param(facilityId).query(Long.class).single();
+        long rule = jdbc.sql("""
+                insert into reservation_rule (room_id, window_days, cutoff_days, monthly_cap, fee_resident, fee_non_resident,
+                    fee_commercial, cancel_deadline_days, pay_within_days, pay_days_before, late_cancel_days,
+                    late_cancel_points, no_show_points, penalty_threshold, suspension_days)
+                values (?, 200, 0, 50, 1000, 2000, 5000, 7, 10, 5, 3, 2, 3, 5, 20) returning id""")
+            .param(roomId).query(Long.class).single();
+        jdbc.sql("insert into reservation_refund_tier (rule_id, days_before, percent) values (?, 7, 100), (?, 3, 50)")
+            .params(rule, rule).update();
+    }
+
+
+    jp.machi.reservation.booking.BookableRoom room() {
+        return service.room(roomId).orElseThrow();
+    }
+
+    /** The first open slot from {@code days} days ahead. */
+    Availability open(int days) {
+        LocalDate from = service.today().plusDays(days);
+        return service.availability(room(), from, from.plusDays(20)).stream()
+            .filter(a -> a.status() == Availability.Status.OPEN).findFirst().orElseThrow();
+    }
+
+    String email(TestResidents.Resident r) {
+        return jdbc.sql("select email from account where id = ?").param(r.id()).query(String.class).single();
+    }
+
+    String column(long bookingId, String column) {
+        return jdbc.sql("select " + column + "::text from reservation_booking where id = ?").param(bookingId)
+            .query(String.class).optional().orElse(null);
+    }
+
+    static String mailWith(String address, String subjectPart) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage m : TestMailbox.mailsTo(address)) {
+                try {
+                    if (m.getSubject().contains(subjectPart)) {
+                        return m.getSubject() + "\n" + TestMailbox.text(m);
+                    }
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no mail to " + address + " with subject containing " + subjectPart);
+    }
+
+    /** What cancelling {@code b} on {@code day} would give back under the room's rule. */
+    jp.machi.reservation.money.Refund refundOn(Booking b, LocalDate day) {
+        return MoneyTerms.refund(rules.rule(roomId, facilityId).orElseThrow(), b.fee(), b.status() == Booking.Status.CONFIRMED,
+            b.date(), day);
+    }
+
+    /** A confirmed booking made straight in the database (for days the booking rules would refuse, e.g. yesterday). */
+    long insertConfirmed(TestResidents.Resident who, LocalDate day, String slot, String start, String end) {
+        return jdbc.sql("""
+                insert into reservation_booking (room_id, facility_id, use_date, slot_code, starts_at, ends_at,
+                    booker_account_id, status, fee, fee_rule, idempotency_key)
+                values (?, ?, ?, ?, cast(? as time), cast(? as time), ?, 'CONFIRMED', 1000, 'resident/room', ?) returning id""")
+            .params(roomId, facilityId, day, slot, start, end, who.id(), UUID.randomUUID().toString())
+            .query(Long.class).single();
+    }
+
+    @Test
+    void aResidentHoldsASlotSeesTheCommercialFeeAsksForAReductionAndStaffApproveIt() throws Exception {
+        TestMailbox.start();
+        var who = TestResidents.create(jdbc, "RESIDENT");
+        String bearer = "Bearer " + who.token();
+        Availability slot = open(30);
+        String key = UUID.randomUUID().toString();
+        var form = post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id())).param("room", "" + roomId)
+            .param("date", slot.date().toString()).param("slot", slot.slot().code()).param("key", key).param("commercial", "true");
+        assertThat(body(mvc.perform(get("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id())).param("room", "" + roomId)
+            .param("date", slot.date().toString()).param("slot", slot.slot().code())).andExpect(status().isOk())))
+            .contains("営利目的（物品販売").contains("5,000円").contains("仮押さえして使用料を確認する");
+        String checkout = mvc.perform(form).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(checkout).matches("/account/bookings/\\d+/checkout");
+        long id = Long.parseLong(checkout.replaceAll("\\D+(\\d+).*", "$1"));
+        // held, not booked: PROVISIONAL for about ten minutes at the commercial fee of the room's rule
+        assertThat(column(id, "status")).isEqualTo("PROVISIONAL");
+        Instant expires = Instant.parse(jdbc.sql("select hold_expires_at from reservation_booking where id = ?").param(id)
+            .query(java.sql.Timestamp.class).single().toInstant().toString());
+        assertThat(Duration.between(Instant.now(), expires)).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(11));
+        assertThat(column(id, "fee")).isEqualTo("5000");
+        assertThat(column(id, "fee_rule")).isEqualTo("commercial/room");
+        // a double click gives the same hold; somebody else cannot take the held slot
+        assertThat(mvc.perform(form).andReturn().getResponse().getRedirectedUrl()).isEqualTo(checkout);
+        var other = TestResidents.create(jdbc, "RESIDENT");
+        mvc.perform(post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(other.id())).param("room", "" + roomId)
+            .param("date", slot.date().toString()).param("slot", slot.slot().code())
+            .param("key", UUID.randomUUID().toString())).andExpect(status().isConflict());
+        String page = body(mvc.perform(get(checkout).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk()));
+        assertThat(page).contains("使用料の確認").contains("5,000円").contains("営利目的の料金").contains("室場の規則")
+            .contains("利用日の 7 日前までの取消し: 100% 還付").contains("利用日の 3 日前までの取消し: 50% 還付")
+            .contains("お支払い期限").contains("町会・自治会（50%減額）").contains("仮押さえしています");
+        assertThat(body(mvc.perform(get(checkout).param("lang", "en").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
+            .contains("Check the fee").contains("Commercial rate").contains("held for you");
+        // an unknown reduction category: 400 with the message, still held
+        assertThat(body(mvc.perform(post("/account/bookings/" + id + "/confirm").with(jp.machi.support.SignedIn.resident(who.id()))
+            .param("reduction", "no-such-category")).andExpect(status().isBadRequest()))).contains("減免区分を一覧から選んでください");
+        assertThat(column(id, "status")).isEqualTo("PROVISIONAL");
+        // somebody else's booking is not there
+        mvc.perform(post("/account/bookings/" + id + "/confirm").with(jp.machi.support.SignedIn.resident(other.id())))
+            .andExpect(status().isNotFound());
+        mvc.perform(get(checkout).with(jp.machi.support.SignedIn.resident(other.id()))).andExpect(status().isNotFound());
+        String done = mvc.perform(post("/account/bookings/" + id + "/confirm").with(jp.machi.support.SignedIn.resident(who.id()))
+            .param("reduction", "neighbourhood")).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(done).isEqualTo("/account/bookings/" + id + "?booked");
+        assertThat(column(id, "status")).isEqualTo("CONFIRMED");
+        assertThat(column(id, "reduction_state")).isEqualTo("REQUESTED");
+        String mail = mailWith(email(who), "予約が確定しました");
+        assertThat(mail).contains("5,000円").contains("お支払い期限").contains("減免を申請しました");
+        assertThat(body(mvc.perform(get(done).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
+            .contains("予約が確定しました").contains("減免: 町会・自治会（50%）— 審査中");
+        // staff see the request and approve it: the fee halves, the booker is told
+        assertThat(body(mvc.perform(get("/staff/reservations/reductions").with(admin(jdbc))).andExpect(status().isOk())))
+            .contains("/staff/reservations/bookings/" + id);
+        assertThat(body(mvc.perform(get("/staff/reservations/bookings/" + id).with(admin(jdbc))).andExpect(status().isOk())))
+            .contains("減免を承認する").contains("2,500円");
+        mvc.perform(post("/staff/reservations/bookings/" + id + "/reduction").param("decision", "maybe").with(csrf())
+            .with(admin(jdbc))).andExpect(status().isBadRequest());
+        mvc.perform(post("/staff/reservations/bookings/" + id + "/reduction").param("decision", "approve").with(csrf())
+            .with(admin(jdbc))).andExpect(status().is3xxRedirection());
+        assertThat(column(id, "fee")).isEqualTo("2500");
+        assertThat(column(id, "base_fee")).isEqualTo("5000");
+        assertThat(mailWith(email(who), "減免が承認されました")).contains("2,500円").contains("町会・自治会");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'reservation.reduction.approve' and subject = ?")
+            .param("booking:" + id).query(Long.class).single()).isEqualTo(1L);
+        // deciding twice changes nothing
+        mvc.perform(post("/staff/reservations/bookings/" + id + "/reduction").param("decision", "reject").with(csrf())
+            .with(admin(jdbc))).andExpect(status().is3xxRedirection());
+        assertThat(column(id, "reduction_state")).isEqualTo("APPROVED");
+        assertThat(body(mvc.perform(get("/account/bookings/" + id).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
+            .contains("2,500円").contains("（減免前 5,000円）").contains("承認済");
+    }
+
+    @Test
+    void anAbandonedHoldExpiresAndFreesTheSlot() throws Exception {
+        var who = TestResidents.create(jdbc, "NON_RESIDENT");
+        Availability slot = open(40);
+        var held = checkout.hold(who.id(), null, roomId, slot.date(), slot.slot().code(), null, UUID.randomUUID().toString(), false);
+        long id = held.booking().id();
+        assertThat(held.booking().status()).isEqualTo(Booking.Status.PROVISIONAL);
+        assertThat(held.booking().fee()).isEqualTo(2000);
+        jdbc.sql("update reservation_booking set hold_expires_at = now() - interval '1 second' where id = ?").param(id).update();
+        assertThat(cancellations.expireHolds(Instant.now())).isGreaterThanOrEqualTo(1);
+        assertThat(column(id, "status")).isEqualTo("CANCELLED");
+        assertThat(service.availability(room(), slot.date(), slot.date()).stream()
+            .filter(a -> a.slot().code().equals(slot.slot().code())).findFirst().orElseThrow().status())
+            .isEqualTo(Availability.Status.OPEN);
+        assertThat(body(mvc.perform(post("/account/bookings/" + id + "/confirm").with(jp.machi.support.SignedIn.resident(who.id())))
+            .andExpect(status().isConflict()))).contains("仮押さえの時間が過ぎた");
+        // a hold whose time ran out but the job has not run yet cannot be confirmed either
+        var again = checkout.hold(who.id(), null, roomId, slot.date(), slot.slot().code(), null, UUID.randomUUID().toString(), false);
+        jdbc.sql("update reservation_booking set hold_expires_at = now() - interval '1 second' where id = ?")
+            .param(again.booking().id()).update();
+        mvc.perform(post("/account/bookings/" + again.booking().id() + "/confirm").with(jp.machi.support.SignedIn.resident(who.id())))
+            .andExpect(status().isConflict());
+        assertThat(column(again.booking().id(), "status")).isEqualTo("PROVISIONAL");
+    }
+
+    @Test
+    void theApiTakesCommercialUseAndAReductionAndRefusesNonsense() throws Exception {
+        var who = TestResidents.create(jdbc, "RESIDENT");
+        Availability slot = open(50);
+        String body = "{\"roomId\":" + roomId + ",\"date\":\"" + slot.date() + "\",\"slot\":\"" + slot.slot().code() + "\"";
+        assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", "Bearer " + who.token())
+            .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+            .content(body + ",\"commercial\":\"yes\"}")).andExpect(status().isBadRequest()))).contains("\"parameter\":\"commercial\"");
+        assertThat(body(mvc.perform(post("/api/v1/bookings").header("Authorization", "Bearer " + who.token())
+            .header("Idempotency-Key", UUID.randomUUID().toString()).contentType("application/json")
+            .content(body + ",\"reduction\":\"nope\"}")).andExpect(status().isBadRequest()))).contains("\"parameter\":\"reduction\"");
+        assertThat(jdbc.sql("select count(*) from reservation_booking where booker_account_id = ?").param(who.id())
+            .query(Long.class).single()).isZero();
+        String created = body(mvc.perform(post("/api/v1/bookings").header("Authorization", "Bearer " + who.token())
+            .header("Accept-Language", "en").header("Idempotency-Key", UUID.randomUUID().toString())
+            .contentType("application/json").content(body + ",\"commercial\":true,\"reduction\":\"school\"}"))
+            .andExpect(status().isCreated()));
+        assertThat(created).contains("\"status\":\"CONFIRMED\"").contains("\"fee\":5000").contains("Commercial rate")
+            .contains("\"commercial\":true").contains("\"state\":\"requested\"").contains("\"paymentDeadline\"")
+            .contains("\"refundTiers\":[{");
+        assertThat(body(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()))).contains("Cancel one of my bookings");
+    }
+}

@@ -1,0 +1,135 @@
+package jp.machi.reservation.booking;
+
+import jp.machi.reservation.TestResidents;
+import jp.machi.reservation.TestRooms;
+import static jp.machi.support.StaffLogin.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+import jp.machi.reservation.booking.Availability;
+import jp.machi.reservation.booking.BookableRooms;
+import jp.machi.reservation.booking.Bookers;
+import jp.machi.reservation.booking.Bookings;
+import jp.machi.reservation.booking.BookingRequest;
+import jp.machi.support.MachiTest;
+import jp.machi.support.StaffLogin;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.web.context.WebApplicationContext;
+
+/** Finding a room with filters on /reservations, and the facility view (every room and part × days). */
+@MachiTest
+class RoomFinderTest {
+
+    @Autowired WebApplicationContext context;
+    @Autowired JdbcClient jdbc;
+    @Autowired BookableRooms service;
+    @Autowired Bookings bookings;
+    @Autowired Bookers bookers;
+    @Autowired jp.machi.facility.Facilities facilities;
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = StaffLogin.mockMvc(context);
+    }
+
+
+    LocalDate openDay(long roomId, int days) {
+        return TestRooms.openDay(service, roomId, days, "am");
+    }
+
+    @Test
+    void filtersByCategoryCapacityBarrierFreeDayAndBand() throws Exception {
+        var gym = TestRooms.create(jdbc, "taiikukan", 120, true, true);
+        var small = TestRooms.create(jdbc, "taiikukan", 10, true, false);
+        LocalDate day = openDay(gym.roomId(), 45);
+        var who = TestResidents.create(jdbc, "RESIDENT");
+        bookings.book(new BookingRequest(who.id(), null, gym.roomId(), day, "am", "a", UUID.randomUUID().toString(), null, false, null));
+
+        // category + capacity + hearing loop: the big gym, not the small one, no demo hall (no hearing loop)
+        String found = body(mvc.perform(get("/reservations").param("category", "taiikukan").param("capacity", "50")
+            .param("need", "hearingLoop")).andExpect(status().isOk()));
+        assertThat(found).contains(gym.facilityName()).doesNotContain(small.facilityName()).doesNotContain("区民館（")
+            .contains("/reservations/facilities/" + gym.facilityId());
+        // capacity 50: the whole gym (120) and its courts (60 each)
+        assertThat(found).contains(gym.roomName() + " A面").contains(gym.roomName() + " B面");
+        String needsMissing = body(mvc.perform(get("/reservations").param("need", "hearingLoop").param("need", "elevator"))
+            .andExpect(status().isOk()));
+        assertThat(needsMissing).doesNotContain(gym.facilityName());
+
+        // a day and the morning: court A is booked, so is the whole gym; court B is free (a link to book it)
+        String morning = body(mvc.perform(get("/reservations").param("date", day.toString()).param("band", "morning")
+            .param("category", "taiikukan").param("need", "hearingLoop")).andExpect(status().isOk()));
+        assertThat(morning).contains("午前 9:00–12:00").doesNotContain("午後 13:00").doesNotContain("夜間 18:00")
+            .contains("/account/bookings/new?room=" + gym.roomId() + "&amp;date=" + day + "&amp;slot=am&amp;part=b\"")
+            .doesNotContain("/account/bookings/new?room=" + gym.roomId() + "&amp;date=" + day + "&amp;slot=am&amp;part=a\"")
+            .doesNotContain("/account/bookings/new?room=" + gym.roomId() + "&amp;date=" + day + "&amp;slot=am&amp;part=\"")
+            .contains("予約済");
+        // only rooms with a free slot: the small gym's morning is free, so it stays; in English too
+        String onlyOpen = body(mvc.perform(get("/reservations").param("date", day.toString()).param("band", "morning")
+            .param("need", "hearingLoop").param("open", "1").param("lang", "en")).andExpect(status().isOk()));
+        assertThat(onlyOpen).contains("Find a free room").contains("Morning").contains("Court B")
+            .contains(small.facilityName().replace("部屋テスト館", ""));
+    }
+
+    @Test
+    void badFiltersAreFourHundredsWithMessages() throws Exception {
+        String ja = body(mvc.perform(get("/reservations").param("date", "2026-02-30").param("band", "night-owl")
+            .param("capacity", "0").param("category", "no-such").param("need", "jetpack")).andExpect(status().isBadRequest()));
+        assertThat(ja).contains("error-summary").contains("利用日は 2026-12-01 のような日付").contains("時間帯は一覧から")
+            .contains("利用人数は 1 から 10000").contains("施設の種類は一覧から").contains("バリアフリー設備は一覧から")
+            .contains("aria-invalid=\"true\"");
+        String en = body(mvc.perform(get("/reservations").param("capacity", "many").param("lang", "en"))
+            .andExpect(status().isBadRequest()));
+        assertThat(en).contains("Enter the number of people as a number from 1 to 10000.");
+        assertThat(body(mvc.perform(get("/reservations").param("date", service.today().minusDays(1).toString()))
+            .andExpect(status().isBadRequest()))).contains("今日から2年先まで");
+        mvc.perform(get("/reservations").param("capacity", "99999999999")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theFacilityViewShowsEveryRoomAndPartByDay() throws Exception {
+        var gym = TestRooms.create(jdbc, "taiikukan", 80, false, true);
+        LocalDate day = openDay(gym.roomId(), 50);
+        var who = TestResidents.create(jdbc, "RESIDENT");
+        bookings.book(new BookingRequest(who.id(), null, gym.roomId(), day, "am", null, UUID.randomUUID().toString(), null, false, null));
+        String week = body(mvc.perform(get("/reservations/facilities/" + gym.facilityId()).param("start", day.toString()))
+            .andExpect(status().isOk()));
+        assertThat(week).contains("<caption").contains("scope=\"col\"").contains("scope=\"row\"")
+            .contains(gym.roomName()).contains("A面").contains("B面").contains("予約済").contains("空き")
+            .doesNotContain("/account/bookings/new?room=" + gym.roomId() + "&amp;date=" + day + "&amp;slot=am&amp;part=b\"")
+            .contains("/account/bookings/new?room=" + gym.roomId() + "&amp;date=" + day + "&amp;slot=pm&amp;part=b\"");
+        String month = body(mvc.perform(get("/reservations/facilities/" + gym.facilityId()).param("period", "month")
+            .param("start", day.withDayOfMonth(1).toString()).param("band", "evening").param("lang", "en"))
+            .andExpect(status().isOk()));
+        assertThat(month).contains("Court A").contains("Evening").doesNotContain("Morning 09:00");
+        mvc.perform(get("/reservations/facilities/no-such-facility")).andExpect(status().isNotFound());
+        mvc.perform(get("/reservations/facilities/" + gym.facilityId()).param("band", "x")).andExpect(status().isBadRequest());
+        // reachable by links: the room page links to its facility view
+        assertThat(body(mvc.perform(get("/reservations/rooms/" + gym.roomId())))).contains("/reservations/facilities/" + gym.facilityId());
+    }
+
+    @Test
+    void hoursForARangeAreTheHoursOfEachDay() {
+        // the views read a facility's hours once per range; the answer must be the same as asking day by day
+        // (weekly closing day, holidays and the next weekday after one, the year end)
+        var today = service.today();
+        for (var f : service.byFacility().keySet().stream().limit(3).toList()) {
+            var range = facilities.hoursBetween(f.id(), today, today.plusDays(120));
+            assertThat(range).hasSize(121);
+            for (var d = today; !d.isAfter(today.plusDays(120)); d = d.plusDays(1)) {
+                assertThat(range.get(d)).as(f.id() + " " + d).isEqualTo(facilities.hoursOn(f.id(), d).orElseThrow());
+            }
+        }
+        assertThat(facilities.hoursBetween("no-such-facility", today, today.plusDays(3))).isEmpty();
+    }
+}

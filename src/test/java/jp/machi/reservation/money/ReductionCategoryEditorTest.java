@@ -1,0 +1,108 @@
+package jp.machi.reservation.money;
+
+import jp.machi.reservation.TestResidents;
+import jp.machi.reservation.TestRooms;
+import jp.machi.reservation.LotteryFixtures;
+import static jp.machi.support.StaffLogin.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.UUID;
+import jp.machi.reservation.lottery.internal.LotteryService;
+import jp.machi.reservation.booking.BookableRooms;
+import jp.machi.reservation.booking.Bookers;
+import jp.machi.reservation.booking.Bookings;
+import jp.machi.reservation.booking.BookingRequest;
+import jp.machi.reservation.rules.Slot;
+import jp.machi.support.MachiTest;
+import jp.machi.support.StaffLogin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.context.WebApplicationContext;
+
+/** System admins add reduction categories and retire them (never delete); a retired one is no longer accepted. */
+@MachiTest
+class ReductionCategoryEditorTest {
+
+    @Autowired WebApplicationContext context;
+    @Autowired JdbcClient jdbc;
+    @Autowired BookableRooms reservations;
+    @Autowired Bookings bookings;
+    @Autowired Bookers bookers;
+    @Autowired LotteryService lottery;
+    @Autowired jp.machi.reservation.booking.internal.BookingService checkout;
+    @Autowired jp.machi.reservation.booking.internal.Cancellations cancellations;
+    @Autowired jp.machi.reservation.money.Reductions reductions;
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = StaffLogin.mockMvc(context);
+    }
+
+    @AfterEach
+    void retireTestRooms() {
+        LotteryFixtures.retire(jdbc);
+    }
+
+    static MockHttpServletRequestBuilder save(long room, String... rows) {
+        var b = post("/staff/reservations/rules/slots").param("room", "" + room).with(csrf());
+        for (int i = 0; i < rows.length; i++) {
+            String[] f = rows[i].split("\\|", -1);
+            b = b.param("slots[" + i + "].code", f[0]).param("slots[" + i + "].labelJa", f[1]).param("slots[" + i + "].labelEn", f[2])
+                .param("slots[" + i + "].start", f[3]).param("slots[" + i + "].end", f[4]);
+        }
+        return b;
+    }
+
+    static MockHttpServletRequestBuilder parts(long room, String... rows) {
+        var b = post("/staff/reservations/rules/parts").param("room", "" + room).with(csrf());
+        for (int i = 0; i < rows.length; i++) {
+            String[] f = rows[i].split("\\|", -1);
+            b = b.param("parts[" + i + "].code", f[0]).param("parts[" + i + "].labelJa", f[1]).param("parts[" + i + "].labelEn", f[2])
+                .param("parts[" + i + "].capacity", f[3]);
+        }
+        return b;
+    }
+
+    /** System admins keep the reduction categories; an inactive one can no longer be asked for. */
+    @Test
+    void systemAdminsAddAndRetireReductionCategories() throws Exception {
+        mvc.perform(get("/staff/reservations/reductions/categories").with(StaffLogin.staff(jdbc))).andExpect(status().isForbidden());
+        assertThat(body(mvc.perform(get("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)))
+            .andExpect(status().isOk()))).contains("町会・自治会").contains("受付中");
+        String code = "club-" + UUID.randomUUID().toString().substring(0, 8);
+        String bad = body(mvc.perform(post("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)).with(csrf())
+            .param("code", "Bad Code").param("labelJa", "").param("labelEn", "Sports club").param("percent", "0").param("sortOrder", "5")
+            .param("active", "true")).andExpect(status().isUnprocessableEntity()));
+        assertThat(bad).contains("記号は半角英小文字").contains("日本語の名前").contains("割合は1から100").contains("href=\"#percent\"");
+        mvc.perform(post("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)).with(csrf())
+            .param("code", code).param("labelJa", "スポーツ少年団").param("labelEn", "Youth sports club").param("percent", "25")
+            .param("sortOrder", "60").param("active", "true")).andExpect(status().is3xxRedirection());
+        assertThat(reductions.categories()).extracting(c -> c.code() + " " + c.percent()).contains(code + " 25");
+        assertThat(body(mvc.perform(post("/staff/reservations/reductions/categories").with(StaffLogin.admin(jdbc)).with(csrf())
+            .param("code", code).param("labelJa", "x").param("labelEn", "x").param("percent", "10").param("sortOrder", "1")
+            .param("active", "true")).andExpect(status().isUnprocessableEntity()))).contains("すでに使われています");
+
+        // retired: not offered, and a request naming it is refused
+        mvc.perform(post("/staff/reservations/reductions/categories/" + code).with(StaffLogin.admin(jdbc)).with(csrf())
+            .param("labelJa", "スポーツ少年団").param("labelEn", "Youth sports club").param("percent", "25").param("sortOrder", "60"))
+            .andExpect(status().is3xxRedirection());
+        assertThat(reductions.categories()).extracting(c -> c.code()).doesNotContain(code);
+        assertThatThrownBy(() -> reductions.choose(code)).isInstanceOf(jp.machi.reservation.Refused.class);
+        assertThat(jdbc.sql("select count(*) from audit_entry where subject = ?").param("reduction-category:" + code)
+            .query(Long.class).single()).isEqualTo(2L);
+        mvc.perform(get("/staff/reservations/reductions/categories/no-such").with(StaffLogin.admin(jdbc))).andExpect(status().isNotFound());
+    }
+}
