@@ -19,11 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * while a staff member acts for them: the address is the person's proof.
  */
 @Controller
-class ClaimController {
+class LegacyClaimController {
 
     private final LegacyImport imports;
 
-    ClaimController(LegacyImport imports) {
+    LegacyClaimController(LegacyImport imports) {
         this.imports = imports;
     }
 
