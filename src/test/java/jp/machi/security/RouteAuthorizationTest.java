@@ -147,10 +147,6 @@ class RouteAuthorizationTest {
         rule("GET /login/2fa/setup", SECOND_FACTOR_PENDING), // LoginController#setup
         rule("GET /open311/v2", PUBLIC), // Open311PageController#page
         rule("GET /open311/v2/", PUBLIC), // Open311PageController#page
-        rule("GET /open311/v2/requests/{file}", PUBLIC), // Open311Controller#request
-        rule("GET /open311/v2/services/{file}", PUBLIC), // Open311Controller#definition
-        rule("GET /open311/v2/tokens/{file}", PUBLIC), // Open311Controller#token
-        rule("GET /open311/v2/{file}", PUBLIC), // Open311Controller#get
         rule("GET /password/forgot", PUBLIC), // RegistrationController#forgot
         rule("GET /password/forgot/sent", PUBLIC), // RegistrationController#resetSent
         rule("GET /password/reset", PUBLIC), // RegistrationController#resetForm
@@ -163,7 +159,7 @@ class RouteAuthorizationTest {
         rule("GET /reports/new", PUBLIC), // ReportController#choose
         rule("GET /reports/new/check", PUBLIC), // ReportController#check
         rule("GET /reports/new/{code}", PUBLIC), // ReportController#form
-        rule("GET /reports/new/photo/{index}", PUBLIC), // ReportController#draftPhoto
+        rule("GET /reports/new/photo/{index}", PUBLIC), // ReportFormController#draftPhoto
         rule("GET /reports/stats", PUBLIC), // ReportStatsController#stats
         rule("GET /reports/{id}", PUBLIC), // ReportController#show
         rule("GET /reports/{id}/photos/{n}", PUBLIC), // ReportController#photo
@@ -252,7 +248,6 @@ class RouteAuthorizationTest {
         rule("POST /audit/verify", AUDITOR), // AuditController#verify
         rule("POST /login/2fa", SECOND_FACTOR_PENDING), // LoginController#verifySecondFactor
         rule("POST /login/2fa/setup", SECOND_FACTOR_PENDING), // LoginController#confirmSetup
-        rule("POST /open311/v2/{file}", PUBLIC), // Open311Controller#post
         rule("POST /password/forgot", PUBLIC), // RegistrationController#requestReset
         rule("POST /password/reset", PUBLIC), // RegistrationController#reset
         rule("POST /register", PUBLIC), // RegistrationController#register
@@ -321,7 +316,39 @@ class RouteAuthorizationTest {
         rule("GET /staff/search/synonyms", STAFF), // SynonymController#list
         rule("POST /staff/search/synonyms", STAFF), // SynonymController#add
         rule("POST /staff/search/synonyms/{id}", STAFF), // SynonymController#update
-        rule("POST /staff/search/synonyms/{id}/delete", STAFF) // SynonymController#delete
+        rule("POST /staff/search/synonyms/{id}/delete", STAFF), // SynonymController#delete
+        rule("GET /api/3", API_PUBLIC), // CkanController#version
+        rule("GET /api/3/", API_PUBLIC), // CkanController#version
+        rule("GET /api/3/action/{action}", API_PUBLIC), // CkanController#action
+        rule("GET /api/action/{action}", API_PUBLIC), // CkanController#action
+        rule("GET /catalog.jsonld", PUBLIC), // DcatController#catalog
+        rule("GET /catalog.ttl", PUBLIC), // DcatController#catalog
+        rule("GET /dataset/{name}", PUBLIC), // DcatController#page
+        rule("GET /dataset/{name}.jsonld", PUBLIC), // DcatController#dataset
+        rule("GET /dataset/{name}.ttl", PUBLIC), // DcatController#dataset
+        rule("GET /open311/v2/discovery.{format}", PUBLIC), // Open311Endpoints#discovery
+        rule("GET /open311/v2/requests.{format}", PUBLIC), // Open311Endpoints#requests
+        rule("GET /open311/v2/requests/{service_request_id}.{format}", PUBLIC), // Open311Endpoints#request
+        rule("GET /open311/v2/services.{format}", PUBLIC), // Open311Endpoints#services
+        rule("GET /open311/v2/services/{service_code}.{format}", PUBLIC), // Open311Endpoints#serviceDefinition
+        rule("GET /open311/v2/tokens/{token}.{format}", PUBLIC), // Open311Endpoints#token
+        rule("GET /opendata", PUBLIC), // CatalogPageController#catalog
+        rule("GET /opendata/datasets/{name}", PUBLIC), // CatalogPageController#dataset
+        rule("GET /opendata/datasets/{name}/preview.geojson", PUBLIC), // CatalogPageController#previewGeoJson
+        rule("GET /opendata/datasets/{name}/versions/{version:[0-9]{1,6}}.csv", PUBLIC), // FileController#version
+        rule("GET /opendata/files/{fileName:.+}", PUBLIC), // FileController#file
+        rule("GET /staff/opendata", STAFF), // CatalogStaffController#index
+        rule("GET /staff/opendata/datasets/{name}", STAFF), // CatalogStaffController#edit
+        rule("GET /staff/opendata/datasets/{name}/upload", STAFF), // CatalogStaffController#uploadForm
+        rule("GET /staff/opendata/new", STAFF), // CatalogStaffController#newForm
+        rule("HEAD /api/3/action/{action}", API_PUBLIC), // CkanController#action
+        rule("HEAD /api/action/{action}", API_PUBLIC), // CkanController#action
+        rule("POST /api/3/action/{action}", API_PUBLIC), // CkanController#action
+        rule("POST /api/action/{action}", API_PUBLIC), // CkanController#action
+        rule("POST /open311/v2/requests.{format}", PUBLIC), // Open311Endpoints#create
+        rule("POST /staff/opendata/datasets/{name}", STAFF), // CatalogStaffController#save
+        rule("POST /staff/opendata/datasets/{name}/upload", STAFF), // CatalogStaffController#upload
+        rule("POST /staff/opendata/new", STAFF) // CatalogStaffController#create
         // ROUTES-END
     );
 
