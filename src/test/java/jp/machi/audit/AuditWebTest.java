@@ -152,11 +152,50 @@ class AuditWebTest {
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("notice--success").contains("検査の結果：改ざんは見つかりませんでした");
 
-        AuditChainCheck broken = new AuditChainCheck(false, 9, 10L, AuditChainCheck.MISSING, 9,
-            java.time.Instant.now());
+        AuditChainCheck broken = new AuditChainCheck(false, 9, List.of(
+            new AuditChainCheck.Fault(10, 10, AuditChainCheck.MISSING),
+            new AuditChainCheck.Fault(12, 15, AuditChainCheck.REHASHED)), 0, 9, java.time.Instant.now());
         html = mvc.perform(get("/audit/verify").param("lang", "en").flashAttr("verification", broken).with(auditor()))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("notice--error").contains("Entry number 10 is missing");
+        assertThat(html).contains("notice--error").contains("Entry number 10 is missing")
+            .contains("Entries number 12 to 15 were changed and their hashes computed again");
+    }
+
+    @Test
+    void anAnchorTypedInByTheAuditorIsCheckedAndAWrongOneIsExplained() throws Exception {
+        String html = mvc.perform(post("/audit/verify").with(auditor()).with(csrf()).param("lang", "en")
+                .param("anchorNumber", "1").param("anchorHash", "xyz"))
+            .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("Enter the hash as 64 characters").contains("href=\"#anchorHash\"");
+
+        String first = jdbc.sql("select hash from audit_entry where id = 1").query(String.class).single();
+        MvcResult posted = mvc.perform(post("/audit/verify").with(auditor()).with(csrf())
+                .param("anchorNumber", "1").param("anchorHash", first.toUpperCase()))
+            .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(((AuditChainCheck) posted.getFlashMap().get("verification")).ok()).isTrue();
+
+        posted = mvc.perform(post("/audit/verify").with(auditor()).with(csrf())
+                .param("anchorNumber", "1").param("anchorHash", "b".repeat(64)))
+            .andExpect(status().is3xxRedirection()).andReturn();
+        AuditChainCheck check = (AuditChainCheck) posted.getFlashMap().get("verification");
+        assertThat(check.ok()).isFalse();
+        assertThat(check.has(AuditChainCheck.MAILED, 1)).isTrue();
+    }
+
+    @Test
+    void thePublicAnchorPageListsTheAnchorsOfPassedChecksForAnyone() throws Exception {
+        MvcResult posted = mvc.perform(post("/audit/verify").with(auditor()).with(csrf()))
+            .andExpect(status().is3xxRedirection()).andReturn();
+        AuditChainCheck check = (AuditChainCheck) posted.getFlashMap().get("verification");
+        String hash = jdbc.sql("select hash from audit_entry where id = ?").param(check.lastId()).query(String.class)
+            .single();
+
+        String html = mvc.perform(get("/audit-anchors").param("lang", "en")).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("Public anchors of the audit log").contains(hash);
+        String text = mvc.perform(get("/audit-anchors.txt")).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(text).contains(check.lastId() + " " + check.entriesChecked() + " " + hash + " ");
     }
 
     @Test

@@ -23,6 +23,20 @@ class AuditTamperTest extends BrowserTest {
         assertThat(page.locator("main").textContent()).contains("改ざんは見つかりませんでした");
         assertAccessible();
 
+        // the anchor of that check is on the public page
+        open("/audit-anchors");
+        assertThat(page.locator("main table tbody tr").count()).isGreaterThan(0);
+        assertAccessible();
+        assertNoHorizontalOverflow(page);
+
+        // an anchor typed in wrongly is explained next to the field
+        open("/audit/verify");
+        page.locator("#anchorNumber").fill("1");
+        page.locator("#anchorHash").fill("not a hash");
+        page.locator("main form button[type=submit]").click();
+        assertThat(page.locator(".error-summary").textContent()).contains("64文字");
+        assertAccessible();
+
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         long victim = jdbc.queryForObject("select min(id) from audit_entry where action like 'identity.login%'", Long.class);
         String original = jdbc.queryForObject("select detail from audit_entry where id = ?", String.class, victim);

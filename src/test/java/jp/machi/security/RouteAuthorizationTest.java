@@ -133,6 +133,8 @@ class RouteAuthorizationTest {
         rule("GET /api/v1/reports", API_PUBLIC), // ReportApiController#list
         rule("GET /api/v1/rooms/{roomId}/availability", API_PUBLIC), // ReservationApiController#availability
         rule("GET /audit", AUDITOR), // AuditController#search
+        rule("GET /audit-anchors", PUBLIC), // AuditAnchorsController#page
+        rule("GET /audit-anchors.txt", PUBLIC), // AuditAnchorsController#text
         rule("GET /audit/export.csv", AUDITOR), // AuditController#export
         rule("GET /audit/verify", AUDITOR), // AuditController#verifyPage
         rule("GET /calendar/{token}.ics", PUBLIC), // MoneyController#feed

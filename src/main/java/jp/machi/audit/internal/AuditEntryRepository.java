@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -46,17 +47,26 @@ class AuditEntryRepository {
             .query((rs, n) -> new Tail(rs.getLong("id"), rs.getString("hash"))).optional();
     }
 
-    void insert(AuditEntry e) {
-        jdbc.sql("insert into audit_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    void insert(AuditEntry e, String seal) {
+        jdbc.sql("insert into audit_entry (" + COLUMNS + ", seal) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(e.id(), Timestamp.from(e.occurredAt()), e.action(), e.actorAccountId(), e.actorLabel(),
                 e.onBehalfOfId(), e.subjectAccountId(), e.subject(), e.detail(), e.remoteAddress(), e.prevHash(),
-                e.hash())
+                e.hash(), seal)
             .update();
     }
 
-    /** Every entry in id order, one at a time. Must run in a transaction so that PostgreSQL uses a cursor. */
-    void forEachInOrder(Consumer<AuditEntry> action) {
-        stream("select " + COLUMNS + " from audit_entry order by id", List.of(), action);
+    /**
+     * Every entry with its seal (null for entries recorded before sealing) in id order, one at a time. Must run in
+     * a transaction so that PostgreSQL uses a cursor.
+     */
+    void forEachInOrder(BiConsumer<AuditEntry, String> action) {
+        template.query(con -> {
+            var ps = con.prepareStatement("select " + COLUMNS + ", seal from audit_entry order by id");
+            ps.setFetchSize(FETCH_SIZE);
+            return ps;
+        }, rs -> {
+            action.accept(entry(rs, 0), rs.getString("seal"));
+        });
     }
 
     /** The entries that match, oldest first, one at a time (for the CSV export). */
@@ -81,16 +91,18 @@ class AuditEntryRepository {
             .query(Long.class).single();
     }
 
-    record Checkpoint(long entryId, long entryCount, String entryHash) {}
+    /** A stored checkpoint; {@code seal} is null for checkpoints made before sealing. */
+    record Checkpoint(long entryId, long entryCount, String entryHash, String seal) {}
 
-    Optional<Checkpoint> latestCheckpoint() {
-        return jdbc.sql("select entry_id, entry_count, entry_hash from audit_checkpoint order by id desc limit 1")
-            .query((rs, n) -> new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
+    /** Every checkpoint in the order they were made (a few a day: small enough to hold in memory). */
+    List<Checkpoint> checkpoints() {
+        return jdbc.sql("select entry_id, entry_count, entry_hash, seal from audit_checkpoint order by id")
+            .query((rs, n) -> new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
     }
 
     void insertCheckpoint(Checkpoint c) {
-        jdbc.sql("insert into audit_checkpoint (entry_id, entry_count, entry_hash) values (?, ?, ?)")
-            .params(c.entryId(), c.entryCount(), c.entryHash()).update();
+        jdbc.sql("insert into audit_checkpoint (entry_id, entry_count, entry_hash, seal) values (?, ?, ?, ?)")
+            .params(c.entryId(), c.entryCount(), c.entryHash(), c.seal()).update();
     }
 
     private void stream(String sql, List<Object> args, Consumer<AuditEntry> action) {

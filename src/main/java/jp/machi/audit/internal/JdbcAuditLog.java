@@ -9,6 +9,8 @@ import jp.machi.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends to the hash chain in PostgreSQL. Joins the caller's transaction: if the caller rolls back, the
@@ -26,10 +28,14 @@ class JdbcAuditLog implements AuditLog {
     static final int MAX_ADDRESS = 64;
 
     private final AuditEntryRepository entries;
+    private final AuditSeal seal;
+    private final AuditHead head;
     private final Clock clock = Clock.systemUTC();
 
-    JdbcAuditLog(AuditEntryRepository entries) {
+    JdbcAuditLog(AuditEntryRepository entries, AuditSeal seal, AuditHead head) {
         this.entries = entries;
+        this.seal = seal;
+        this.head = head;
     }
 
     @Override
@@ -48,7 +54,18 @@ class JdbcAuditLog implements AuditLog {
             clean(event.subject(), MAX_SUBJECT), clean(event.detail(), MAX_DETAIL),
             clean(event.remoteAddress(), MAX_ADDRESS), tail == null ? AuditChain.GENESIS : tail.hash(), null)
             .sealed();
-        entries.insert(entry);
+        entries.insert(entry, seal.entry(entry.hash()));
+        // the high-water mark outside the database moves only once the entry is really there
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    head.reached(entry.id());
+                }
+            });
+        } else {
+            head.reached(entry.id());
+        }
     }
 
     /**

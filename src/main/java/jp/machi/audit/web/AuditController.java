@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -95,9 +96,33 @@ class AuditController {
         return "audit/verify";
     }
 
+    /**
+     * Runs the check. {@code anchorNumber} and {@code anchorHash} (both optional, together) are a checkpoint the
+     * auditor keeps outside the database, e.g. from the anchor mail: the log must still have that hash at that number.
+     */
     @PostMapping("/verify")
-    String verify(RedirectAttributes redirect) {
-        redirect.addFlashAttribute("verification", verifier.verify());
-        return "redirect:/audit/verify";
+    ModelAndView verify(@RequestParam(name = "anchorNumber", required = false) String anchorNumber,
+                        @RequestParam(name = "anchorHash", required = false) String anchorHash,
+                        RedirectAttributes redirect) {
+        String number = anchorNumber == null ? "" : anchorNumber.strip();
+        String hash = anchorHash == null ? "" : anchorHash.strip().toLowerCase(java.util.Locale.ROOT);
+        AuditChainVerifier.GivenAnchor given = null;
+        if (!number.isEmpty() || !hash.isEmpty()) {
+            Long n = number.matches("[0-9]{1,18}") ? Long.valueOf(number) : null;
+            String error = n == null || n < 1 ? "audit.verify.anchor.number.invalid"
+                : !hash.matches("[0-9a-f]{64}") ? "audit.verify.anchor.hash.invalid" : null;
+            if (error != null) {
+                ModelAndView mav = new ModelAndView("audit/verify");
+                mav.setStatus(HttpStatus.BAD_REQUEST);
+                mav.addObject("anchorError", error);
+                mav.addObject("anchorErrorField", error.contains(".number.") ? "anchorNumber" : "anchorHash");
+                mav.addObject("anchorNumber", number.length() > 30 ? number.substring(0, 30) : number);
+                mav.addObject("anchorHash", hash.length() > 80 ? hash.substring(0, 80) : hash);
+                return mav;
+            }
+            given = new AuditChainVerifier.GivenAnchor(n, hash);
+        }
+        redirect.addFlashAttribute("verification", verifier.verify(given, false));
+        return new ModelAndView("redirect:/audit/verify");
     }
 }

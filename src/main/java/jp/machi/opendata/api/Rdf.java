@@ -118,23 +118,7 @@ final class Rdf {
 
     static String escapeString(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
+        jp.machi.shared.text.JsonStrings.appendEscaped(sb, s);
         return sb.toString();
     }
 
