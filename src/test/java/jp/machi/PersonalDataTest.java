@@ -70,6 +70,15 @@ class PersonalDataTest {
         long other = jdbc.sql("select min(id) from report where published").query(Long.class).single();
         assertThat(reports.follow(other, p.id(), null, "ja")).isTrue();
 
+        // the inquiry desk: one inquiry written while signed in, one sent earlier without an account from the same address
+        HttpResponse<String> asked = p.web().post("/inquiries/new", "/inquiries",
+            Map.of("text", "粗大ごみの収集日を知りたい（消去の試験）", "department", "seiso-recycle"));
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/inquiries/sent");
+        WebSession visitor = new WebSession(port);
+        HttpResponse<String> visited = visitor.post("/inquiries/new", "/inquiries", Map.of("text",
+            "図書館の本の返し方（消去の試験）", "department", "kocho-koho", "email", p.email(), "name", p.name()));
+        assertThat(visited.headers().firstValue("Location").orElseThrow()).endsWith("/inquiries/sent");
+
         // My Page reaches the person's まちレポ business: how many they sent, and the list with where each stands
         String myPage = p.web().get("/account").body();
         assertThat(myPage).contains("href=\"/account/reports\"", "1件（うち対応中・受付 1件）", "href=\"/account/bookings\"");
@@ -83,6 +92,7 @@ class PersonalDataTest {
         String json = download.body();
         assertThat(json).contains(p.email(), p.name(), "\"identity.account\"", "\"report.reports\"", "\"mail.outbox\"",
             "my script", "\"id\":" + report, "\"reportId\":" + other);
+        assertThat(json).contains("\"inquiry.inquiries\"", "粗大ごみの収集日を知りたい（消去の試験）", "図書館の本の返し方（消去の試験）");
         assertThat(p.web().getWithToken("/api/v1/me/data", p.token()).body()).contains(p.email(), "\"report.reports\"");
 
         // deleting the account
@@ -91,6 +101,9 @@ class PersonalDataTest {
         assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith("/goodbye");
 
         assertThat(placesThatStillName(p)).isEmpty();
+        // the inquiries stay for the statistics, without their texts or anything that points to the person
+        assertThat(jdbc.sql("select count(*) from inquiry_message where body like '%（消去の試験）%'").query(Long.class).single())
+            .isZero();
         // the report itself stays (the problem on the street is real), without its reporter
         assertThat(jdbc.sql("select count(*) from report where id = ? and reporter_account_id is null")
             .param(report).query(Long.class).single()).isEqualTo(1);

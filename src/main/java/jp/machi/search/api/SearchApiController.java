@@ -14,8 +14,7 @@ import jp.machi.search.SearchResults;
 import jp.machi.search.SiteSearch;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
+import jp.machi.shared.web.ApiProblem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,11 +38,9 @@ class SearchApiController {
                   @Schema(description = "a passage of the text around the matched words, plain text") String snippet) {}
 
     private final SiteSearch search;
-    private final MessageSource messages;
 
-    SearchApiController(SiteSearch search, MessageSource messages) {
+    SearchApiController(SiteSearch search) {
         this.search = search;
-        this.messages = messages;
     }
 
     @Operation(summary = "Search FAQ, facilities and pages",
@@ -54,26 +51,22 @@ class SearchApiController {
             @ApiResponse(responseCode = "400", description = "a bad parameter, named in `parameter`",
                 content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     @GetMapping(value = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> search(
+    ResponseEntity<Answer> search(
         @Parameter(description = "the words, 1 to 200 characters") @RequestParam(required = false) String q,
         @Parameter(description = "faq, facility or page (any type the index holds); all when absent")
         @RequestParam(required = false) String type,
         @Parameter(description = "ja (default) or en: the language of titles and snippets")
         @RequestParam(required = false) String lang,
         @Parameter(description = "1 to 50, default 10") @RequestParam(required = false) String limit) {
-        Locale locale;
-        if (lang == null || lang.isBlank() || lang.strip().equals("ja")) {
-            locale = Locale.JAPANESE;
-        } else if (lang.strip().equals("en")) {
-            locale = Locale.ENGLISH;
-        } else {
-            return problem("lang", "search.error.lang", Locale.JAPANESE);
+        if (lang != null && !lang.isBlank() && !lang.strip().equals("ja") && !lang.strip().equals("en")) {
+            throw ApiProblem.badRequest("lang", "search.error.lang");
         }
+        Locale locale = lang != null && lang.strip().equals("en") ? Locale.ENGLISH : Locale.JAPANESE;
         boolean staff = CurrentActor.principal().map(MachiPrincipal::isStaff).orElse(false);
         SearchQuery.Parsed parsed = SearchQuery.parse(q, type, limit, locale, staff, 0, 10,
             new HashSet<>(knownTypes()));
         if (!parsed.ok()) {
-            return problem(parsed.problem().parameter(), parsed.problem().messageKey(), locale, parsed.problem().args());
+            throw ApiProblem.badRequest(parsed.problem().parameter(), parsed.problem().messageKey(), parsed.problem().args());
         }
         SearchResults r = search.search(parsed.query());
         return ResponseEntity.ok(new Answer(r.query(), r.total(), r.hits().stream()
@@ -88,12 +81,5 @@ class SearchApiController {
             }
         }
         return types;
-    }
-
-    private ResponseEntity<ProblemDetail> problem(String parameter, String key, Locale locale, Object... args) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.getMessage(key, args, locale));
-        p.setTitle(messages.getMessage("search.error.title", null, locale));
-        p.setProperty("parameter", parameter);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

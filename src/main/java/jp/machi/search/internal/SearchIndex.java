@@ -26,10 +26,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -80,6 +82,27 @@ public class SearchIndex implements SiteSearch, AutoCloseable {
     private volatile Index index;
 
     private record Index(ByteBuffersDirectory directory, IndexWriter writer, SearcherManager searchers) {}
+
+    /** Stored text with offsets in the postings: snippets are cut from the postings, not by analysing the text again. */
+    private static final FieldType BODY = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        BODY.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY.freeze();
+    }
+
+    /** The unified highlighter with its per-document objects (our snippet segments) reachable. */
+    private static final class SegmentHighlighter extends UnifiedHighlighter {
+        SegmentHighlighter(Builder builder) {
+            super(builder);
+        }
+
+        Map<String, Object[]> segments(String[] fields, Query query, int[] docIds) throws IOException {
+            int[] passages = new int[fields.length];
+            java.util.Arrays.fill(passages, 1);
+            return highlightFieldsAsObjects(fields, query, docIds, passages);
+        }
+    }
 
     public SearchIndex(List<SearchSource> sources, SynonymStore synonymStore) {
         this.sources = List.copyOf(sources);
@@ -229,9 +252,9 @@ public class SearchIndex implements SiteSearch, AutoCloseable {
         String bodyJa = nz(d.body().ja());
         String bodyEn = nz(d.body().en());
         doc.add(new TextField(Analyzers.TITLE_JA, titleJa, Field.Store.YES));
-        doc.add(new TextField(Analyzers.BODY_JA, bodyJa, Field.Store.YES));
+        doc.add(new Field(Analyzers.BODY_JA, bodyJa, BODY));
         doc.add(new TextField(Analyzers.TITLE_EN, titleEn, Field.Store.YES));
-        doc.add(new TextField(Analyzers.BODY_EN, bodyEn, Field.Store.YES));
+        doc.add(new Field(Analyzers.BODY_EN, bodyEn, BODY));
         doc.add(new TextField(Analyzers.TITLE_READING, titleJa, Field.Store.NO));
         doc.add(new TextField(Analyzers.BODY_READING, bodyJa, Field.Store.NO));
         doc.add(new TextField(Analyzers.SPELL, titleJa + "\n" + titleEn, Field.Store.NO));
@@ -275,17 +298,20 @@ public class SearchIndex implements SiteSearch, AutoCloseable {
                 TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
                 List<SearchResults.Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
-                UnifiedHighlighter highlighter = null;
-                for (int i = q.offset(); i < docs.length; i++) {
+                int from = Math.min(q.offset(), docs.length);
+                int[] ids = new int[docs.length - from];
+                for (int i = from; i < docs.length; i++) {
+                    ids[i - from] = docs[i].doc;
+                }
+                Map<String, Object[]> snippets = ids.length == 0 ? Map.of()
+                    : new SegmentHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                        .withFormatter(new SnippetFormatter(SNIPPET))
+                        .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.JAPANESE))
+                        .withMaxLength(20_000))
+                    .segments(new String[] {Analyzers.BODY_JA, Analyzers.BODY_EN}, words, ids);
+                for (int i = from; i < docs.length; i++) {
                     Document doc = searcher.storedFields().document(docs[i].doc);
-                    if (highlighter == null) {
-                        highlighter = UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)
-                            .withFormatter(new SnippetFormatter(SNIPPET))
-                            .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.JAPANESE))
-                            .withMaxLength(20_000)
-                            .build();
-                    }
-                    hits.add(hit(doc, docs[i].score, words, q.locale(), highlighter));
+                    hits.add(hit(doc, docs[i].score, q.locale(), snippets, i - from));
                 }
                 long total = top.totalHits.value();
                 String suggestion = total == 0 ? didYouMean(q.text(), searcher.getIndexReader()) : null;
@@ -341,8 +367,7 @@ public class SearchIndex implements SiteSearch, AutoCloseable {
         return text.chars().anyMatch(c -> (c >= 0x3041 && c <= 0x309F) || (c >= 0x30A0 && c <= 0x30FF));
     }
 
-    private SearchResults.Hit hit(Document doc, float score, Query words, Locale locale, UnifiedHighlighter highlighter)
-        throws IOException {
+    private SearchResults.Hit hit(Document doc, float score, Locale locale, Map<String, Object[]> snippets, int n) {
         boolean english = locale != null && "en".equals(locale.getLanguage());
         String titleJa = doc.get(Analyzers.TITLE_JA);
         String titleEn = doc.get(Analyzers.TITLE_EN);
@@ -353,13 +378,11 @@ public class SearchIndex implements SiteSearch, AutoCloseable {
         String field = enBody ? Analyzers.BODY_EN : Analyzers.BODY_JA;
         String body = enBody ? bodyEn : nz(bodyJa);
         List<SearchResults.Segment> snippet = null;
-        if (!body.isBlank()) {
-            Object h = highlighter.highlightWithoutSearcher(field, words, body, 1);
-            if (h instanceof List<?> list && !list.isEmpty()) {
-                @SuppressWarnings("unchecked")
-                List<SearchResults.Segment> segments = (List<SearchResults.Segment>) list;
-                snippet = segments;
-            }
+        Object[] perDoc = snippets.get(field);
+        if (perDoc != null && perDoc[n] instanceof List<?> list && !list.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<SearchResults.Segment> segments = (List<SearchResults.Segment>) list;
+            snippet = segments;
         }
         if (snippet == null) {
             snippet = List.of(new SearchResults.Segment(SnippetFormatter.lead(body, SNIPPET), false));
