@@ -1,12 +1,12 @@
 -- SPDX-License-Identifier: AGPL-3.0-or-later
--- Open data benchmark data (bench/opendata-bench.sh): 100,000 published まちレポ reports whose descriptions are long
--- enough (about 1.3 KB each in UTF-8) that the report CSV is larger than the benchmark's heap, and 500 uploaded
+-- Open data benchmark data (bench/opendata-bench.sh, which sets :repeat): 100,000 published まちレポ reports whose descriptions are long
+-- enough (about 2.4 KB each in UTF-8 at the default :repeat of 18) that the report CSV is larger than the benchmark's heap, and 500 uploaded
 -- datasets (one small version each) for package_search. Run against a benchmark database only.
 insert into report (public_token, category_code, description, lat, lon, address, status, status_reason,
                     department_code, language, published, demo, requested_at, updated_at, due_date, resolved_at)
 select md5('odbench-' || g || '-' || random()),
        (select array_agg(code order by code) from report_category)[1 + g % (select count(*) from report_category)::int],
-       '【ベンチマーク】生成したレポート ' || g || '。' || repeat('歩道の段差が大きく、自転車が通りにくくなっています。夜は暗くて危ないので、早めに直してください。', 9),
+       '【ベンチマーク】生成したレポート ' || g || '。' || repeat('歩道の段差が大きく、自転車が通りにくくなっています。夜は暗くて危ないので、早めに直してください。', :repeat),
        35.72 + random() * 0.06, 139.57 + random() * 0.11, '旭丘1丁目',
        (array['RECEIVED', 'IN_PROGRESS', 'RESOLVED', 'RESOLVED', 'NOT_ACTIONABLE'])[1 + g % 5],
        case when g % 5 = 4 then '私有地のため区では対応できません。' end,

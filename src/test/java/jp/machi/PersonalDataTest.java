@@ -85,13 +85,23 @@ class PersonalDataTest {
         String mine = p.web().get("/account/reports").body();
         assertThat(mine).contains("No. " + report, "No. " + other, "区が確認してから公開されます");
 
+        // notices: the ward mail from My Page, and "about me" with a child born four months ago (the demo's service
+        // for children of 3-5 months becomes a personal notice at once)
+        assertThat(p.web().post("/account/notifications/settings", "/account/notifications/settings",
+            Map.of("topics", "bosai", "areas", "豊玉北", "language", "ja")).statusCode()).isEqualTo(302);
+        assertThat(p.web().post("/account/notifications/profile", "/account/notifications/profile",
+            Map.of("district", "豊玉北", "children", java.time.YearMonth.now().minusMonths(4).toString())).statusCode())
+            .isEqualTo(302);
+        assertThat(p.web().get("/account/notifications/settings").body()).contains("豊玉北");
+
         // the download: one JSON file with every module's part, the same from My Page and the API
         HttpResponse<String> download = p.web().get("/account/data");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
         String json = download.body();
         assertThat(json).contains(p.email(), p.name(), "\"identity.account\"", "\"report.reports\"", "\"mail.outbox\"",
-            "my script", "\"id\":" + report, "\"reportId\":" + other);
+            "my script", "\"id\":" + report, "\"reportId\":" + other, "\"notification.subscriptions\"", "bosai",
+            "\"notification.profile\"");
         assertThat(json).contains("\"inquiry.inquiries\"", "粗大ごみの収集日を知りたい（消去の試験）", "図書館の本の返し方（消去の試験）");
         assertThat(p.web().getWithToken("/api/v1/me/data", p.token()).body()).contains(p.email(), "\"report.reports\"");
 

@@ -33,4 +33,16 @@ public enum ReportStatus {
     public String slug() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
+
+    /** The status as residents read it, in Japanese or English. */
+    public String label(java.util.Locale locale) {
+        boolean en = locale != null && "en".equals(locale.getLanguage());
+        return switch (this) {
+            case RECEIVED -> en ? "Received" : "受付";
+            case IN_PROGRESS -> en ? "In progress" : "対応中";
+            case RESOLVED -> en ? "Resolved" : "対応済";
+            case NOT_ACTIONABLE -> en ? "Cannot be acted on" : "対応不可";
+            case FORWARDED -> en ? "Forwarded to another body" : "他機関へ回付";
+        };
+    }
 }

@@ -26,10 +26,11 @@ import jp.machi.support.WebSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * The status mail survives a crash between the commit and its listener. Machi runs in a child process on its own
- * database; while the test holds a lock on the mail outbox the listener cannot write the mail, and the process is
- * killed with SIGKILL. The event publication registry still holds the unfinished publication; at the next start it
- * runs the listener again and the reporter gets the mail — once.
+ * The status mail survives a crash between the commit and its listener. The status change becomes a personal notice
+ * of the notification module (its listener on {@code ReportStatusChanged}). Machi runs in a child process on its own
+ * database; while the test holds a lock on the personal notices' table the listener cannot write the notice, and the
+ * process is killed with SIGKILL. The event publication registry still holds the unfinished publication; at the next
+ * start it runs the listener again and the reporter gets the mail — once.
  */
 class StatusMailCrashTest {
 
@@ -51,8 +52,8 @@ class StatusMailCrashTest {
             try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
                 db.setAutoCommit(false);
                 try (Statement lock = db.createStatement()) {
-                    // the listener's insert into the outbox waits behind this lock
-                    lock.execute("lock table mail_outbox in exclusive mode");
+                    // the listener's insert of the personal notice waits behind this lock
+                    lock.execute("lock table notification_personal in exclusive mode");
                 }
                 HttpResponse<String> changed = admin.post("/staff/reports/" + report, "/staff/reports/" + report + "/status",
                     Map.of("status", "IN_PROGRESS", "text", "確認しています"));
@@ -63,8 +64,10 @@ class StatusMailCrashTest {
             }
             try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
                  Statement s = db.createStatement()) {
-                assertThat(count(s, "select count(*) from mail_outbox where recipient = '" + reporter + "'"))
-                    .as("no mail was written before the kill").isZero();
+                assertThat(count(s, "select count(*) from notification_personal where email = '" + reporter + "'"))
+                    .as("no notice was written before the kill").isZero();
+                assertThat(count(s, "select count(*) from notification_delivery where email = '" + reporter + "'"))
+                    .as("no mail was queued before the kill").isZero();
                 assertThat(count(s, "select count(*) from event_publication where completion_date is null "
                     + "and event_type like '%ReportStatusChanged'")).as("the unfinished publication is kept").isEqualTo(1);
             }
@@ -83,16 +86,18 @@ class StatusMailCrashTest {
                  Statement s = db.createStatement()) {
                 assertThat(count(s, "select count(*) from event_publication where completion_date is null "
                     + "and event_type like '%ReportStatusChanged'")).isZero();
+                assertThat(count(s, "select count(*) from notification_personal where email = '" + reporter + "'"))
+                    .as("one personal notice").isEqualTo(1);
             }
         }
     }
 
-    /** Waits until the child's listener is blocked on the outbox lock (so the kill falls between commit and mail). */
+    /** Waits until the child's listener is blocked on the table lock (so the kill falls between commit and notice). */
     private static void awaitWaitingOutboxInsert(String jdbcUrl, MachiProcess child) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = db.createStatement()) {
             for (int i = 0; i < 240; i++) {
                 if (count(s, "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                        + "and query ilike 'insert into mail_outbox%'") > 0) {
+                        + "and query ilike '%insert into notification_personal%'") > 0) {
                     return;
                 }
                 Thread.sleep(250);

@@ -52,6 +52,8 @@ class RouteAuthorizationTest {
         PUBLIC,
         /** A signed-in resident or staff member (browser session) */
         SIGNED_IN,
+        /** A resident's own page (browser session); staff only while acting for a resident (代理入力), else 403 */
+        RESIDENT_PAGE,
         /** Staff after the second factor (any role that includes STAFF) */
         STAFF,
         /**
@@ -73,6 +75,9 @@ class RouteAuthorizationTest {
         API_RESIDENT,
         /** Monitoring: a system admin or a token with the metrics:read scope */
         METRICS,
+        /** The machine API for a staff token with the route's scope (e.g. notices:send); anonymous callers, residents
+         *  and a resident's token are refused; staff depend on the module's own checks (who is a sender) */
+        API_SCOPED,
         /** Not walked: the reason is in the row (e.g. the form login's own URL) */
         NOT_WALKED
     }
@@ -93,6 +98,7 @@ class RouteAuthorizationTest {
         rule("ANY /reports/upload-problem", PUBLIC), // ReportController#uploadProblem
         rule("ANY /upload-problem", PUBLIC), // Page#page
         rule("DELETE /api/v1/bookings/{id}", API_RESIDENT), // ReservationApiController#cancel
+        rule("DELETE /api/v1/subscriptions/{id}", API_RESIDENT), // notification
         rule("GET /", PUBLIC), // HomeController#home
         rule("GET /about", PUBLIC), // HomeController#about
         rule("GET /accessibility", PUBLIC), // HomeController#accessibility
@@ -110,6 +116,10 @@ class RouteAuthorizationTest {
         rule("GET /account/group/new", SIGNED_IN), // GroupController#form
         rule("GET /account/lottery", SIGNED_IN), // LotteryController#mine
         rule("GET /account/lottery/rounds/{id}", SIGNED_IN), // LotteryController#myRound
+        rule("GET /account/notifications", RESIDENT_PAGE), // notification
+        rule("GET /account/notifications/profile", RESIDENT_PAGE), // notification
+        rule("GET /account/notifications/settings", RESIDENT_PAGE), // notification
+        rule("GET /account/notifications/{kind}/{ref}", RESIDENT_PAGE), // notification
         rule("GET /account/password", SIGNED_IN), // AccountController#password
         rule("GET /account/profile", SIGNED_IN), // AccountController#profile
         rule("GET /account/recovery-codes", SIGNED_IN), // LoginController#recoveryCodes
@@ -122,6 +132,8 @@ class RouteAuthorizationTest {
         rule("GET /actuator/metrics/{requiredMetricName}", METRICS), // OperationHandler#handle
         rule("GET /actuator/prometheus", METRICS), // OperationHandler#handle
         rule("GET /admin/holidays", SYSTEM_ADMIN), // HolidayAdminController#page
+        rule("GET /admin/notifications/lists", DEPT_ADMIN), // notification
+        rule("GET /admin/notifications/senders", DEPT_ADMIN), // notification
         rule("GET /admin/staff", DEPT_ADMIN), // StaffAdminController#list
         rule("GET /admin/staff/new", DEPT_ADMIN), // StaffAdminController#newForm
         rule("GET /admin/staff/{id}", DEPT_ADMIN), // StaffAdminController#edit
@@ -135,8 +147,15 @@ class RouteAuthorizationTest {
         rule("GET /api/v1/lottery/rounds/{id}", API_PUBLIC), // LotteryApiController#round
         rule("GET /api/v1/me", API_RESIDENT), // MeApiController#me
         rule("GET /api/v1/me/data", API_RESIDENT), // MeApiController#data
+        rule("GET /api/v1/notices", API_PUBLIC), // notification
+        rule("GET /api/v1/notices/{id}", API_PUBLIC), // notification
+        rule("GET /api/v1/notification/areas", API_PUBLIC), // notification
+        rule("GET /api/v1/notification/topics", API_PUBLIC), // notification
+        rule("GET /api/v1/notification/unsubscribe/{token}", API_PUBLIC), // notification
         rule("GET /api/v1/reports", API_PUBLIC), // ReportApiController#list
         rule("GET /api/v1/rooms/{roomId}/availability", API_PUBLIC), // ReservationApiController#availability
+        rule("GET /api/v1/subscriptions", API_RESIDENT), // notification
+        rule("GET /api/v1/subscriptions/{id}", API_RESIDENT), // notification
         rule("GET /audit", AUDITOR), // AuditController#search
         rule("GET /audit-anchors", PUBLIC), // AuditAnchorsController#page
         rule("GET /audit-anchors.txt", PUBLIC), // AuditAnchorsController#text
@@ -152,6 +171,17 @@ class RouteAuthorizationTest {
         rule("GET /login", PUBLIC), // LoginController#login
         rule("GET /login/2fa", SECOND_FACTOR_PENDING), // LoginController#secondFactor
         rule("GET /login/2fa/setup", SECOND_FACTOR_PENDING), // LoginController#setup
+        rule("GET /notices", PUBLIC), // notification
+        rule("GET /notices.atom", PUBLIC), // notification
+        rule("GET /notices/{id}", PUBLIC), // notification
+        rule("GET /notifications/confirm/{token}", PUBLIC), // notification
+        rule("GET /notifications/join", PUBLIC), // notification
+        rule("GET /notifications/manage/{token}", PUBLIC), // notification
+        rule("GET /notifications/stop/{token}", PUBLIC), // notification
+        rule("GET /notifications/subscribe", PUBLIC), // notification
+        rule("GET /notifications/subscribe/sent", PUBLIC), // notification
+        rule("GET /notifications/unsubscribe/{token}", PUBLIC), // notification
+        rule("GET /notifications/unsubscribed", PUBLIC), // notification
         rule("GET /open311/v2", PUBLIC), // Open311PageController#page
         rule("GET /open311/v2/", PUBLIC), // Open311PageController#page
         rule("GET /password/forgot", PUBLIC), // RegistrationController#forgot
@@ -191,6 +221,17 @@ class RouteAuthorizationTest {
         rule("GET /staff/facilities/{id}/photos", STAFF), // FacilityPhotoStaffController#page
         rule("GET /staff/facilities/{id}/rooms", STAFF), // FacilityStaffController#rooms
         rule("GET /staff/facilities/{id}/rooms/{roomId}", STAFF), // FacilityStaffController#editRoom
+        rule("GET /staff/notifications", STAFF), // notification
+        rule("GET /staff/notifications/dashboard", STAFF), // notification
+        rule("GET /staff/notifications/eligibility", DESIGNATED_STAFF), // notification
+        rule("GET /staff/notifications/eligibility/{id}", DESIGNATED_STAFF), // notification
+        rule("GET /staff/notifications/lists/{id}", STAFF), // notification
+        rule("GET /staff/notifications/new", DESIGNATED_STAFF), // notification
+        rule("GET /staff/notifications/rules", DESIGNATED_STAFF), // notification
+        rule("GET /staff/notifications/rules/{code}", DESIGNATED_STAFF), // notification
+        rule("GET /staff/notifications/topics", DESIGNATED_STAFF), // notification
+        rule("GET /staff/notifications/{id}", STAFF), // notification
+        rule("GET /staff/notifications/{id}/edit", STAFF), // notification
         rule("GET /staff/outbox", SYSTEM_ADMIN), // OutboxController#list
         rule("GET /staff/outbox/{id}", SYSTEM_ADMIN), // OutboxController#show
         rule("GET /staff/reports", STAFF), // StaffReportController#queue
@@ -240,6 +281,12 @@ class RouteAuthorizationTest {
         rule("POST /account/lottery/applications/{id}/confirm", SIGNED_IN), // LotteryController#confirm
         rule("POST /account/lottery/applications/{id}/withdraw", SIGNED_IN), // LotteryController#withdraw
         rule("POST /account/lottery/rounds/{id}/applications", SIGNED_IN), // LotteryController#apply
+        rule("POST /account/notifications/join", RESIDENT_PAGE), // notification
+        rule("POST /account/notifications/lists/{id}/leave", RESIDENT_PAGE), // notification
+        rule("POST /account/notifications/profile", RESIDENT_PAGE), // notification
+        rule("POST /account/notifications/settings", RESIDENT_PAGE), // notification
+        rule("POST /account/notifications/settings/end", RESIDENT_PAGE), // notification
+        rule("POST /account/notifications/types", RESIDENT_PAGE), // notification
         rule("POST /account/password", SIGNED_IN), // AccountController#changePassword
         rule("POST /account/profile", SIGNED_IN), // AccountController#updateProfile
         rule("POST /account/recovery-codes", SIGNED_IN), // AccountController#regenerateRecoveryCodes
@@ -247,14 +294,28 @@ class RouteAuthorizationTest {
         rule("POST /account/tokens/{id}/revoke", SIGNED_IN), // AccountController#revokeToken
         rule("POST /admin/holidays", SYSTEM_ADMIN), // HolidayAdminController#upload
         rule("POST /admin/holidays/clear", SYSTEM_ADMIN), // HolidayAdminController#clear
+        rule("POST /admin/notifications/lists", DEPT_ADMIN), // notification
+        rule("POST /admin/notifications/lists/{id}", DEPT_ADMIN), // notification
+        rule("POST /admin/notifications/senders", DEPT_ADMIN), // notification
+        rule("POST /admin/notifications/senders/{id}", DEPT_ADMIN), // notification
         rule("POST /admin/staff/new", DEPT_ADMIN), // StaffAdminController#create
         rule("POST /admin/staff/{id}", DEPT_ADMIN), // StaffAdminController#update
         rule("POST /admin/staff/{id}/reset-2fa", DEPT_ADMIN), // StaffAdminController#resetTwoFactor
         rule("POST /api/v1/bookings", API_RESIDENT), // ReservationApiController#book
+        rule("POST /api/v1/notices", API_SCOPED), // notification
+        rule("POST /api/v1/notification/unsubscribe/{token}", API_PUBLIC), // notification
         rule("POST /api/v1/reports", API_PUBLIC), // ReportApiController#create
+        rule("POST /api/v1/subscriptions", API_PUBLIC), // notification
         rule("POST /audit/verify", AUDITOR), // AuditController#verify
         rule("POST /login/2fa", SECOND_FACTOR_PENDING), // LoginController#verifySecondFactor
         rule("POST /login/2fa/setup", SECOND_FACTOR_PENDING), // LoginController#confirmSetup
+        rule("POST /notifications/confirm/{token}", PUBLIC), // notification
+        rule("POST /notifications/join", PUBLIC), // notification
+        rule("POST /notifications/manage/{token}", PUBLIC), // notification
+        rule("POST /notifications/manage/{token}/end", PUBLIC), // notification
+        rule("POST /notifications/stop/{token}", PUBLIC), // notification
+        rule("POST /notifications/subscribe", PUBLIC), // notification
+        rule("POST /notifications/unsubscribe/{token}", PUBLIC), // notification
         rule("POST /password/forgot", PUBLIC), // RegistrationController#requestReset
         rule("POST /password/reset", PUBLIC), // RegistrationController#reset
         rule("POST /register", PUBLIC), // RegistrationController#register
@@ -281,6 +342,13 @@ class RouteAuthorizationTest {
         rule("POST /staff/facilities/{id}/rooms", STAFF), // FacilityStaffController#addRoom
         rule("POST /staff/facilities/{id}/rooms/{roomId}", STAFF), // FacilityStaffController#updateRoom
         rule("POST /staff/facilities/{id}/rooms/{roomId}/delete", STAFF), // FacilityStaffController#deleteRoom
+        rule("POST /staff/notifications/eligibility/{id}", DESIGNATED_STAFF), // notification
+        rule("POST /staff/notifications/lists/{id}/code", STAFF), // notification
+        rule("POST /staff/notifications/new", DESIGNATED_STAFF), // notification
+        rule("POST /staff/notifications/rules/{code}", DESIGNATED_STAFF), // notification
+        rule("POST /staff/notifications/topics", DESIGNATED_STAFF), // notification
+        rule("POST /staff/notifications/{id}/edit", STAFF), // notification
+        rule("POST /staff/notifications/{id}/{action:send|approve|cancel}", STAFF), // notification
         rule("POST /staff/proxy/end", STAFF), // ResidentDeskController#endProxy
         rule("POST /staff/reports/api-keys", STAFF), // Open311ApiKeyController#issue
         rule("POST /staff/reports/api-keys/{id}/revoke", STAFF), // Open311ApiKeyController#revoke
@@ -505,6 +573,7 @@ class RouteAuthorizationTest {
             case SIGNED_IN -> caller != Caller.ANONYMOUS && !token;
             case STAFF -> staff;
             case DESIGNATED_STAFF -> staff ? null : Boolean.FALSE;
+            case RESIDENT_PAGE -> caller == Caller.RESIDENT;
             case DEPT_ADMIN -> caller == Caller.DEPT_ADMIN || caller == Caller.SYSTEM_ADMIN;
             case SYSTEM_ADMIN -> caller == Caller.SYSTEM_ADMIN;
             case AUDITOR -> caller == Caller.AUDITOR;
@@ -512,6 +581,7 @@ class RouteAuthorizationTest {
             case API_PUBLIC -> true;
             case API_RESIDENT -> caller == Caller.RESIDENT || token ? Boolean.TRUE : caller == Caller.ANONYMOUS ? false : null;
             case METRICS -> caller == Caller.SYSTEM_ADMIN;
+            case API_SCOPED -> caller == Caller.ANONYMOUS || caller == Caller.RESIDENT || token ? Boolean.FALSE : null;
             case NOT_WALKED -> null;
         };
     }

@@ -58,9 +58,32 @@ class CsvTest {
             + "1,\"'=HYPERLINK(\"\"http://x\"\")\",-3\r\n"
             + "2,'+81 3,\r\n"
             + "3,''quoted,1.5\r\n"
-            + "4,'@SUM(A1),'-2\r\n"
+            + "4,'@SUM(A1),-2\r\n"
             + "5,'\tTab,\"line\r\nbreak\"\r\n");
         CsvReader.Parsed back = CsvReader.read(bytes);
         assertThat(back.rows().get(1).cells().get(1)).isEqualTo("'=HYPERLINK(\"http://x\")");
+    }
+
+    @Test
+    void negativeNumbersStayNumbersButFormulasStartingWithMinusDoNot() {
+        assertThat(CsvWriter.neutralise("-2")).isEqualTo("-2");
+        assertThat(CsvWriter.neutralise("-0.5")).isEqualTo("-0.5");
+        assertThat(CsvWriter.neutralise("-.5")).isEqualTo("-.5");
+        assertThat(CsvWriter.neutralise("-139.691700")).isEqualTo("-139.691700");
+        assertThat(CsvWriter.neutralise("-1.5E3")).isEqualTo("-1.5E3");
+        // anything more than a number is still neutralised
+        assertThat(CsvWriter.neutralise("-2+3")).isEqualTo("'-2+3");
+        assertThat(CsvWriter.neutralise("-1+cmd|' /C calc'!A0")).isEqualTo("'-1+cmd|' /C calc'!A0");
+        assertThat(CsvWriter.neutralise("-")).isEqualTo("'-");
+        assertThat(CsvWriter.neutralise("-1,000")).isEqualTo("'-1,000");
+        assertThat(CsvWriter.neutralise("-2\n=1")).isEqualTo("'-2\n=1");
+        assertThat(CsvWriter.neutralise("- 2")).isEqualTo("'- 2");
+        assertThat(CsvWriter.neutralise("-0x1F")).isEqualTo("'-0x1F");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CsvWriter csv = CsvWriter.to(out)) {
+            csv.row("-1200", -3, "-0.25", "-2+3");
+        }
+        assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8).substring(1))
+            .isEqualTo("-1200,-3,-0.25,'-2+3\r\n");
     }
 }

@@ -3,8 +3,7 @@ package jp.machi.identity.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import jp.machi.shared.web.RateLimiter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Slows down password and code guessing. Per account: after 5 failures the account is locked for 15 minutes,
  * doubling with every further 5 failures up to a day (kept in the database, so it holds across instances and
  * restarts). Per client address: 20 failures within 15 minutes block further attempts from that address for
- * the rest of the window (kept in memory per instance).
+ * the rest of the window (kept in memory per instance, by the shared {@link RateLimiter}).
  */
 @Component
 public class LoginThrottle {
@@ -22,35 +21,26 @@ public class LoginThrottle {
     static final int ADDRESS_FAILURES_PER_WINDOW = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
     private static final Duration MAX_LOCK = Duration.ofHours(24);
-    private static final int MAX_TRACKED_ADDRESSES = 100_000;
-
-    private record Window(Instant start, int failures) {}
-
-    private final Map<String, Window> addresses = new ConcurrentHashMap<>();
+    /** Failures per client address (the shared fixed-window counter; only failures are counted). */
+    private final RateLimiter addresses;
     private final AccountRepository accounts;
     private final Clock clock;
 
     LoginThrottle(AccountRepository accounts, Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
+        this.addresses = new RateLimiter(clock, WINDOW);
     }
 
     public boolean addressBlocked(String address) {
-        Window w = addresses.get(address);
-        return w != null && w.failures() >= ADDRESS_FAILURES_PER_WINDOW
-            && w.start().plus(WINDOW).isAfter(clock.instant());
+        return address != null && addresses.blocked(address, ADDRESS_FAILURES_PER_WINDOW) > 0;
     }
 
     public void addressFailed(String address) {
         if (address == null) {
             return;
         }
-        Instant now = clock.instant();
-        if (addresses.size() > MAX_TRACKED_ADDRESSES) {
-            addresses.entrySet().removeIf(e -> e.getValue().start().plus(WINDOW).isBefore(now));
-        }
-        addresses.compute(address, (k, w) -> w == null || w.start().plus(WINDOW).isBefore(now)
-            ? new Window(now, 1) : new Window(w.start(), w.failures() + 1));
+        addresses.hit(address, ADDRESS_FAILURES_PER_WINDOW);
     }
 
     /** Records a failed password or code for the account; locks it when the count reaches a multiple of 5. */
@@ -72,6 +62,6 @@ public class LoginThrottle {
 
     /** For tests and operators: forget an address's failures. */
     public void forgetAddress(String address) {
-        addresses.remove(address);
+        addresses.forget(address);
     }
 }

@@ -303,7 +303,7 @@ class CkanController {
         m.put("sort", sort == null || sort.isBlank() ? Search.DEFAULT_SORT : sort);
         m.put("facets", facets);
         m.put("search_facets", searchFacets);
-        m.put("results", r.results().stream().map(d -> dicts.dataset(d, catalog)).toList());
+        m.put("results", r.results().stream().map(d -> dicts.datasetForResponse(d, catalog)).toList());
         return m;
     }
 

@@ -35,6 +35,30 @@ class CkanDicts {
         this.files = files;
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    /** The JSON of the uploaded datasets' dictionaries, for the catalog snapshot they were made from. */
+    private volatile SnapshotJson snapshotJson = new SnapshotJson(null, new java.util.concurrent.ConcurrentHashMap<>());
+
+    private record SnapshotJson(Catalog catalog, java.util.concurrent.ConcurrentHashMap<UUID, String> json) {}
+
+    /**
+     * A dataset's dictionary ready to be written in a response. An uploaded dataset's dictionary depends on the
+     * catalog snapshot only, so its JSON is made once per snapshot (a changed catalog is a new snapshot: never stale);
+     * a live one's carries the module's data time, read now.
+     */
+    Object datasetForResponse(CatalogDataset d, Catalog catalog) {
+        if (d.kind() != CatalogDataset.Kind.UPLOADED) {
+            return dataset(d, catalog);
+        }
+        SnapshotJson s = snapshotJson;
+        if (s.catalog() != catalog) {
+            s = new SnapshotJson(catalog, new java.util.concurrent.ConcurrentHashMap<>());
+            snapshotJson = s;
+        }
+        return new tools.jackson.databind.util.RawValue(s.json().computeIfAbsent(d.id(),
+            k -> JSON.writeValueAsString(dataset(d, catalog))));
+    }
+
     static String timestamp(Instant t) {
         return t == null ? null : LocalDateTime.ofInstant(t, ZoneOffset.UTC).format(TIMESTAMP);
     }

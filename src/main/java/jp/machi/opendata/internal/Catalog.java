@@ -26,6 +26,8 @@ public final class Catalog {
     private final Map<UUID, Resource> resources = new HashMap<>();
     private final Map<String, Resource> files = new HashMap<>();
     private final Map<Identifier, Set<String>> datasetsByIdentifier = new EnumMap<>(Identifier.class);
+    /** Per published dataset: its title (ja and en) and its tags as search compares them, folded once per snapshot. */
+    private final Map<UUID, String[]> folded = new HashMap<>();
 
     Catalog(long revision, UUID epoch, String wardCode, List<CatalogDataset> all) {
         this.revision = revision;
@@ -38,6 +40,8 @@ public final class Catalog {
             byId.put(d.id(), d);
         }
         for (CatalogDataset d : datasets) {
+            folded.put(d.id(), new String[] {CatalogService.fold(d.title().ja() + " " + d.title().en()),
+                CatalogService.fold(String.join(" ", d.tags()))});
             for (Resource r : d.resources(wardCode)) {
                 resources.put(r.id(), r);
                 files.put(r.fileName(), r);
@@ -48,6 +52,13 @@ public final class Catalog {
                 }
             }
         }
+    }
+
+    /** The folded title and tags of a published dataset (see {@link CatalogService#fold}). */
+    String[] folded(CatalogDataset d) {
+        String[] f = folded.get(d.id());
+        return f != null ? f : new String[] {CatalogService.fold(d.title().ja() + " " + d.title().en()),
+            CatalogService.fold(String.join(" ", d.tags()))};
     }
 
     public long revision() {

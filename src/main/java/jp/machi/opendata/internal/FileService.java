@@ -33,7 +33,7 @@ public class FileService {
 
     private static final Logger log = LoggerFactory.getLogger(FileService.class);
     /** Bump when the output of the writers changes, so files cached by older code are not served. */
-    static final String GENERATION = "1";
+    static final String GENERATION = "2";
 
     private final CatalogRepository repository;
     private final Clock clock;
@@ -158,8 +158,54 @@ public class FileService {
             out.write(stored(d));
             return;
         }
+        if (d.kind() == CatalogDataset.Kind.LIVE && r.format() == Resource.Format.CSV && d.live().csvRows() != null) {
+            try (CsvFiles.Out header = new CsvFiles.Out(out)) {
+                header.record(d.columns().stream().map(jp.machi.opendata.Column::header).toList());
+            }
+            CrlfLines body = new CrlfLines(out);
+            d.live().csvRows().write(body);
+            body.flush();
+            return;
+        }
         try (RowWriter w = RowWriter.of(r.format(), d.columns(), d.latitudeKey(), d.longitudeKey(), siteUrl, out)) {
             rows(d, Integer.MAX_VALUE, w::row);
+        }
+    }
+
+    /** Passes bytes on, each LF as CRLF (a module's {@link jp.machi.opendata.PublishedDataset.CsvRows} writes LF only). */
+    static final class CrlfLines extends java.io.FilterOutputStream {
+        private static final byte[] CRLF = {'\r', '\n'};
+
+        CrlfLines(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (b == '\n') {
+                out.write(CRLF);
+            } else {
+                out.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int start = off;
+            int end = off + len;
+            for (int i = off; i < end; i++) {
+                if (b[i] == '\n') {
+                    out.write(b, start, i - start);
+                    out.write(CRLF);
+                    start = i + 1;
+                }
+            }
+            out.write(b, start, end - start);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 

@@ -73,7 +73,7 @@ public final class Search {
         List<Scored> matches = new ArrayList<>();
         for (CatalogDataset d : catalog.datasets()) {
             if (filter.test(d)) {
-                matches.add(new Scored(d, score(d, words)));
+                matches.add(new Scored(d, words.isEmpty() ? 0 : score(d, words, catalog)));
             }
         }
         matches.sort(comparator(query.sort()));
@@ -104,10 +104,11 @@ public final class Search {
 
     private record Scored(CatalogDataset d, int score) {}
 
-    private static int score(CatalogDataset d, List<String> words) {
+    private static int score(CatalogDataset d, List<String> words, Catalog catalog) {
         int score = 0;
-        String title = CatalogService.fold(d.title().ja() + " " + d.title().en());
-        String tags = CatalogService.fold(String.join(" ", d.tags()));
+        String[] folded = catalog.folded(d);
+        String title = folded[0];
+        String tags = folded[1];
         for (String w : words) {
             if (title.contains(w)) {
                 score += 3;

@@ -196,7 +196,7 @@ class CatalogPageController {
         List<List<String>> preview = new ArrayList<>();
         String previewProblem = null;
         try {
-            files.rows(d, PREVIEW_ROWS, cells -> preview.add(List.copyOf(cells)));
+            files.rows(d, PREVIEW_ROWS, cells -> preview.add(cells.stream().map(c -> c == null ? "" : c).toList()));
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(CatalogPageController.class).warn("open data: preview of {} failed", name, e);
             previewProblem = messages.getMessage("opendata.dataset.preview.failed", null, locale);

@@ -1,5 +1,9 @@
 package jp.machi.report.api;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jp.machi.report.internal.ReportRateLimits;
+import jp.machi.shared.image.ImagesBusy;
+import org.springframework.http.HttpHeaders;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,9 +48,12 @@ class ReportApiController {
     private final ReportService service;
     private final ReportReader reader;
     private final PhotoProcessor photos;
+    private final ReportRateLimits limits;
     private final String baseUrl;
 
-    ReportApiController(ReportService service, ReportReader reader, PhotoProcessor photos, SiteUrl site) {
+    ReportApiController(ReportService service, ReportReader reader, PhotoProcessor photos, SiteUrl site,
+                        ReportRateLimits limits) {
+        this.limits = limits;
         this.service = service;
         this.reader = reader;
         this.photos = photos;
@@ -72,12 +79,25 @@ class ReportApiController {
             @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(implementation = ReportSubmission.class))}))
     @ApiResponse(responseCode = "201", description = "Stored; Location is the report's page")
     @ApiResponse(responseCode = "400", description = "Bad input", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "Too many reports from this client address or e-mail address (see "
+        + "docs/modules/report.md); Retry-After says when to try again", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "Every photo decoding slot is busy; Retry-After says when to try again",
+        content = @Content(mediaType = "application/problem+json"))
     @PostMapping(value = "/api/v1/reports", produces = "application/json",
         consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
     ResponseEntity<Map<String, Object>> create(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
                                                @Parameter(hidden = true) @RequestParam(name = "photo", required = false) List<MultipartFile> files,
-                                               @Parameter(hidden = true) Locale locale) throws IOException {
+                                               @Parameter(hidden = true) Locale locale,
+                                               @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         MachiPrincipal me = CurrentActor.principal().orElse(null);
+        // counted first, before any photo is decoded: every attempt counts, refused or not
+        ReportRateLimits.Decision limit = limits.submission(CurrentActor.remoteAddress(), params.getFirst("email"),
+            me != null && !me.isStaff() ? me.accountId() : null, me != null && me.isStaff());
+        if (!limit.allowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
+            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                "email".equals(limit.limit()) ? "email" : null, limit.apiMessageKey(), limit.messageArgs());
+        }
         String code = params.getFirst("serviceCode");
         if (code == null || code.isBlank() || reader.activeCategory(code).isEmpty()) {
             throw error("serviceCode", code == null || code.isBlank() ? "report.category.required" : "report.category.unknown");
@@ -100,6 +120,9 @@ class ReportApiController {
                 processed.add(photos.process(f.getBytes()));
             } catch (PhotoProcessor.PhotoRejected e) {
                 throw error("photo", e.messageKey(), photos.maxBytes() / (1024 * 1024));
+            } catch (ImagesBusy e) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "photo", "report.api.photoBusy");
             }
         }
         Long reporter = me != null && !me.isStaff() ? me.accountId() : null;

@@ -417,4 +417,33 @@ public class ReportService implements Reports {
     public long openPublishedCount() {
         return reports.openPublishedCount();
     }
+
+    @Override
+    public java.util.List<jp.machi.report.ReportWatcher> watchers(long reportId) {
+        Report r = reports.find(reportId).orElse(null);
+        if (r == null) {
+            return java.util.List.of();
+        }
+        java.util.List<jp.machi.report.ReportWatcher> all = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        if (r.reporterAccountId() != null) {
+            all.add(new jp.machi.report.ReportWatcher(r.reporterAccountId(), null, null));
+            seen.add("a" + r.reporterAccountId());
+        } else if (r.reporterEmail() != null && !r.reporterEmail().isBlank()) {
+            all.add(new jp.machi.report.ReportWatcher(null, r.reporterEmail(), r.language()));
+            seen.add("e" + r.reporterEmail().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (ReportRepository.Follower f : reports.followers(reportId)) {
+            String key = f.accountId() != null ? "a" + f.accountId() : "e" + (f.email() == null ? "" : f.email().toLowerCase(java.util.Locale.ROOT));
+            if ((f.accountId() != null || f.email() != null && !f.email().isBlank()) && seen.add(key)) {
+                all.add(new jp.machi.report.ReportWatcher(f.accountId(), f.accountId() != null ? null : f.email(), f.language()));
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public Optional<String> categoryName(long reportId, java.util.Locale locale) {
+        return reports.find(reportId).map(r -> categories.find(r.categoryCode()).map(c -> c.name(locale)).orElse(r.categoryCode()));
+    }
 }

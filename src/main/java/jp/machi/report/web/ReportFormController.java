@@ -23,6 +23,7 @@ import jp.machi.report.internal.Report;
 import jp.machi.report.internal.ReportQuery;
 import jp.machi.report.internal.ReportRejected;
 import jp.machi.report.internal.ReportReader;
+import jp.machi.report.internal.ReportRateLimits;
 import jp.machi.report.internal.ReportService;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
@@ -58,9 +59,10 @@ class ReportFormController {
     private final WardProfile ward;
     private final MessageSource messages;
     private final String tileUrl;
+    private final ReportRateLimits limits;
 
     ReportFormController(ReportReader reader, ReportService service, PhotoProcessor photos, DistrictCentres centres,
-                         WardProfile ward, MessageSource messages,
+                         WardProfile ward, MessageSource messages, ReportRateLimits limits,
                          @org.springframework.beans.factory.annotation.Value("${machi.facility.tile-url:https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png}") String tileUrl) {
         this.reader = reader;
         this.service = service;
@@ -69,6 +71,7 @@ class ReportFormController {
         this.ward = ward;
         this.messages = messages;
         this.tileUrl = tileUrl;
+        this.limits = limits;
     }
 
     @GetMapping("/reports/new")
@@ -116,7 +119,27 @@ class ReportFormController {
                 HttpSession session, jakarta.servlet.http.HttpServletResponse response) throws IOException {
         Category c = activeCategory(code);
         Map<String, List<String>> answers = ReportForms.answers(params);
+        // counted before anything else, photos above all: every attempt counts, refused or not
+        MachiPrincipal sender = CurrentActor.principal().orElse(null);
+        var actingFor = CurrentActor.actingFor().orElse(null);
+        ReportRateLimits.Decision limit = limits.submission(CurrentActor.remoteAddress(), params.getFirst("email"),
+            actingFor != null ? Long.valueOf(actingFor.accountId()) : sender != null && !sender.isStaff() ? sender.accountId() : null,
+            sender != null && sender.isStaff());
+        if (!limit.allowed()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            // not a field's fault: the summary links to the page's main content
+            errors.put("main", messages.getMessage(limit.messageKey(), limit.messageArgs(), locale));
+            model.addAttribute("category", c);
+            model.addAttribute("values", params.toSingleValueMap());
+            model.addAttribute("answers", answers);
+            model.addAttribute("errors", errors);
+            addFormChoices(model);
+            return "report/form";
+        }
         List<Problem> problems = new ArrayList<>();
+        boolean busy = false;
         Double lat = number(params.getFirst("lat"), "lat", problems);
         Double lon = number(params.getFirst("lon"), "lat", problems);
         String district = params.getFirst("district");
@@ -154,6 +177,10 @@ class ReportFormController {
                 } catch (PhotoProcessor.PhotoRejected e) {
                     problems.add(Problem.of("photo", e.messageKey(), photos.maxBytes() / (1024 * 1024)));
                     break;
+                } catch (jp.machi.shared.image.ImagesBusy e) {
+                    problems.add(Problem.of("photo", "report.photo.busy"));
+                    busy = true;
+                    break;
                 }
             }
         }
@@ -169,7 +196,11 @@ class ReportFormController {
         problems.addAll(service.validate(draft, true).stream()
             .filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field()))).toList());
         if (!problems.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setStatus(busy ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.BAD_REQUEST.value());
+            if (busy) {
+                response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                    Long.toString(jp.machi.shared.image.ImagesBusy.RETRY_AFTER_SECONDS));
+            }
             model.addAttribute("category", c);
             model.addAttribute("values", params.toSingleValueMap());
             model.addAttribute("answers", answers);

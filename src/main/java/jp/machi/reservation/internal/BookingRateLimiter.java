@@ -2,10 +2,8 @@ package jp.machi.reservation.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import jp.machi.shared.web.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Per-account and per-client-address limits on booking requests (POSTs that book): at most {@code perAccount}
  * requests of one account and {@code perAddress} of one address within a fixed window. Every request counts,
  * refused or not. Addresses in {@code exemptAddresses} (by default the machine itself: benchmarks and local tools)
- * are not limited. Kept in memory per instance.
+ * are not limited. Kept in memory per instance, by the shared {@link RateLimiter}.
  */
 @Component
 public class BookingRateLimiter {
@@ -21,15 +19,9 @@ public class BookingRateLimiter {
     /** The decision: allowed, or refused with the seconds after which to retry. */
     public record Decision(boolean allowed, long retryAfterSeconds) {}
 
-    private record Window(Instant start, int count) {}
-
-    private static final int MAX_TRACKED = 100_000;
-
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private final RateLimiter limiter;
     private final int perAccount;
     private final int perAddress;
-    private final Duration window;
     private final Set<String> exempt;
 
     public BookingRateLimiter(Clock clock, @Value("${machi.reservation.rate-limit.per-account:20}") int perAccount,
@@ -39,11 +31,10 @@ public class BookingRateLimiter {
         if (perAccount < 1 || perAddress < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("machi.reservation.rate-limit: limits must be at least 1 and the window positive");
         }
-        this.clock = clock;
+        this.limiter = new RateLimiter(clock, window);
         this.perAccount = perAccount;
         this.perAddress = perAddress;
-        this.window = window;
-        this.exempt = Set.copyOf(exempt.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        this.exempt = RateLimiter.addresses(exempt);
     }
 
     /** Counts one booking request of {@code accountId} (null when not signed in) from {@code address}. */
@@ -51,28 +42,13 @@ public class BookingRateLimiter {
         if (address != null && exempt.contains(address)) {
             return new Decision(true, 0);
         }
-        Instant now = clock.instant();
-        if (windows.size() > MAX_TRACKED) {
-            windows.entrySet().removeIf(e -> !e.getValue().start().plus(window).isAfter(now));
-        }
         long wait = 0;
         if (accountId != null) {
-            wait = Math.max(wait, count("account:" + accountId, perAccount, now));
+            wait = Math.max(wait, limiter.hit("account:" + accountId, perAccount));
         }
         if (address != null) {
-            wait = Math.max(wait, count("address:" + address, perAddress, now));
+            wait = Math.max(wait, limiter.hit("address:" + address, perAddress));
         }
         return new Decision(wait == 0, wait);
-    }
-
-    /** Adds one to the key's window; returns 0 when still within the limit, else the seconds until it resets. */
-    private long count(String key, int limit, Instant now) {
-        Window w = windows.compute(key, (k, old) -> old == null || !old.start().plus(window).isAfter(now)
-            ? new Window(now, 1) : new Window(old.start(), old.count() + 1));
-        if (w.count() <= limit) {
-            return 0;
-        }
-        long millis = Duration.between(now, w.start().plus(window)).toMillis();
-        return Math.max(1, (millis + 999) / 1000);
     }
 }

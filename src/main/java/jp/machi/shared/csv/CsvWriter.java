@@ -23,7 +23,9 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code -}, {@code @}, a tab or a carriage return as a formula. Every <em>text</em> cell that starts with one of
  * these gets a leading single quote, which spreadsheets show as text; so that this stays reversible, a text cell that
  * already starts with a single quote gets one too. To recover the stored value, drop one leading single quote if
- * there is one. Numbers passed as {@link Number} are written as they are ({@code -3} stays a number).
+ * there is one. Numbers passed as {@link Number} are written as they are ({@code -3} stays a number), and so is a text
+ * cell that is a plain negative number ({@code "-3"}, {@code "-0.5"}: a spreadsheet reads it as that number, and many
+ * exports hold numbers as text), so that negative amounts and coordinates are not turned into text.
  */
 public final class CsvWriter implements Closeable, Flushable {
 
@@ -86,9 +88,14 @@ public final class CsvWriter implements Closeable, Flushable {
             return s == null ? "" : s;
         }
         char first = s.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' || first == '\''
-            ? "'" + s : s;
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+            || first == '\'';
+        return formula && !(first == '-' && NEGATIVE_NUMBER.matcher(s).matches()) ? "'" + s : s;
     }
+
+    /** A negative number written as text ({@code -3}, {@code -0.5}, {@code -1e3}): a number, never a formula. */
+    private static final java.util.regex.Pattern NEGATIVE_NUMBER =
+        java.util.regex.Pattern.compile("-(?:[0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
     @Override
     public void flush() {

@@ -38,6 +38,19 @@ public final class ImageProcessor {
         ImageIO.setUseCache(false);
     }
 
+    /**
+     * How many images are decoded and re-encoded at once in this JVM, whichever module asks: one per processor. An
+     * image just under {@link #MAX_PIXELS} takes about a second of CPU and some 80 MB of heap while it is worked on,
+     * so unbounded concurrency (eight such uploads at once grew the heap by 650 MB, issue 16) is refused instead.
+     */
+    public static final int DECODE_SLOTS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    /** How long a request waits for a decoding slot before it is answered {@link ImagesBusy}. */
+    public static final java.time.Duration DECODE_WAIT = java.time.Duration.ofSeconds(2);
+
+    private static final java.util.concurrent.Semaphore DECODING =
+        new java.util.concurrent.Semaphore(DECODE_SLOTS, true);
+
     private final long maxBytes;
 
     public ImageProcessor(long maxBytes) {
@@ -48,8 +61,56 @@ public final class ImageProcessor {
         return maxBytes;
     }
 
-    /** Checks, decodes, turns upright, strips and resizes an upload. */
+    /**
+     * The gate in front of decoding, for tests and monitoring: {@code availablePermits()} is the number of free slots.
+     * Never release a permit you did not acquire.
+     */
+    public static java.util.concurrent.Semaphore decodingGate() {
+        return DECODING;
+    }
+
+    /** Checks, decodes, turns upright, strips and resizes an upload; waits at most {@link #DECODE_WAIT} for a slot. */
     public ProcessedImage process(byte[] upload) throws ImageRejected {
+        // cheap checks first: a refused upload never waits for a slot
+        if (upload == null || upload.length == 0) {
+            throw new ImageRejected(ImageRejected.Reason.EMPTY);
+        }
+        if (upload.length > maxBytes) {
+            throw new ImageRejected(ImageRejected.Reason.TOO_LARGE);
+        }
+        if (!isJpeg(upload) && !isPng(upload)) {
+            throw new ImageRejected(ImageRejected.Reason.NOT_IMAGE);
+        }
+        acquire();
+        try {
+            return processNow(upload);
+        } finally {
+            DECODING.release();
+        }
+    }
+
+    /** Fills the rectangles black in a stored web image and makes the web image and thumbnail again. */
+    public ProcessedImage redact(byte[] storedWebJpeg, List<Rect> rects) throws ImageRejected {
+        acquire();
+        try {
+            return redactNow(storedWebJpeg, rects);
+        } finally {
+            DECODING.release();
+        }
+    }
+
+    private static void acquire() {
+        try {
+            if (!DECODING.tryAcquire(DECODE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new ImagesBusy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImagesBusy();
+        }
+    }
+
+    private ProcessedImage processNow(byte[] upload) throws ImageRejected {
         if (upload == null || upload.length == 0) {
             throw new ImageRejected(ImageRejected.Reason.EMPTY);
         }
@@ -70,8 +131,7 @@ public final class ImageProcessor {
         return encode(image, gps);
     }
 
-    /** Fills the rectangles black in a stored web image and makes the web image and thumbnail again. */
-    public ProcessedImage redact(byte[] storedWebJpeg, List<Rect> rects) throws ImageRejected {
+    private ProcessedImage redactNow(byte[] storedWebJpeg, List<Rect> rects) throws ImageRejected {
         BufferedImage image = decode(storedWebJpeg, "jpeg");
         Graphics2D g = image.createGraphics();
         try {

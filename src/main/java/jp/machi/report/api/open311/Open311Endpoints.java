@@ -38,6 +38,7 @@ import jp.machi.report.internal.NewReport;
 import jp.machi.report.internal.Open311Adapter;
 import jp.machi.report.internal.Open311Repository;
 import jp.machi.report.internal.PhotoProcessor;
+import jp.machi.report.internal.ReportRateLimits;
 import jp.machi.report.internal.Problem;
 import jp.machi.report.internal.Report;
 import jp.machi.report.internal.ReportRejected;
@@ -129,6 +130,7 @@ class Open311Endpoints {
 
     private final Open311Adapter backend;
     private final PhotoProcessor photos;
+    private final ReportRateLimits limits;
     private final WardProfile ward;
     private final MessageSource messages;
     private final Clock clock;
@@ -137,7 +139,8 @@ class Open311Endpoints {
     private final String changeset;
 
     Open311Endpoints(Open311Adapter backend, PhotoProcessor photos, WardProfile ward, MessageSource messages, Clock clock,
-                     DemoMode demo, SiteUrl site) {
+                     DemoMode demo, SiteUrl site, ReportRateLimits limits) {
+        this.limits = limits;
         this.backend = backend;
         this.photos = photos;
         this.ward = ward;
@@ -289,6 +292,13 @@ class Open311Endpoints {
         Locale locale = locale(in.locale());
         String partner = backend.partnerFor(opt(in.api_key()))
             .orElseThrow(() -> error(HttpStatus.FORBIDDEN, f, msg(locale, "open311.error.apiKey")));
+        // counted before any photo is decoded: every attempt with a valid key counts, refused or not
+        ReportRateLimits.Decision limit = limits.submission(request.getRemoteAddr(), opt(in.email()), null, false);
+        if (!limit.allowed()) {
+            throw new Open311Error(HttpStatus.TOO_MANY_REQUESTS, f,
+                List.of(("email".equals(limit.limit()) ? "email: " : "") + msg(locale, limit.apiMessageKey(), limit.messageArgs())),
+                limit.retryAfterSeconds());
+        }
         checkJurisdiction(in.jurisdiction_id(), f, locale);
         String code = opt(in.service_code());
         if (code == null) {
@@ -368,6 +378,9 @@ class Open311Endpoints {
                     processed.add(photos.process(file.getBytes()));
                 } catch (PhotoProcessor.PhotoRejected e) {
                     throw badRequest(f, locale, "media", e.messageKey(), photos.maxBytes() / (1024 * 1024));
+                } catch (jp.machi.shared.image.ImagesBusy e) {
+                    throw new Open311Error(HttpStatus.SERVICE_UNAVAILABLE, f,
+                        List.of("media: " + msg(locale, "report.api.photoBusy")), e.retryAfterSeconds());
                 }
             }
         }
@@ -705,12 +718,19 @@ class Open311Endpoints {
         final HttpStatus status;
         final Format format;
         final List<String> descriptions;
+        /** Seconds for a Retry-After header (429, 503), or 0 for none. */
+        final long retryAfter;
 
         Open311Error(HttpStatus status, Format format, List<String> descriptions) {
+            this(status, format, descriptions, 0);
+        }
+
+        Open311Error(HttpStatus status, Format format, List<String> descriptions, long retryAfter) {
             super(status + " " + descriptions, null, false, false);
             this.status = status;
             this.format = format;
             this.descriptions = descriptions;
+            this.retryAfter = retryAfter;
         }
 
         ResponseEntity<String> answer() {
@@ -720,7 +740,9 @@ class Open311Endpoints {
                 m.put("description", d);
                 return m;
             }).toList();
-            return respond(format, status, Open311Document.list("errors", "error", errors));
+            ResponseEntity<String> answer = respond(format, status, Open311Document.list("errors", "error", errors));
+            return retryAfter <= 0 ? answer : ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(retryAfter)).body(answer.getBody());
         }
     }
 

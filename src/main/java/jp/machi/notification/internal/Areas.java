@@ -1,0 +1,96 @@
+package jp.machi.notification.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.machi.ward.WardProfile;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The areas residents subscribe to: the ward profile's districts (町丁目), whose name is also their code, and a
+ * radius around a point, turned into the districts whose approximate centre lies inside it (always at least the
+ * nearest one). The centres are the mean of the GSI shelter points in each district
+ * ({@code notification/district-centres.csv}; see NOTICE): an approximation, said so on the subscription page.
+ */
+@Component
+public class Areas {
+
+    public static final int MIN_RADIUS_M = 100;
+    public static final int MAX_RADIUS_M = 5000;
+
+    private final List<String> districts;
+    private final Map<String, double[]> centres = new LinkedHashMap<>();
+
+    public Areas(WardProfile ward) {
+        this.districts = ward.districts();
+        var resource = new ClassPathResource("notification/district-centres.csv");
+        if (resource.exists()) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] f = line.split(",");
+                    if (districts.contains(f[0].strip())) {
+                        centres.put(f[0].strip(), new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Every district, in the profile's order. */
+    public List<String> districts() {
+        return districts;
+    }
+
+    public boolean isDistrict(String code) {
+        return code != null && districts.contains(code);
+    }
+
+    /** True when radius subscriptions are possible (the profile's districts have centres). */
+    public boolean radiusSupported() {
+        return !centres.isEmpty();
+    }
+
+    public double[] centre(String district) {
+        return centres.get(district);
+    }
+
+    /** The districts whose centre is within {@code radiusM} of the point, nearest first; at least the nearest. */
+    public List<String> within(double lat, double lon, int radiusM) {
+        List<Map.Entry<String, Double>> byDistance = new ArrayList<>();
+        centres.forEach((d, c) -> byDistance.add(Map.entry(d, metres(lat, lon, c[0], c[1]))));
+        byDistance.sort(Map.Entry.comparingByValue(Comparator.naturalOrder()));
+        Set<String> inside = new LinkedHashSet<>();
+        for (var e : byDistance) {
+            if (e.getValue() <= radiusM || inside.isEmpty()) {
+                inside.add(e.getKey());
+            }
+        }
+        return List.copyOf(inside);
+    }
+
+    /** Great-circle distance in metres (haversine). */
+    static double metres(double lat1, double lon1, double lat2, double lon2) {
+        double r = 6_371_000;
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+            + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * r * Math.asin(Math.sqrt(a));
+    }
+}

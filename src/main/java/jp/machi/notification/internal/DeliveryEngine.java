@@ -1,0 +1,401 @@
+package jp.machi.notification.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Delivers notification mail. Each lane (emergency, transactional, bulk) has its own workers; a worker claims a
+ * batch of its lane (at most one SMTP session's recipients), sends it over one open SMTP connection, one message per
+ * recipient, and records the outcome as it goes ({@code flushEvery} messages at a time): so after a crash (kill -9)
+ * only the messages sent since a worker's last record can go twice — at most {@code flushEvery} per worker — and
+ * they carry the same Message-ID. Their claim's lease runs out and the sweeper queues them again; nobody is skipped.
+ *
+ * <p>While the emergency lane has work, the other lanes' workers pause between messages, so a bulk send never delays
+ * an emergency notice for CPU, database or SMTP server. Rate limits per lane and per carrier domain, and the carriers'
+ * recipients-per-session limits, come from {@link NotificationSettings}.
+ *
+ * <p>Outcomes: accepted by the server → SENT; refused for good (5xx) for the address → BOUNCED and the address
+ * suppressed; refused for now (4xx) or the connection failed → QUEUED again after a back-off (emergency: 15 s doubling
+ * up to 5 min; others 1 min up to 2 h), FAILED after {@code maxAttempts}.
+ */
+@Component
+public class DeliveryEngine implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
+
+    /** Outcomes are recorded every this many messages (and at the end of a session). */
+    static final int FLUSH_EVERY = 25;
+
+    private final DeliveryStore store;
+    private final MessageFactory messages;
+    private final SmtpConnector smtp;
+    private final NotificationSettings settings;
+    private final Map<Lanes, LaneState> lanes = new EnumMap<>(Lanes.class);
+    private final Map<NotificationSettings.Carrier, RateLimiter> carrierLimits = new HashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    DeliveryEngine(DeliveryStore store, MessageFactory messages, SmtpConnector smtp, NotificationSettings settings) {
+        this.store = store;
+        this.messages = messages;
+        this.smtp = smtp;
+        this.settings = settings;
+        for (Lanes l : Lanes.values()) {
+            lanes.put(l, new LaneState(l, settings.lane(l)));
+        }
+        for (NotificationSettings.Carrier c : settings.carriers()) {
+            carrierLimits.put(c, new RateLimiter(c.messagesPerSecond()));
+        }
+    }
+
+    /** One lane: its settings, rate limiter, wake-up signal and how many batches are in flight. */
+    static final class LaneState {
+        final Lanes lane;
+        final NotificationSettings.Lane config;
+        final RateLimiter limiter;
+        final AtomicInteger inFlight = new AtomicInteger();
+        private boolean signalled;
+
+        LaneState(Lanes lane, NotificationSettings.Lane config) {
+            this.lane = lane;
+            this.config = config;
+            this.limiter = new RateLimiter(config.messagesPerSecond());
+        }
+
+        synchronized void signal() {
+            signalled = true;
+            notifyAll();
+        }
+
+        synchronized void await(Duration max) throws InterruptedException {
+            if (!signalled) {
+                wait(Math.max(1, max.toMillis()));
+            }
+            signalled = false;
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (LaneState l : lanes.values()) {
+            for (int i = 1; i <= l.config.workers(); i++) {
+                Thread t = Thread.ofPlatform().name("notification-" + l.lane.name().toLowerCase() + "-" + i).daemon()
+                    .unstarted(() -> work(l));
+                if (l.lane == Lanes.EMERGENCY) {
+                    t.setPriority(Thread.MAX_PRIORITY);
+                }
+                threads.add(t);
+                t.start();
+            }
+        }
+        log.info("Notification delivery started: {} emergency, {} transactional, {} bulk workers{}",
+            settings.emergency().workers(), settings.transactional().workers(), settings.bulk().workers(),
+            smtp.configured() ? "" : " (no SMTP server configured: deliveries wait in the queue)");
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        lanes.values().forEach(LaneState::signal);
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Wakes a lane's workers now (after a notice was released in another thread's committed transaction). */
+    public void wake(Lanes lane) {
+        lanes.get(lane).signal();
+    }
+
+    /** Wakes a lane's workers when the current transaction commits (or now, outside one). */
+    public void wakeAfterCommit(Lanes lane) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake(lane);
+                }
+            });
+        } else {
+            wake(lane);
+        }
+    }
+
+    /** Claims whose worker died are queued again (every 5 s). */
+    @Scheduled(initialDelay = 5, fixedDelay = 5, timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+    public void sweep() {
+        try {
+            int n = store.releaseExpiredLeases();
+            if (n > 0) {
+                log.info("{} notification deliveries whose claim had lapsed are queued again", n);
+                lanes.values().forEach(LaneState::signal);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Notification sweep failed: {}", e.toString());
+        }
+    }
+
+    private void work(LaneState lane) {
+        while (running) {
+            try {
+                if (!smtp.configured()) {
+                    lane.await(Duration.ofSeconds(30));
+                    continue;
+                }
+                List<DeliveryStore.Claimed> batch = store.claim(lane.lane, lane.config.recipientsPerSession(), settings.lease());
+                if (batch.isEmpty()) {
+                    lane.await(lane.config.poll());
+                    continue;
+                }
+                lane.inFlight.incrementAndGet();
+                try {
+                    send(lane, batch);
+                } finally {
+                    lane.inFlight.decrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Notification worker {} failed, retrying shortly: {}", Thread.currentThread().getName(), e.toString());
+                sleepQuietly(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    /** The results of a session, recorded every {@link #FLUSH_EVERY} messages. */
+    private final class Results {
+        final List<DeliveryStore.Outcome> sent = new ArrayList<>();
+        final List<DeliveryStore.Outcome> retry = new ArrayList<>();
+        final List<DeliveryStore.Outcome> bounced = new ArrayList<>();
+        final List<String> bouncedEmails = new ArrayList<>();
+        final List<DeliveryStore.Outcome> failed = new ArrayList<>();
+        final Lanes lane;
+        int pending;
+
+        Results(Lanes lane) {
+            this.lane = lane;
+        }
+
+        void maybeFlush() {
+            if (++pending >= FLUSH_EVERY) {
+                flush();
+            }
+        }
+
+        void flush() {
+            store.sent(sent);
+            if (!retry.isEmpty()) {
+                boolean urgent = lane == Lanes.EMERGENCY;
+                store.retry(retry, urgent ? Duration.ofSeconds(15) : Duration.ofMinutes(1),
+                    urgent ? Duration.ofMinutes(5) : Duration.ofHours(2), settings.maxAttempts());
+            }
+            store.bounced(bounced, bouncedEmails);
+            store.failed(failed);
+            sent.clear();
+            retry.clear();
+            bounced.clear();
+            bouncedEmails.clear();
+            failed.clear();
+            pending = 0;
+        }
+    }
+
+    /** Sends one claimed batch of a lane now, on the calling thread (the workers' step; tests use it directly). */
+    void sendBatch(Lanes lane, List<DeliveryStore.Claimed> batch) throws InterruptedException {
+        send(lanes.get(lane), batch);
+    }
+
+    private void send(LaneState lane, List<DeliveryStore.Claimed> batch) throws InterruptedException {
+        Results results = new Results(lane.lane);
+        Transport transport = null;
+        Map<NotificationSettings.Carrier, Integer> perCarrier = new HashMap<>();
+        int i = 0;
+        try {
+            for (; i < batch.size(); i++) {
+                DeliveryStore.Claimed d = batch.get(i);
+                if (lane.lane != Lanes.EMERGENCY) {
+                    yieldToEmergency();
+                }
+                var refusal = messages.refusal(d, Instant.now());
+                if (refusal.isPresent()) {
+                    results.failed.add(new DeliveryStore.Outcome(d.id(), Instant.now(), refusal.get()));
+                    results.maybeFlush();
+                    continue;
+                }
+                NotificationSettings.Carrier carrier = settings.carrierOf(d.email());
+                if (carrier != null && carrier.recipientsPerSession() > 0 && transport != null
+                    && perCarrier.getOrDefault(carrier, 0) >= carrier.recipientsPerSession()) {
+                    close(transport);
+                    transport = null;
+                    perCarrier.clear();
+                }
+                lane.limiter.acquire();
+                if (carrier != null) {
+                    carrierLimits.get(carrier).acquire();
+                }
+                MimeMessage message;
+                try {
+                    message = messages.build(smtp.session(), d);
+                } catch (MessagingException | RuntimeException e) {
+                    results.failed.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
+                    results.maybeFlush();
+                    continue;
+                }
+                try {
+                    if (transport == null) {
+                        transport = smtp.connect();
+                    }
+                    transport.sendMessage(message, message.getAllRecipients());
+                    results.sent.add(new DeliveryStore.Outcome(d.id(), Instant.now(), null));
+                    if (carrier != null) {
+                        perCarrier.merge(carrier, 1, Integer::sum);
+                    }
+                } catch (SendFailedException e) {
+                    int code = returnCode(e);
+                    if (code >= 500 && addressRefused(e)) {
+                        results.bounced.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
+                        results.bouncedEmails.add(d.email());
+                    } else if (code >= 500) {
+                        results.failed.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
+                    } else {
+                        results.retry.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
+                    }
+                    if (transport != null && !transport.isConnected()) {
+                        transport = null;
+                    }
+                } catch (MessagingException e) {
+                    // the connection failed or broke: this message is retried later; the rest get another connection
+                    results.retry.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
+                    close(transport);
+                    transport = null;
+                    if (!reconnectable()) {
+                        for (int j = i + 1; j < batch.size(); j++) {
+                            results.retry.add(new DeliveryStore.Outcome(batch.get(j).id(), Instant.now(), describe(e)));
+                        }
+                        i = batch.size();
+                    }
+                }
+                results.maybeFlush();
+            }
+        } catch (InterruptedException e) {
+            List<Long> untried = new ArrayList<>();
+            for (int j = i; j < batch.size(); j++) {
+                untried.add(batch.get(j).id());
+            }
+            results.flush();
+            store.giveBack(untried, Duration.ZERO);
+            throw e;
+        } finally {
+            close(transport);
+        }
+        results.flush();
+    }
+
+    /** After a broken connection: try one new connection for the rest of the batch. */
+    private boolean reconnectable() {
+        try {
+            close(smtp.connect());
+            return true;
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private void yieldToEmergency() throws InterruptedException {
+        LaneState emergency = lanes.get(Lanes.EMERGENCY);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (emergency.inFlight.get() > 0 && running && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    /** The SMTP reply code of a refusal (0 when unknown). */
+    static int returnCode(MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof SMTPAddressFailedException a) {
+                return a.getReturnCode();
+            }
+            if (x instanceof SMTPSendFailedException s) {
+                return s.getReturnCode();
+            }
+        }
+        return 0;
+    }
+
+    static boolean addressRefused(MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof SMTPAddressFailedException) {
+                return true;
+            }
+        }
+        return e instanceof SendFailedException s && s.getInvalidAddresses() != null && s.getInvalidAddresses().length > 0;
+    }
+
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (root != e && root.getMessage() != null) {
+            text += " / " + root.getMessage();
+        }
+        text = text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return text.length() > 300 ? text.substring(0, 299) + "…" : text;
+    }
+
+    private static void close(Transport t) {
+        if (t != null) {
+            try {
+                t.close();
+            } catch (MessagingException e) {
+                // closing a broken connection: nothing to do
+            }
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public int getPhase() {
+        // stops before the web server and the database pool
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,98 @@
+package jp.machi.notification.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The notification module's settings, under {@code machi.notification} (environment variables in Spring's relaxed
+ * form, e.g. {@code MACHI_NOTIFICATION_EMERGENCY_WORKERS=6}). The SMTP server itself is the mail module's
+ * ({@code MACHI_SMTP_*}); without one, deliveries wait QUEUED (the demo).
+ *
+ * @param emergency     the emergency lane (disaster and school emergency mail)
+ * @param transactional the transactional lane (personal notices)
+ * @param bulk          the bulk lane (newsletters, events)
+ * @param carriers      limits per destination domain (Japanese carriers' rules: docomo at most 100 recipients per
+ *                      SMTP session)
+ * @param lease         how long a claimed batch belongs to its worker; after a crash the batch is sent again after
+ *                      this
+ * @param maxAttempts   attempts before a delivery is FAILED
+ * @param bounceAddress the envelope sender for bounces, {@code bounce@mail.example.lg.jp}; each mail then uses
+ *                      {@code bounce+<delivery id>@...} (VERP). Empty: the From address
+ * @param secret        the key of unsubscribe and preference links (base64, at least 32 bytes); empty: one made at
+ *                      the first start and kept in the database
+ */
+@ConfigurationProperties("machi.notification")
+public record NotificationSettings(Lane emergency, Lane transactional, Lane bulk, List<Carrier> carriers,
+                                   Duration lease, Integer maxAttempts, String bounceAddress, String secret) {
+
+    public NotificationSettings {
+        emergency = emergency == null ? new Lane(4, 100, 0, Duration.ofMillis(200)) : emergency.withDefaults(4, 100, 0, Duration.ofMillis(200));
+        transactional = transactional == null ? new Lane(2, 100, 0, Duration.ofSeconds(1))
+            : transactional.withDefaults(2, 100, 0, Duration.ofSeconds(1));
+        bulk = bulk == null ? new Lane(2, 100, 0, Duration.ofSeconds(1)) : bulk.withDefaults(2, 100, 0, Duration.ofSeconds(1));
+        carriers = carriers == null ? List.of(new Carrier(List.of("docomo.ne.jp"), 100, 0)) : List.copyOf(carriers);
+        lease = lease == null ? Duration.ofSeconds(60) : lease;
+        maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+        bounceAddress = bounceAddress == null ? "" : bounceAddress.strip();
+        secret = secret == null ? "" : secret.strip();
+    }
+
+    public static NotificationSettings defaults() {
+        return new NotificationSettings(null, null, null, null, null, null, null, null);
+    }
+
+    public Lane lane(Lanes lane) {
+        return switch (lane) {
+            case EMERGENCY -> emergency;
+            case TRANSACTIONAL -> transactional;
+            case BULK -> bulk;
+        };
+    }
+
+    /** The carrier rule for an address's domain (exact or a subdomain), or null. */
+    public Carrier carrierOf(String email) {
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        if (at < 0) {
+            return null;
+        }
+        String domain = email.substring(at + 1).toLowerCase(Locale.ROOT);
+        for (Carrier c : carriers) {
+            for (String d : c.domains()) {
+                if (domain.equals(d) || domain.endsWith("." + d)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One lane's workers.
+     *
+     * @param workers              parallel workers, each with its own SMTP connection
+     * @param recipientsPerSession messages (one recipient each) per SMTP session; also the size of a claimed batch
+     * @param messagesPerSecond    the lane's rate limit over all its workers (0: none)
+     * @param poll                 how often an idle worker looks for work that another instance queued
+     */
+    public record Lane(Integer workers, Integer recipientsPerSession, Integer messagesPerSecond, Duration poll) {
+        Lane withDefaults(int w, int r, int m, Duration p) {
+            return new Lane(workers == null ? w : workers, recipientsPerSession == null ? r : recipientsPerSession,
+                messagesPerSecond == null ? m : messagesPerSecond, poll == null ? p : poll);
+        }
+    }
+
+    /**
+     * Limits for the addresses of some domains (a carrier's).
+     *
+     * @param domains              e.g. {@code docomo.ne.jp}; subdomains count
+     * @param recipientsPerSession at most this many of these addresses per SMTP session (0: no limit)
+     * @param messagesPerSecond    at most this many per second over all lanes (0: no limit)
+     */
+    public record Carrier(List<String> domains, int recipientsPerSession, int messagesPerSecond) {
+        public Carrier {
+            domains = domains == null ? List.of() : domains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
+        }
+    }
+}

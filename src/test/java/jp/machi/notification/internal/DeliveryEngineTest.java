@@ -1,0 +1,191 @@
+package jp.machi.notification.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jp.machi.notification.SmtpSink;
+import jp.machi.support.MachiTest;
+import jp.machi.support.TestMailbox;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Delivery that holds, on the real database and real SMTP servers: a worker that died mid-batch (its claim lapsed,
+ * some of its messages already accepted) leaves nobody out — the batch goes again with the same Message-IDs; a
+ * permanent refusal (550) bounces and suppresses the address, a temporary one (450) is retried after a back-off;
+ * a carrier's recipients-per-session limit opens new SMTP sessions.
+ */
+@MachiTest
+class DeliveryEngineTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DeliveryStore store;
+
+    @Autowired
+    DeliveryEngine engine;
+
+    @Autowired
+    MessageFactory messages;
+
+    @Autowired
+    SmtpConnector smtp;
+
+    @BeforeAll
+    static void mailbox() {
+        TestMailbox.start();
+    }
+
+    /** A released notice of the demo's 区政・イベント topic with deliveries to the given addresses, not yet due. */
+    private long notice(List<String> emails) {
+        long staff = jdbc.sql("select id from account where email = 'staff@demo.machi.example'").query(Long.class).single();
+        long id = jdbc.sql("""
+                insert into notification_notice (topic_code, priority, status, title_ja, body_ja, created_by, released_at, recipients)
+                values ('kusei', 'EMERGENCY', 'SENDING', '配信試験', '配信の試験です。', ?, now(), ?) returning id""")
+            .params(staff, emails.size()).query(Long.class).single();
+        for (String e : emails) {
+            jdbc.sql("""
+                    insert into notification_delivery (notice_id, subscription_id, topic_code, lane, email, language, status, next_attempt_at)
+                    values (?, 0, 'kusei', 0, ?, 'ja', 'QUEUED', now() + interval '1 day')""").params(id, e).update();
+        }
+        return id;
+    }
+
+    private List<DeliveryStore.Claimed> claimAll(long notice) {
+        return jdbc.sql("""
+                update notification_delivery set status = 'SENDING', attempts = attempts + 1, lease_until = now() + interval '1 minute'
+                where notice_id = ? returning id, notice_id, subscription_id, topic_code, email, language, attempts""")
+            .param(notice)
+            .query((rs, n) -> new DeliveryStore.Claimed(rs.getLong(1), rs.getLong(2), null, rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getInt(7)))
+            .list().stream().sorted(java.util.Comparator.comparingLong(DeliveryStore.Claimed::id)).toList();
+    }
+
+    private Map<String, String> statuses(long notice) {
+        return jdbc.sql("select email, status from notification_delivery where notice_id = ?").param(notice)
+            .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    @Test
+    void aWorkerThatDiedMidBatchLeavesNobodyOutAndOnlyItsInFlightMessagesGoTwiceWithTheSameMessageId() throws Exception {
+        long run = System.nanoTime();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            emails.add("crash" + i + "." + run + "@example.jp");
+        }
+        long notice = notice(emails);
+        // a worker claimed the first 20, had 5 of them accepted by the SMTP server, and was killed before recording it
+        List<DeliveryStore.Claimed> claimed = claimAll(notice).subList(0, 20);
+        jdbc.sql("update notification_delivery set status = 'QUEUED', attempts = 0, lease_until = null where notice_id = ? and id > ?")
+            .params(notice, claimed.getLast().id()).update();
+        List<String> inFlight = new ArrayList<>();
+        try (Transport t = smtp.connect()) {
+            for (DeliveryStore.Claimed d : claimed.subList(0, 5)) {
+                MimeMessage m = messages.build(smtp.session(), d);
+                t.sendMessage(m, m.getAllRecipients());
+                inFlight.add(d.email());
+            }
+        }
+        // the claim's lease ran out; the others are due; the sweeper puts the lapsed claim back in the queue
+        jdbc.sql("update notification_delivery set lease_until = now() - interval '1 second' where notice_id = ? and status = 'SENDING'")
+            .param(notice).update();
+        jdbc.sql("update notification_delivery set next_attempt_at = now() where notice_id = ?").param(notice).update();
+        engine.sweep();
+        engine.wake(Lanes.EMERGENCY);
+
+        for (String e : emails) {
+            TestMailbox.awaitMailsTo(e, inFlight.contains(e) ? 2 : 1, Duration.ofSeconds(60));
+        }
+        Thread.sleep(1000);
+        for (String e : emails) {
+            List<MimeMessage> got = TestMailbox.mailsTo(e);
+            assertThat(got).as(e).hasSize(inFlight.contains(e) ? 2 : 1);
+            if (got.size() == 2) {
+                assertThat(got.get(0).getMessageID()).isEqualTo(got.get(1).getMessageID());
+            }
+        }
+        assertThat(statuses(notice).values()).containsOnly("SENT");
+    }
+
+    @Test
+    void refusalsBounceOrRetryAndACarriersSessionLimitOpensNewSessions() throws Exception {
+        try (SmtpSink sink = new SmtpSink(0)) {
+            sink.refuseForGood(r -> r.startsWith("gone.")).refuseForNow(r -> r.startsWith("busy."));
+            MailProperties props = new MailProperties();
+            props.setHost("127.0.0.1");
+            props.setPort(sink.port());
+            NotificationSettings settings = new NotificationSettings(null, null, null,
+                List.of(new NotificationSettings.Carrier(List.of("docomo.ne.jp"), 2, 0)), null, 3, null, null);
+            DeliveryEngine other = new DeliveryEngine(store, messages, new SmtpConnector(props), settings);
+            long run = System.nanoTime();
+            String ok = "ok." + run + "@example.jp";
+            String gone = "gone." + run + "@example.jp";
+            String busy = "busy." + run + "@example.jp";
+            List<String> docomo = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                docomo.add("d" + i + "." + run + "@docomo.ne.jp");
+            }
+            List<String> all = new ArrayList<>(List.of(ok, gone, busy));
+            all.addAll(docomo);
+            long notice = notice(all);
+            other.sendBatch(Lanes.EMERGENCY, claimAll(notice));
+
+            Map<String, String> s = statuses(notice);
+            assertThat(s.get(ok)).isEqualTo("SENT");
+            assertThat(s.get(gone)).isEqualTo("BOUNCED");
+            assertThat(s.get(busy)).isEqualTo("QUEUED");
+            docomo.forEach(d -> assertThat(s.get(d)).isEqualTo("SENT"));
+            assertThat(jdbc.sql("select reason from notification_suppression where email = ?").param(gone).query(String.class).single())
+                .isEqualTo("BOUNCE");
+            var retry = jdbc.sql("""
+                    select attempts, error, extract(epoch from next_attempt_at - now()) from notification_delivery
+                    where notice_id = ? and email = ?""").params(notice, busy)
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2), rs.getDouble(3)}).single();
+            assertThat((int) retry[0]).isEqualTo(1);
+            assertThat((String) retry[1]).contains("450");
+            assertThat((double) retry[2]).isBetween(5.0, 16.0);
+            // 6 accepted; the 5 docomo addresses at most 2 per session: at least 3 sessions
+            assertThat(sink.count()).isEqualTo(6);
+            assertThat(sink.sessions()).isGreaterThanOrEqualTo(3);
+            assertThat(sink.accepted().stream().map(SmtpSink.Accepted::messageId)).allMatch(id -> id.endsWith(".n" + notice + ".machi@demo.machi.example>"));
+
+            // after the last attempt, a delivery refused for now is FAILED
+            jdbc.sql("update notification_delivery set attempts = 2, next_attempt_at = now() + interval '1 day' where notice_id = ? and email = ?")
+                .params(notice, busy).update();
+            var again = jdbc.sql("""
+                    update notification_delivery set status = 'SENDING', attempts = attempts + 1 where notice_id = ? and email = ?
+                    returning id, notice_id, email, language, attempts""").params(notice, busy)
+                .query((rs, n) -> new DeliveryStore.Claimed(rs.getLong(1), rs.getLong(2), null, 0L, "kusei", rs.getString(3),
+                    rs.getString(4), rs.getInt(5))).list();
+            other.sendBatch(Lanes.EMERGENCY, again);
+            assertThat(statuses(notice).get(busy)).isEqualTo("FAILED");
+
+            // a later notice leaves the suppressed address out
+            long topicSubscription = jdbc.sql("""
+                    insert into notification_subscription (email, language, status, confirmed_at) values (?, 'ja', 'ACTIVE', now())
+                    returning id""").param(gone).query(Long.class).single();
+            String topic = "sup" + (run % 100000);
+            jdbc.sql("insert into notification_topic (code, name_ja, name_en) values (?, '試験', 'Test')").param(topic).update();
+            jdbc.sql("insert into notification_subscription_topic (subscription_id, topic_code) values (?, ?)").params(topicSubscription, topic).update();
+            long staff = jdbc.sql("select id from account where email = 'staff@demo.machi.example'").query(Long.class).single();
+            long later = jdbc.sql("""
+                    insert into notification_notice (topic_code, priority, status, title_ja, body_ja, created_by)
+                    values (?, 'NORMAL', 'DRAFT', '題', '本文', ?) returning id""").params(topic, staff).query(Long.class).single();
+            NoticeRepository repo = new NoticeRepository(jdbc);
+            assertThat(repo.release(repo.find(later).orElseThrow(), staff, Lanes.TRANSACTIONAL)).isZero();
+            assertThat(repo.find(later).orElseThrow().suppressed()).isEqualTo(1);
+        }
+    }
+}
