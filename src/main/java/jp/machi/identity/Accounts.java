@@ -1,5 +1,6 @@
 package jp.machi.identity;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Look up accounts from other modules. */
@@ -8,6 +9,12 @@ public interface Accounts {
     Optional<AccountSummary> find(long accountId);
 
     Optional<AccountSummary> findByEmail(String email);
+
+    /**
+     * The staff who work for this department (or for all departments), by name: whom a report or a task can be
+     * given to. Staff choose a colleague from this list instead of typing an account number.
+     */
+    List<AccountSummary> staffOf(String departmentCode);
 
     /**
      * Demo mode only: the id of a resident account with this {@code @demo.machi.example} address, created when it does

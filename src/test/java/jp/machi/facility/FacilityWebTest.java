@@ -23,6 +23,7 @@ class FacilityWebTest {
     @Autowired WebApplicationContext context;
     @Autowired JdbcClient jdbc;
     @Autowired Facilities facilities;
+    @Autowired RoomBooking booking;
 
     MockMvc mvc;
 
@@ -121,5 +122,17 @@ class FacilityWebTest {
         String one = html(mvc.perform(get("/api/v1/facilities/" + hall)).andExpect(status().isOk()).andReturn());
         assertThat(one).startsWith("{\"type\":\"Feature\"").contains("\"rooms\":[{\"id\":").contains("\"capacity\":30")
             .contains("\"bookable\":true").contains("\"openNow\":").contains("\"hours\":[");
+    }
+
+    @Test
+    void aRoomThatCanBeBookedOnlineLinksToWhereItIsBooked() throws Exception {
+        // the first room the reservation module takes bookings for online
+        RoomSummary online = facilities.allBookableRooms().stream().filter(r -> booking.path(r.id()).isPresent())
+            .findFirst().orElseThrow();
+        String page = html(mvc.perform(get("/facilities/" + online.facilityId())).andExpect(status().isOk()).andReturn());
+        assertThat(page).contains("<a href=\"/reservations/rooms/" + online.id() + "\">" + online.name().ja() + "の空きを見て予約する</a>");
+        String en = html(mvc.perform(get("/facilities/" + online.facilityId()).param("lang", "en"))
+            .andExpect(status().isOk()).andReturn());
+        assertThat(en).contains("See free times and book");
     }
 }

@@ -39,9 +39,12 @@ class FacilityController {
     private final WardProfile ward;
     private final String tileUrl;
     private final jp.machi.facility.internal.FacilityPhotos photos;
+    private final org.springframework.beans.factory.ObjectProvider<jp.machi.facility.RoomBooking> booking;
 
     FacilityController(FacilityService facilities, WardProfile ward, jp.machi.facility.internal.FacilityPhotos photos,
+                       org.springframework.beans.factory.ObjectProvider<jp.machi.facility.RoomBooking> booking,
                        @Value("${machi.facility.tile-url:https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png}") String tileUrl) {
+        this.booking = booking;
         this.facilities = facilities;
         this.ward = ward;
         this.tileUrl = tileUrl;
@@ -127,6 +130,10 @@ class FacilityController {
         model.addAttribute("department", ward.department(d.facility().departmentCode()).orElse(null));
         model.addAttribute("ward", ward);
         model.addAttribute("photos", photos.list(d.facility().id()));
+        // bookable rooms link to where they are booked (when a module takes bookings)
+        Map<Long, String> bookingPaths = new java.util.HashMap<>();
+        booking.ifAvailable(b -> d.rooms().stream().filter(r -> r.bookable()).forEach(r -> b.path(r.id()).ifPresent(path -> bookingPaths.put(r.id(), path))));
+        model.addAttribute("bookingPaths", bookingPaths);
         return "facility/detail";
     }
 

@@ -70,6 +70,12 @@ class IdentityFacade implements Accounts, StaffScope {
     }
 
     @Override
+    public java.util.List<AccountSummary> staffOf(String departmentCode) {
+        return accounts.staff().stream().filter(a -> a.allDepartments() || a.departments().contains(departmentCode))
+            .map(IdentityFacade::summary).toList();
+    }
+
+    @Override
     public Optional<AccountSummary> findByEmail(String email) {
         return accounts.findActiveByEmail(email).map(IdentityFacade::summary);
     }

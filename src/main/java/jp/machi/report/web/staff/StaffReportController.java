@@ -1,5 +1,6 @@
 package jp.machi.report.web.staff;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import jp.machi.shared.time.MachiClock;
 import jp.machi.ward.WardProfile;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -42,9 +44,12 @@ public class StaffReportController {
     private final WardProfile ward;
     private final Accounts accounts;
     private final MessageSource messages;
+    private final String tileUrl;
 
     StaffReportController(ReportService service, ReportReader reader, StaffScope scope, WardProfile ward,
-                          Accounts accounts, MessageSource messages) {
+                          Accounts accounts, MessageSource messages,
+                          @Value("${machi.facility.tile-url:https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png}") String tileUrl) {
+        this.tileUrl = tileUrl;
         this.service = service;
         this.reader = reader;
         this.scope = scope;
@@ -60,6 +65,9 @@ public class StaffReportController {
 
     @GetMapping("/staff/reports/{id}")
     String show(@PathVariable long id, Model model, Locale locale) {
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
         Report r = service.readForStaff(id);
         Category c = reader.category(r.categoryCode()).orElseThrow();
         model.addAttribute("report", r);
@@ -71,6 +79,8 @@ public class StaffReportController {
         model.addAttribute("followers", reader.followerCount(id));
         model.addAttribute("reporter", r.reporterAccountId() == null ? null : accounts.find(r.reporterAccountId()).orElse(null));
         model.addAttribute("assignee", r.assigneeAccountId() == null ? null : accounts.find(r.assigneeAccountId()).orElse(null));
+        model.addAttribute("colleagues", accounts.staffOf(r.departmentCode()));
+        model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("department", ward.department(r.departmentCode()).orElse(null));
         model.addAttribute("departments", ward.departments());
         model.addAttribute("statuses", ReportStatus.values());
@@ -86,30 +96,49 @@ public class StaffReportController {
     @PostMapping("/staff/reports/{id}/status")
     String status(@PathVariable long id, @RequestParam(required = false) String status,
                   @RequestParam(required = false) String reason, @RequestParam(required = false) String text,
-                  RedirectAttributes redirect) {
-        ReportStatus to;
+                  RedirectAttributes redirect, Model model, Locale locale, HttpServletResponse response) {
         try {
-            to = ReportStatus.valueOf(status == null ? "" : status);
-        } catch (IllegalArgumentException e) {
-            throw new ReportRejected(jp.machi.report.internal.Problem.of("status", "report.staff.status.invalid"));
+            ReportStatus to;
+            try {
+                to = ReportStatus.valueOf(status == null ? "" : status);
+            } catch (IllegalArgumentException e) {
+                throw new ReportRejected(jp.machi.report.internal.Problem.of("status", "report.staff.status.invalid"));
+            }
+            service.changeStatus(id, to, reason, text);
+        } catch (ReportRejected e) {
+            // the problem on the form it came from, with what was typed, not on a page of its own
+            model.addAttribute("statusForm", Map.of("status", status == null ? "" : status, "reason", reason == null ? "" : reason,
+                "text", text == null ? "" : text));
+            return refused(id, e, model, locale, response);
         }
-        service.changeStatus(id, to, reason, text);
         return done(id, "report.staff.done.status", redirect);
     }
 
+    /** The report's page again with the problems at the top (each linking to its field) and a 422. */
+    private String refused(long id, ReportRejected e, Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        model.addAttribute("errors", jp.machi.report.web.ReportForms.messages(e.problems(), messages, locale));
+        return show(id, model, locale);
+    }
+
     @PostMapping("/staff/reports/{id}/assign")
-    String assign(@PathVariable long id, @RequestParam(required = false) String assignee, RedirectAttributes redirect) {
+    String assign(@PathVariable long id, @RequestParam(required = false) String assignee, RedirectAttributes redirect,
+                  Model model, Locale locale, HttpServletResponse response) {
         Long staff = null;
-        if ("me".equals(assignee)) {
-            staff = me().accountId();
-        } else if (assignee != null && !assignee.isBlank()) {
-            try {
-                staff = Long.parseLong(assignee.strip());
-            } catch (NumberFormatException e) {
-                throw new ReportRejected(jp.machi.report.internal.Problem.of("assignee", "report.staff.assignee.invalid"));
+        try {
+            if ("me".equals(assignee)) {
+                staff = me().accountId();
+            } else if (assignee != null && !assignee.isBlank()) {
+                try {
+                    staff = Long.parseLong(assignee.strip());
+                } catch (NumberFormatException e) {
+                    throw new ReportRejected(jp.machi.report.internal.Problem.of("assignee", "report.staff.assignee.invalid"));
+                }
             }
+            service.assign(id, staff);
+        } catch (ReportRejected e) {
+            return refused(id, e, model, locale, response);
         }
-        service.assign(id, staff);
         return done(id, "report.staff.done.assign", redirect);
     }
 
@@ -138,14 +167,18 @@ public class StaffReportController {
 
     @PostMapping("/staff/reports/{id}/photos")
     String afterPhoto(@PathVariable long id, @RequestParam(name = "photo", required = false) MultipartFile photo,
-                      RedirectAttributes redirect) throws IOException {
-        if (photo == null || photo.isEmpty()) {
-            throw new ReportRejected(jp.machi.report.internal.Problem.of("photo", "report.photo.empty"));
-        }
+                      RedirectAttributes redirect, Model model, Locale locale, HttpServletResponse response) throws IOException {
         try {
-            service.addAfterPhoto(id, photo.getBytes());
-        } catch (PhotoProcessor.PhotoRejected e) {
-            throw new ReportRejected(jp.machi.report.internal.Problem.of("photo", e.messageKey(), 10));
+            if (photo == null || photo.isEmpty()) {
+                throw new ReportRejected(jp.machi.report.internal.Problem.of("photo", "report.photo.empty"));
+            }
+            try {
+                service.addAfterPhoto(id, photo.getBytes());
+            } catch (PhotoProcessor.PhotoRejected e) {
+                throw new ReportRejected(jp.machi.report.internal.Problem.of("photo", e.messageKey(), 10));
+            }
+        } catch (ReportRejected e) {
+            return refused(id, e, model, locale, response);
         }
         return done(id, "report.staff.done.photo", redirect);
     }
@@ -153,7 +186,18 @@ public class StaffReportController {
     @PostMapping("/staff/reports/{id}/photos/{n}/redact")
     String redact(@PathVariable long id, @PathVariable int n, @RequestParam(required = false) List<String> x,
                   @RequestParam(required = false) List<String> y, @RequestParam(required = false) List<String> w,
-                  @RequestParam(required = false) List<String> h, RedirectAttributes redirect) {
+                  @RequestParam(required = false) List<String> h, RedirectAttributes redirect,
+                  Model model, Locale locale, HttpServletResponse response) {
+        try {
+            redact(id, n, x, y, w, h);
+        } catch (ReportRejected e) {
+            model.addAttribute("redactPhoto", n);
+            return refused(id, e, model, locale, response);
+        }
+        return done(id, "report.staff.done.redact", redirect);
+    }
+
+    private void redact(long id, int n, List<String> x, List<String> y, List<String> w, List<String> h) {
         List<jp.machi.shared.image.Rect> rects = new ArrayList<>();
         int count = x == null ? 0 : x.size();
         if (count == 0 || y == null || w == null || h == null || y.size() != count || w.size() != count || h.size() != count) {
@@ -178,7 +222,6 @@ public class StaffReportController {
         } catch (PhotoProcessor.PhotoRejected e) {
             throw new ReportRejected(jp.machi.report.internal.Problem.of("x", e.messageKey(), 10));
         }
-        return done(id, "report.staff.done.redact", redirect);
     }
 
     private static String done(long id, String key, RedirectAttributes redirect) {
