@@ -22,7 +22,7 @@ import jp.machi.report.internal.NewReport;
 import jp.machi.report.internal.PhotoProcessor;
 import jp.machi.report.internal.ReportRepository;
 import jp.machi.report.internal.ReportService;
-import jp.machi.report.internal.WorkingDays;
+import jp.machi.holiday.WorkingDays;
 import jp.machi.shared.security.MachiPrincipal;
 import jp.machi.support.MachiTest;
 import jp.machi.support.TestMailbox;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import jp.machi.holiday.WorkingDays;
 import jp.machi.identity.Accounts;
 import jp.machi.shared.DemoMode;
 import jp.machi.shared.time.MachiClock;

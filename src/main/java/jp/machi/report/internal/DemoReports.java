@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import jp.machi.holiday.WorkingDays;
 import jp.machi.report.ReportStatus;
 import jp.machi.shared.DemoMode;
 import jp.machi.shared.time.MachiClock;

@@ -1,11 +1,13 @@
-package jp.machi.report.internal;
+package jp.machi.holiday;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import jp.machi.holiday.PublicHolidays;
 import org.springframework.stereotype.Component;
 
-/** Due dates in working days: weekends and public holidays (and 12/29–1/3, the ward offices' year-end break) are skipped. */
+/**
+ * Working days (開庁日) of the ward offices, for due dates and response targets (report, inquiry): weekends, public
+ * holidays and the year-end break (12/29–1/3) do not count.
+ */
 @Component
 public class WorkingDays {
 
