@@ -33,48 +33,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 /** Staff split a room into parts and cannot remove a part a booking names. */
 @MachiTest
-class PartEditorTest {
-
-    @Autowired WebApplicationContext context;
-    @Autowired JdbcClient jdbc;
-    @Autowired BookableRooms reservations;
-    @Autowired Bookings bookings;
-    @Autowired Bookers bookers;
-    @Autowired LotteryService lottery;
-    @Autowired jp.machi.reservation.booking.internal.BookingService checkout;
-    @Autowired jp.machi.reservation.booking.internal.Cancellations cancellations;
-    @Autowired jp.machi.reservation.money.Reductions reductions;
-    MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = StaffLogin.mockMvc(context);
-    }
-
-    @AfterEach
-    void retireTestRooms() {
-        LotteryFixtures.retire(jdbc);
-    }
-
-    static MockHttpServletRequestBuilder save(long room, String... rows) {
-        var b = post("/staff/reservations/rules/slots").param("room", "" + room).with(csrf());
-        for (int i = 0; i < rows.length; i++) {
-            String[] f = rows[i].split("\\|", -1);
-            b = b.param("slots[" + i + "].code", f[0]).param("slots[" + i + "].labelJa", f[1]).param("slots[" + i + "].labelEn", f[2])
-                .param("slots[" + i + "].start", f[3]).param("slots[" + i + "].end", f[4]);
-        }
-        return b;
-    }
-
-    static MockHttpServletRequestBuilder parts(long room, String... rows) {
-        var b = post("/staff/reservations/rules/parts").param("room", "" + room).with(csrf());
-        for (int i = 0; i < rows.length; i++) {
-            String[] f = rows[i].split("\\|", -1);
-            b = b.param("parts[" + i + "].code", f[0]).param("parts[" + i + "].labelJa", f[1]).param("parts[" + i + "].labelEn", f[2])
-                .param("parts[" + i + "].capacity", f[3]);
-        }
-        return b;
-    }
+class PartEditorTest extends StaffEditorFixture {
 
     /** Staff split a room into parts on a page: bad rows refused; a part a booking names cannot be removed. */
     @Test

@@ -37,42 +37,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 /** Groups: registration, approval for a period, one group per person, booking for the group within its cap, and who may book. */
 @MachiTest
-class GroupsTest {
-
-    @Autowired WebApplicationContext context;
-    @Autowired JdbcClient jdbc;
-    @Autowired BookableRooms service;
-    @Autowired Bookings bookings;
-    @Autowired Bookers bookers;
-    @Autowired GroupService groups;
-    MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = StaffLogin.mockMvc(context);
-    }
-
-
-    String email(long id) {
-        return jdbc.sql("select email from account where id = ?").param(id).query(String.class).single();
-    }
-
-    RequestPostProcessor as(long id) {
-        return StaffLogin.as(jdbc, email(id), "RESIDENT");
-    }
-
-    /** A fresh resident whose e-mail address is in the test mailbox. */
-    TestResidents.Resident resident(String residency) {
-        return TestResidents.create(jdbc, residency);
-    }
-
-    MockHttpServletRequestBuilder groupForm(String name, String kana, String activity, String... members) {
-        return TestGroups.form(name, kana, activity, members);
-    }
-
-    long approvedGroup(TestResidents.Resident rep) throws Exception {
-        return TestGroups.approved(mvc, jdbc, groups, rep);
-    }
+class GroupsTest extends GroupsFixture {
 
     @Test
     void aResidentRegistersAGroupStaffApproveItAndItExpiresAfterTheSetPeriod() throws Exception {

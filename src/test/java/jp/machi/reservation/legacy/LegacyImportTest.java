@@ -32,43 +32,9 @@ import org.springframework.web.context.WebApplicationContext;
 
 /** Legacy CSV import: preview, all or nothing, a second import changes nothing, encodings, every row's problem, claiming. */
 @MachiTest
-class LegacyImportTest {
+class LegacyImportTest extends LegacyFixture {
 
     static final String HEADER = "legacy_booker_id,name,email,residency,legacy_booking_id,room_id,date,slot\r\n";
-
-    @Autowired WebApplicationContext context;
-    @Autowired JdbcClient jdbc;
-    @Autowired BookableRooms service;
-    @Autowired Bookings bookings;
-    @Autowired Bookers bookers;
-    MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = StaffLogin.mockMvc(context);
-    }
-
-
-    /** Uploads a file as the demo admin and returns the preview page's address. */
-    String upload(byte[] content) throws Exception {
-        return mvc.perform(multipart("/staff/reservations/import").file(new MockMultipartFile("file", "legacy.csv", "text/csv", content))
-            .with(csrf()).with(StaffLogin.admin(jdbc))).andExpect(status().is3xxRedirection())
-            .andReturn().getResponse().getRedirectedUrl();
-    }
-
-    static byte[] bom(String s) {
-        byte[] text = s.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[text.length + 3];
-        out[0] = (byte) 0xEF;
-        out[1] = (byte) 0xBB;
-        out[2] = (byte) 0xBF;
-        System.arraycopy(text, 0, out, 3, text.length);
-        return out;
-    }
-
-    long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
 
     @Test
     void aFileIsPreviewedImportedAllAtOnceAndASecondImportChangesNothing() throws Exception {

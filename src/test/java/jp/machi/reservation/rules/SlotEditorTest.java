@@ -20,6 +20,7 @@ import jp.machi.reservation.booking.Bookers;
 import jp.machi.reservation.booking.Bookings;
 import jp.machi.reservation.booking.BookingRequest;
 import jp.machi.reservation.rules.Slot;
+import jp.machi.reservation.booking.StaffEditorFixture;
 import jp.machi.support.MachiTest;
 import jp.machi.support.StaffLogin;
 import org.junit.jupiter.api.AfterEach;
@@ -39,48 +40,7 @@ import org.springframework.web.context.WebApplicationContext;
  * change is audited. A rule prices its slots differently and bookings take the slot's fee.
  */
 @MachiTest
-class SlotEditorTest {
-
-    @Autowired WebApplicationContext context;
-    @Autowired JdbcClient jdbc;
-    @Autowired BookableRooms reservations;
-    @Autowired Bookings bookings;
-    @Autowired Bookers bookers;
-    @Autowired LotteryService lottery;
-    @Autowired jp.machi.reservation.booking.internal.BookingService checkout;
-    @Autowired jp.machi.reservation.booking.internal.Cancellations cancellations;
-    @Autowired jp.machi.reservation.money.Reductions reductions;
-    MockMvc mvc;
-
-    @BeforeEach
-    void setUp() {
-        mvc = StaffLogin.mockMvc(context);
-    }
-
-    @AfterEach
-    void retireTestRooms() {
-        LotteryFixtures.retire(jdbc);
-    }
-
-    static MockHttpServletRequestBuilder save(long room, String... rows) {
-        var b = post("/staff/reservations/rules/slots").param("room", "" + room).with(csrf());
-        for (int i = 0; i < rows.length; i++) {
-            String[] f = rows[i].split("\\|", -1);
-            b = b.param("slots[" + i + "].code", f[0]).param("slots[" + i + "].labelJa", f[1]).param("slots[" + i + "].labelEn", f[2])
-                .param("slots[" + i + "].start", f[3]).param("slots[" + i + "].end", f[4]);
-        }
-        return b;
-    }
-
-    static MockHttpServletRequestBuilder parts(long room, String... rows) {
-        var b = post("/staff/reservations/rules/parts").param("room", "" + room).with(csrf());
-        for (int i = 0; i < rows.length; i++) {
-            String[] f = rows[i].split("\\|", -1);
-            b = b.param("parts[" + i + "].code", f[0]).param("parts[" + i + "].labelJa", f[1]).param("parts[" + i + "].labelEn", f[2])
-                .param("parts[" + i + "].capacity", f[3]);
-        }
-        return b;
-    }
+class SlotEditorTest extends StaffEditorFixture {
 
     @Test
     void staffGiveARoomItsOwnGridWithinWhatBookingsAndLotteryRoundsAllow() throws Exception {
