@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CrawlTest extends BrowserTest {
 
     /** A guard against a crawl that never ends; the admin's crawl reaches about 120 pages today. */
-    private static final int MAX_PAGES = 200;
+    private static final int MAX_PAGES = 400;
 
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource({"visitor,ja", "visitor,en", "resident,ja", "resident,en", "admin,ja", "auditor,en"})
