@@ -54,7 +54,12 @@ public class BookingMail {
 
     /** A hold confirmed: the fee, the payment deadline and whether a reduction was asked for. */
     public void confirmed(Booking b, LocalDate deadline, ReductionCategory reduction) {
-        send(b, "confirmed", Map.of("deadline", Wareki.format(deadline, Locale.JAPANESE),
+        rooms.room(b.roomId()).ifPresent(room -> confirmed(b, room, deadline, reduction));
+    }
+
+    /** {@link #confirmed(Booking, LocalDate, ReductionCategory)} when the caller has the room already. */
+    public void confirmed(Booking b, BookableRoom room, LocalDate deadline, ReductionCategory reduction) {
+        send(b, room, "confirmed", Map.of("deadline", Wareki.format(deadline, Locale.JAPANESE),
             "deadlineEn", Wareki.format(deadline, Locale.ENGLISH), "reduction", reduction == null ? "" : reduction.code()));
     }
 
