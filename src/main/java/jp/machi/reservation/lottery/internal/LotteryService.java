@@ -20,6 +20,7 @@ import jp.machi.facility.Facilities;
 import jp.machi.draw.VerifiableDraw;
 import jp.machi.identity.Accounts;
 import jp.machi.mail.Mailer;
+import jp.machi.reservation.lottery.LotteryWording;
 import jp.machi.reservation.booking.BookableRoom;
 import jp.machi.reservation.booking.BookableRooms;
 import jp.machi.reservation.booking.Booker;
@@ -35,7 +36,6 @@ import jp.machi.reservation.money.MoneyTerms;
 import jp.machi.reservation.rules.Slot;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.time.MachiClock;
-import jp.machi.shared.time.Wareki;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,10 +64,12 @@ public class LotteryService {
     private final AuditLog audit;
     private final Clock clock;
     private final String baseUrl;
+    private final LotteryWording wording;
 
     LotteryService(LotteryRepository repository, BookableRooms reservations, Bookers bookers, Bookings bookings,
                    Facilities facilities, Accounts accounts, Groups groups, Mailer mailer, AuditLog audit, Clock clock,
-                   @Value("${machi.base-url}") String baseUrl) {
+                   @Value("${machi.base-url}") String baseUrl, LotteryWording wording) {
+        this.wording = wording;
         this.groups = groups;
         this.repository = repository;
         this.reservations = reservations;
@@ -503,17 +505,18 @@ public class LotteryService {
 
     private Map<String, Object> resultModel(LotteryRound round, LotteryRepository.Applicant p, String name, Locale locale) {
         boolean en = Locale.ENGLISH.equals(locale);
+        LotteryWording.Describer say = wording.in(locale);
         List<String> lines = new ArrayList<>();
         int won = 0;
         for (LotteryRepository.Application a : repository.applicationsOf(round.id(), p.kind(), p.applicantId())) {
             var w = a.won();
+            String head = (en ? "Application " : "申込 ") + a.cardNo() + (en ? ": " : "：");
             if (w.isPresent()) {
                 won++;
                 String status = a.bookingId() == null ? (en ? " (the slot could not be held; see your page)" : "（枠を確保できませんでした。ページをご覧ください）") : "";
-                lines.add((en ? "Application " : "申込 ") + a.cardNo() + (en ? ": WON, choice " : ": 当選（第") + w.get().rank()
-                    + (en ? " — " : "希望） ") + describe(w.get(), locale) + status);
+                lines.add(head + say.won(w.get().rank(), w.get().roomId(), w.get().date(), w.get().slotCode()) + status);
             } else {
-                lines.add((en ? "Application " : "申込 ") + a.cardNo() + (en ? ": not drawn" : ": 落選"));
+                lines.add(head + say.lost());
             }
         }
         Map<String, Object> model = new HashMap<>();
@@ -522,23 +525,16 @@ public class LotteryService {
         model.put("reference", p.reference());
         model.put("lines", String.join("\n", lines));
         model.put("won", won);
-        model.put("confirmBy", jp.machi.shared.time.Wareki.format(LocalDate.ofInstant(round.confirmBy(), MachiClock.ZONE), locale)
+        model.put("confirmBy", jp.machi.shared.web.MachiDates.dateWithDay(LocalDate.ofInstant(round.confirmBy(), MachiClock.ZONE), locale)
             + " " + LocalDateTime.ofInstant(round.confirmBy(), MachiClock.ZONE).toLocalTime());
         model.put("link", baseUrl + "/account/lottery/rounds/" + round.id());
         model.put("verify", baseUrl + "/reservations/lottery/rounds/" + round.id() + "/verify");
         return model;
     }
 
-    /** "施設 室場 2027年1月5日 午前" in the reader's language. */
+    /** One choice in words ({@link LotteryWording}), in the reader's language. */
     public String describe(LotteryRepository.Choice c, Locale locale) {
-        var room = reservations.room(c.roomId());
-        if (room.isEmpty()) {
-            return "#" + c.roomId() + " " + c.date() + " " + c.slotCode();
-        }
-        String slot = room.get().slot(c.slotCode()).map(s -> s.label(locale) + " " + s.start() + "–" + s.end())
-            .orElse(c.slotCode());
-        return room.get().facility().name().in(locale) + " " + room.get().room().name().in(locale) + " "
-            + Wareki.format(c.date(), locale) + " " + slot;
+        return wording.in(locale).slot(c.roomId(), c.date(), c.slotCode());
     }
 
     // ---- confirming a win ----
