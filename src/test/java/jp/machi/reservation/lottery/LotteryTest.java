@@ -233,10 +233,16 @@ class LotteryTest {
             .params(room1, room2).query(Long.class).single()).isEqualTo(1L);
 
         // the public page and the verification page say the published data matches
+        // the resident's page says the rule and the results in words; hashes and seed are on the verification page only
         String roundPage = body(mvc.perform(get("/reservations/lottery/rounds/" + round)).andExpect(status().isOk()));
-        assertThat(roundPage).contains(r.seed()).contains(r.listSha256()).contains(referenceA).contains("/verify");
+        assertThat(roundPage).contains(referenceA).contains("/verify").contains("当選のきまり").contains("当選（第1希望）：")
+            .contains("令和").doesNotContain(r.seed()).doesNotContain(r.listSha256()).doesNotContain("docs/modules")
+            .doesNotContain("室場 " + room1);
+        String roundPageEn = body(mvc.perform(get("/reservations/lottery/rounds/" + round).param("lang", "en")).andExpect(status().isOk()));
+        assertThat(roundPageEn).contains("How winning works").contains("Won (choice 1): ").doesNotContain("Not drawn")
+            .doesNotContain("''");
         assertThat(body(mvc.perform(get("/reservations/lottery/rounds/" + round + "/verify")).andExpect(status().isOk())))
-            .contains("一致しました");
+            .contains("一致しました").contains(r.seed()).contains(r.listSha256());
         // a tampered seed or list pasted into the verification form is detected
         String otherSeed = VerifiableDraw.newSeed();
         assertThat(body(mvc.perform(post("/reservations/lottery/rounds/" + round + "/verify").with(csrf()).param("seed", otherSeed)

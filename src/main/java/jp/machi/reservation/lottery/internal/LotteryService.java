@@ -21,6 +21,7 @@ import jp.machi.draw.VerifiableDraw;
 import jp.machi.identity.Accounts;
 import jp.machi.notification.PersonalNotice;
 import jp.machi.notification.PersonalNotices;
+import jp.machi.reservation.lottery.LotteryWording;
 import jp.machi.reservation.booking.BookableRoom;
 import jp.machi.reservation.booking.BookableRooms;
 import jp.machi.reservation.booking.Booker;
@@ -36,7 +37,6 @@ import jp.machi.reservation.money.MoneyTerms;
 import jp.machi.reservation.rules.Slot;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.time.MachiClock;
-import jp.machi.shared.time.Wareki;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,10 +65,12 @@ public class LotteryService {
     private final AuditLog audit;
     private final Clock clock;
     private final String baseUrl;
+    private final LotteryWording wording;
 
     LotteryService(LotteryRepository repository, BookableRooms reservations, Bookers bookers, Bookings bookings,
                    Facilities facilities, Accounts accounts, Groups groups, PersonalNotices notices, AuditLog audit, Clock clock,
-                   @Value("${machi.base-url}") String baseUrl) {
+                   @Value("${machi.base-url}") String baseUrl, LotteryWording wording) {
+        this.wording = wording;
         this.groups = groups;
         this.repository = repository;
         this.reservations = reservations;
@@ -509,23 +511,21 @@ public class LotteryService {
 
     private Map<String, String> resultValues(LotteryRound round, LotteryRepository.Applicant p, String name, Locale locale) {
         boolean en = Locale.ENGLISH.equals(locale);
+        LotteryWording.Describer say = wording.in(locale);
         List<String> lines = new ArrayList<>();
         int won = 0;
         for (LotteryRepository.Application a : repository.applicationsOf(round.id(), p.kind(), p.applicantId())) {
             var w = a.won();
+            String head = (en ? "Application " : "申込 ") + a.cardNo() + (en ? ": " : "：");
             if (w.isPresent()) {
                 won++;
                 String status = a.bookingId() == null ? (en ? " (the slot could not be held; see your page)" : "（枠を確保できませんでした。ページをご覧ください）") : "";
-                lines.add((en ? "Application " : "申込 ") + a.cardNo() + (en ? ": WON, choice " : ": 当選（第") + w.get().rank()
-                    + (en ? " — " : "希望） ") + describe(w.get(), locale) + status);
+                lines.add(head + say.won(w.get().rank(), w.get().roomId(), w.get().date(), w.get().slotCode()) + status);
             } else {
-                lines.add((en ? "Application " : "申込 ") + a.cardNo() + (en ? ": not drawn" : ": 落選"));
-                for (LotteryRepository.Choice c : a.choices()) {
-                    lines.add((en ? "  choice " + c.rank() + ": " : "  第" + c.rank() + "希望: ") + describe(c, locale));
-                }
+                lines.add(head + say.lost());
             }
         }
-        String confirmBy = Wareki.format(LocalDate.ofInstant(round.confirmBy(), MachiClock.ZONE), locale)
+        String confirmBy = jp.machi.shared.web.MachiDates.dateWithDay(LocalDate.ofInstant(round.confirmBy(), MachiClock.ZONE), locale)
             + " " + LocalDateTime.ofInstant(round.confirmBy(), MachiClock.ZONE).toLocalTime();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("applicant", name);
@@ -542,16 +542,9 @@ public class LotteryService {
         return values;
     }
 
-    /** "施設 室場 2027年1月5日 午前" in the reader's language. */
+    /** One choice in words ({@link LotteryWording}), in the reader's language. */
     public String describe(LotteryRepository.Choice c, Locale locale) {
-        var room = reservations.room(c.roomId());
-        if (room.isEmpty()) {
-            return "#" + c.roomId() + " " + c.date() + " " + c.slotCode();
-        }
-        String slot = room.get().slot(c.slotCode()).map(s -> s.label(locale) + " " + s.start() + "–" + s.end())
-            .orElse(c.slotCode());
-        return room.get().facility().name().in(locale) + " " + room.get().room().name().in(locale) + " "
-            + Wareki.format(c.date(), locale) + " " + slot;
+        return wording.in(locale).slot(c.roomId(), c.date(), c.slotCode());
     }
 
     // ---- confirming a win ----
