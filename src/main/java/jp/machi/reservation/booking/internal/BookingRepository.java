@@ -125,13 +125,34 @@ public class BookingRepository {
             .params(roomIds.toArray(Long[]::new), after).query(String.class).list();
     }
 
-    /** Bookings of the rooms from {@code first} to {@code last} that were not cancelled (confirmed, held, no-show). */
-    public long used(String facilityId, Collection<Long> roomIds, LocalDate first, LocalDate last) {
+    /**
+     * A token that changes whenever the count of not-cancelled bookings for days from {@code first} to {@code last}
+     * could have changed: a new booking, a cancellation, a no-show (one aggregate over those days).
+     */
+    public String changeToken(LocalDate first, LocalDate last) {
         return jdbc.sql("""
-                select count(*) from reservation_booking where facility_id = :f and room_id = any(:rooms)
-                and use_date between :first and :last and status in ('CONFIRMED', 'PROVISIONAL', 'NO_SHOW')""")
-            .param("f", facilityId).param("rooms", roomIds.toArray(Long[]::new)).param("first", first)
-            .param("last", last).query(Long.class).single();
+                select count(*) || '-' || coalesce(max(id), 0) || '-' || count(*) filter (where status = 'NO_SHOW')
+                       || '-' || count(*) filter (where status = 'CANCELLED') || '-' || coalesce(max(cancelled_at)::text, '')
+                from reservation_booking where use_date between :first and :last""")
+            .param("first", first).param("last", last).query(String.class).single();
+    }
+
+    /**
+     * Bookings that were not cancelled (confirmed, held, no-show) for days from {@code first} to {@code last}, counted
+     * by facility, room and month of use, in one statement.
+     */
+    public Map<String, Map<Long, Map<java.time.YearMonth, Long>>> usedByMonth(LocalDate first, LocalDate last) {
+        Map<String, Map<Long, Map<java.time.YearMonth, Long>>> out = new HashMap<>();
+        jdbc.sql("""
+                select facility_id, room_id, extract(year from use_date)::int, extract(month from use_date)::int, count(*)
+                from reservation_booking where use_date between :first and :last
+                and status in ('CONFIRMED', 'PROVISIONAL', 'NO_SHOW') group by 1, 2, 3, 4""")
+            .param("first", first).param("last", last)
+            .query((rs, n) -> out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
+                .put(java.time.YearMonth.of(rs.getInt(3), rs.getInt(4)), rs.getLong(5)))
+            .list();
+        return out;
     }
 
     /** Future active bookings of the rooms by slot code and times: code, start, end, how many. */
