@@ -30,6 +30,6 @@ public class BookingViews {
             reduction == null ? null : reductions.category(reduction.code()).orElse(null),
             reduction == null ? null : reduction.state(), b.holdExpiresAt(), b.checkedInAt(), b.noShowAt(),
             MoneyTerms.paymentDeadline(r, b.createdAt(), b.date()), b.paymentDue(),
-            b.active() ? cancellations.refundNow(b) : null, attendance.canCheckIn(b), attendance.canMarkNoShow(b));
+            b.active() ? cancellations.refundNow(b, r) : null, attendance.canCheckIn(b), attendance.canMarkNoShow(b));
     }
 }

@@ -55,7 +55,12 @@ public class Cancellations {
 
     /** What cancelling today would refund, under the booking's rule. */
     public Refund refundNow(Booking b) {
-        return MoneyTerms.refund(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.fee(),
+        return refundNow(b, rules.rule(b.roomId(), b.facilityId()).orElse(null));
+    }
+
+    /** {@link #refundNow(Booking)} under a rule the caller has read already. */
+    public Refund refundNow(Booking b, jp.machi.reservation.rules.Rule rule) {
+        return MoneyTerms.refund(rule, b.fee(),
             b.status() == Booking.Status.CONFIRMED, b.date(), LocalDate.now(clock.withZone(MachiClock.ZONE)));
     }
 
