@@ -82,26 +82,47 @@ public class NotificationLoad {
                 .setLocaleConfig("encoding", "UTF8").setLocaleConfig("locale", "C").start();
              SmtpSink smtp = new SmtpSink(0)) {
             sink = smtp;
-            startApp();
-            seed();
-            if (phases.contains("rate")) {
-                rate();
+            // Machi stops before its database and the sink close (the resources above), also when a phase fails
+            try {
+                startApp();
+                seed();
+                if (phases.contains("rate")) {
+                    rate();
+                }
+                if (phases.contains("p99")) {
+                    p99();
+                }
+                if (phases.contains("kill")) {
+                    kill();
+                }
+            } finally {
+                stopApp();
             }
-            if (phases.contains("p99")) {
-                p99();
-            }
-            if (phases.contains("kill")) {
-                kill();
-            }
-        } finally {
-            stopApp();
         }
     }
 
     // ---- Machi as a process ----
 
+    /**
+     * The jar extracted once (Spring Boot's {@code -Djarmode=tools extract}): Machi then loads its classes from plain
+     * jars on the class path. Started straight from the fat jar on this 2-core machine it hung at its first start in
+     * Spring Boot's nested-jar class loader (virtual threads pinned while loading classes hold both carrier threads;
+     * spring-boot issue 51463), so the driver runs the extracted layout, as production deployments usually do.
+     */
+    static String extracted() throws Exception {
+        Path dir = logDir.resolve("app");
+        if (!Files.isDirectory(dir)) {
+            Process p = new ProcessBuilder(javaBin(), "-Djarmode=tools", "-jar", jar, "extract", "--destination", dir.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("extract.log").toFile())).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("extracting " + jar + " failed; see " + logDir.resolve("extract.log"));
+            }
+        }
+        return dir.resolve(Path.of(jar).getFileName()).toString();
+    }
+
     static void startApp() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx1g", "-jar", jar);
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx1g", "-jar", extracted());
         Map<String, String> env = pb.environment();
         env.put("SERVER_PORT", String.valueOf(appPort));
         env.put("MACHI_DB_URL", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres");
@@ -138,7 +159,9 @@ public class NotificationLoad {
     static void stopApp() throws Exception {
         if (app != null && app.isAlive()) {
             app.destroy();
-            app.waitFor();
+            if (!app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor();
+            }
         }
     }
 
@@ -159,7 +182,7 @@ public class NotificationLoad {
                   ('bench-small', 'ベンチ小', 'Bench small'), ('bench-kill', 'ベンチ停止試験', 'Bench kill')""");
             s.execute("""
                 insert into notification_subscription (email, language, status, confirmed_at)
-                select 'bench-' || g || '@bench.machi.example', case when g % 10 = 0 then 'en' else 'ja' end, 'ACTIVE', now()
+                select 'bench-' || g || '@bench.machi.example', case when mod(g, 10) = 0 then 'en' else 'ja' end, 'ACTIVE', now()
                 from generate_series(1, %d) g""".formatted(subscribers));
             s.execute("""
                 insert into notification_subscription (email, language, status, confirmed_at)
