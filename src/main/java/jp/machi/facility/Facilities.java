@@ -10,6 +10,15 @@ public interface Facilities {
 
     Optional<FacilitySummary> find(String facilityId);
 
+    /** The facilities among the ids that exist, by id: what {@link #find} answers for each, read at once. */
+    default java.util.Map<String, FacilitySummary> findAll(java.util.Collection<String> facilityIds) {
+        java.util.Map<String, FacilitySummary> found = new java.util.HashMap<>();
+        for (String id : new java.util.LinkedHashSet<>(facilityIds)) {
+            find(id).ifPresent(f -> found.put(id, f));
+        }
+        return found;
+    }
+
     /** The rooms residents may book, in display order (empty for an unknown facility). */
     List<RoomSummary> bookableRooms(String facilityId);
 
@@ -30,6 +39,22 @@ public interface Facilities {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             LocalDate day = d;
             hoursOn(facilityId, d).ifPresent(h -> result.put(day, h));
+        }
+        return result;
+    }
+
+    /**
+     * {@link #hoursBetween(String, LocalDate, LocalDate)} of many facilities at once, by facility id (unknown ones are
+     * absent): the rules of all of them are read in one go.
+     */
+    default java.util.Map<String, java.util.Map<LocalDate, DayHours>> hoursBetween(java.util.Collection<String> facilityIds,
+                                                                                 LocalDate from, LocalDate to) {
+        java.util.Map<String, java.util.Map<LocalDate, DayHours>> result = new java.util.HashMap<>();
+        for (String id : new java.util.LinkedHashSet<>(facilityIds)) {
+            java.util.Map<LocalDate, DayHours> hours = hoursBetween(id, from, to);
+            if (!hours.isEmpty()) {
+                result.put(id, hours);
+            }
         }
         return result;
     }

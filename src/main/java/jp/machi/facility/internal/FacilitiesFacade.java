@@ -61,6 +61,24 @@ class FacilitiesFacade implements Facilities {
     }
 
     @Override
+    public java.util.Map<String, java.util.Map<LocalDate, DayHours>> hoursBetween(java.util.Collection<String> facilityIds,
+                                                                                LocalDate from, LocalDate to) {
+        return service.hoursBetween(facilityIds, from, to);
+    }
+
+    @Override
+    public java.util.Map<String, FacilitySummary> findAll(java.util.Collection<String> facilityIds) {
+        java.util.Map<String, FacilitySummary> found = new java.util.HashMap<>();
+        if (facilityIds.isEmpty()) {
+            return found;
+        }
+        for (var f : repository.findAll(new java.util.LinkedHashSet<>(facilityIds))) {
+            found.put(f.id(), new FacilitySummary(f.id(), f.name(), f.address(), f.departmentCode(), f.lat(), f.lon()));
+        }
+        return found;
+    }
+
+    @Override
     public boolean isOpenAt(String facilityId, Instant instant) {
         var at = instant.atZone(MachiClock.ZONE).toLocalDateTime();
         return service.hoursOn(facilityId, at.toLocalDate()).map(d -> d.openAt(at.toLocalTime())).orElse(false);

@@ -192,13 +192,21 @@ class LotteryTest {
         // A's second application (a slot nobody else wanted) won with its first choice
         assertThat(parsed).contains(new LotteryFormat.Result(referenceA, 2, 1, room2, d2, "night"));
 
-        // result mail to every applicant, in their language
+        // the result to every applicant, in their language: a personal notice (notification module) in My Page and by
+        // mail, naming the won slot (facility, room, date, slot), saying why it came and how to stop it
         while (lottery.sendResults(100, Instant.now()) > 0) {
             // batches
         }
         MimeMessage mailA = TestMailbox.awaitMailTo(email(a.id(), jdbc));
         assertThat(mailA.getSubject()).contains("抽選結果");
-        assertThat(TestMailbox.text(mailA)).contains(referenceA).contains("当選").contains("/account/lottery/rounds/" + round);
+        assertThat(TestMailbox.text(mailA)).contains(referenceA).contains("当選").contains("/account/lottery/rounds/" + round)
+            .contains(lottery.describe(new LotteryRepository.Choice(1, room2, d2, "night"), java.util.Locale.JAPANESE))
+            .contains("このお知らせを受け取った理由:").contains("施設予約の抽選「" + name + "」に申し込まれたため")
+            .contains("この種類のお知らせを止める:");
+        assertThat(body(mvc.perform(get("/account/notifications").with(jp.machi.support.SignedIn.resident(a.id())))
+            .andExpect(status().isOk()))).contains("抽選結果のお知らせ（" + name + "）");
+        assertThat(jdbc.sql("select count(*) from notification_personal where account_id = ? and type_code = 'reservation.lottery-result'")
+            .param(a.id()).query(Long.class).single()).isEqualTo(1L);
         assertThat(TestMailbox.awaitMailTo(email(b.id(), jdbc)).getSubject()).contains("抽選結果");
         assertThat(TestMailbox.awaitMailTo(email(c.id(), jdbc)).getSubject()).contains("lottery result");
 

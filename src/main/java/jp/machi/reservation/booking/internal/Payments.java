@@ -3,7 +3,10 @@ package jp.machi.reservation.booking.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.machi.audit.AuditEvent;
@@ -17,7 +20,9 @@ import jp.machi.reservation.rules.RoomRules;
 import jp.machi.reservation.rules.Rule;
 import jp.machi.shared.time.MachiClock;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Paying the fee: at the counter (staff mark it paid), online through a provider's adapter ({@link OnlinePayment}),
@@ -31,13 +36,19 @@ public class Payments implements OnlinePayment.Settlement {
     private final BookingMail mail;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    Payments(BookingRepository repository, RoomRules rules, BookingMail mail, AuditLog audit, Clock clock) {
+    /** Bookings a job reads, cancels and audits per transaction. */
+    static final int BATCH = 1000;
+
+    Payments(BookingRepository repository, RoomRules rules, BookingMail mail, AuditLog audit, Clock clock,
+             PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.rules = rules;
         this.mail = mail;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** The last day to pay under the booking's rule. */
@@ -69,23 +80,48 @@ public class Payments implements OnlinePayment.Settlement {
         return booker.isPresent();
     }
 
-    /** Cancels every confirmed, unpaid booking whose payment deadline ended before {@code now}; mails the booker. */
-    @Transactional
+    /**
+     * Cancels every confirmed, unpaid booking whose payment deadline ended before {@code now}; audits each and mails
+     * the booker. Works through the candidates by id in pages of {@value #BATCH}, one transaction each (read the page's
+     * deadline columns, cancel the due ones in one statement, append their audit entries in one statement, write the
+     * mails), so other work interleaves and a failure keeps what earlier pages did.
+     */
     public int cancelUnpaid(Instant now) {
         LocalDate today = now.atZone(MachiClock.ZONE).toLocalDate();
         Map<Long, Optional<Rule>> cache = new HashMap<>();
         int n = 0;
-        for (Booking b : repository.unpaidFrom(today)) {
-            LocalDate deadline = MoneyTerms.paymentDeadline(rule(b, cache), b.createdAt(), b.date());
-            if (MoneyTerms.autoCancelAt(deadline).isAfter(now) || !repository.cancel(b.id(), b.bookerAccountId(), 0, now)) {
-                continue;
+        long after = 0;
+        while (true) {
+            long from = after;
+            long[] page = transactions.execute(s -> cancelUnpaidPage(today, now, from, cache));
+            if (page == null || page[0] < 0) {
+                return n;
             }
-            audit.record(AuditEvent.system("reservation.booking.unpaid-cancel", b.bookerAccountId(), "booking:" + b.id(),
-                "deadline " + deadline));
-            mail.unpaidCancelled(repository.find(b.id()).orElseThrow());
-            n++;
+            after = page[0];
+            n += (int) page[1];
         }
-        return n;
+    }
+
+    /** One page of {@link #cancelUnpaid}: {last id read (-1 when none), how many cancelled}. */
+    private long[] cancelUnpaidPage(LocalDate today, Instant now, long after, Map<Long, Optional<Rule>> cache) {
+        List<BookingRepository.Unpaid> page = repository.unpaidPage(today, after, BATCH);
+        if (page.isEmpty()) {
+            return new long[] {-1, 0};
+        }
+        Map<Long, LocalDate> due = new HashMap<>();
+        for (BookingRepository.Unpaid u : page) {
+            Rule rule = cache.computeIfAbsent(u.roomId(), id -> rules.rule(u.roomId(), u.facilityId())).orElse(null);
+            LocalDate deadline = MoneyTerms.paymentDeadline(rule, u.createdAt(), u.date());
+            if (!MoneyTerms.autoCancelAt(deadline).isAfter(now)) {
+                due.put(u.id(), deadline);
+            }
+        }
+        List<Booking> cancelled = new ArrayList<>(repository.cancelUnpaid(due.keySet(), now));
+        cancelled.sort(Comparator.comparingLong(Booking::id));
+        audit.recordAll(cancelled.stream().map(b -> AuditEvent.system("reservation.booking.unpaid-cancel",
+            b.bookerAccountId(), "booking:" + b.id(), "deadline " + due.get(b.id()))).toList());
+        mail.unpaidCancelled(cancelled);
+        return new long[] {page.getLast().id(), cancelled.size()};
     }
 
     /** On the day before the payment deadline (or later, up to it), reminds once of an unpaid fee. */

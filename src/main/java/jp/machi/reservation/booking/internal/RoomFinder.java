@@ -137,16 +137,17 @@ public class RoomFinder {
         Map<String, FacilityTraits> traits = facilities.traits(byFacility.keySet().stream().map(FacilitySummary::id).toList());
         Map<Long, List<RoomPart>> allParts = service.parts(byFacility.values().stream().flatMap(List::stream)
             .map(r -> r.room().id()).toList());
-        List<FacilityResult> results = new ArrayList<>();
+        // the units that pass the filters, per facility, before anything about the day is read
+        Map<FacilitySummary, List<Unit>> candidates = new LinkedHashMap<>();
+        List<BookableRoom> rooms = new ArrayList<>();
+        Map<Long, List<String>> partCodes = new java.util.HashMap<>();
         for (var e : byFacility.entrySet()) {
             FacilityTraits t = traits.get(e.getKey().id());
             if (t == null || (filter.category() != null && !t.categories().contains(filter.category()))
                 || !t.barrierFree().containsAll(filter.needs())) {
                 continue;
             }
-            List<UnitResult> units = new ArrayList<>();
-            Map<LocalDate, jp.machi.facility.DayHours> hours = filter.date() == null ? null
-                : facilities.hoursBetween(e.getKey().id(), filter.date(), filter.date());
+            List<Unit> units = new ArrayList<>();
             for (BookableRoom room : e.getValue()) {
                 List<Unit> roomUnits = units(room, allParts.getOrDefault(room.room().id(), List.of())).stream()
                     .filter(u -> filter.minCapacity() == null
@@ -154,23 +155,32 @@ public class RoomFinder {
                 if (roomUnits.isEmpty()) {
                     continue;
                 }
-                // one read of the room's bookings for the whole room and all its parts
-                Map<String, List<Availability>> byUnit = filter.date() == null ? Map.of()
-                    : service.availabilityOfUnits(room, roomUnits.stream().map(Unit::partCode)
-                        .filter(java.util.Objects::nonNull).toList(), filter.date(), filter.date(), hours);
-                for (Unit u : roomUnits) {
-                    List<Availability> cells = filter.date() == null ? List.of()
-                        : byUnit.get(u.partCode() == null ? "" : u.partCode()).stream()
-                            .filter(a -> filter.band() == null || filter.band().contains(a.slot())).toList();
-                    UnitResult r = new UnitResult(u, cells);
-                    if (filter.date() != null && filter.onlyOpen() && !r.anyOpen()) {
-                        continue;
-                    }
-                    units.add(r);
-                }
+                units.addAll(roomUnits);
+                rooms.add(room);
+                partCodes.put(room.room().id(), roomUnits.stream().map(Unit::partCode).filter(java.util.Objects::nonNull).toList());
             }
             if (!units.isEmpty()) {
-                results.add(new FacilityResult(e.getKey(), t, units));
+                candidates.put(e.getKey(), units);
+            }
+        }
+        // the day's state of every unit of every room in one go (bookings, overlays and hours each read once)
+        Map<Long, Map<String, List<Availability>>> byRoom = filter.date() == null ? Map.of()
+            : service.availabilityOfRooms(rooms, partCodes, filter.date(), filter.date());
+        List<FacilityResult> results = new ArrayList<>();
+        for (var e : candidates.entrySet()) {
+            List<UnitResult> units = new ArrayList<>();
+            for (Unit u : e.getValue()) {
+                List<Availability> cells = filter.date() == null ? List.of()
+                    : byRoom.get(u.room().room().id()).get(u.partCode() == null ? "" : u.partCode()).stream()
+                        .filter(a -> filter.band() == null || filter.band().contains(a.slot())).toList();
+                UnitResult r = new UnitResult(u, cells);
+                if (filter.date() != null && filter.onlyOpen() && !r.anyOpen()) {
+                    continue;
+                }
+                units.add(r);
+            }
+            if (!units.isEmpty()) {
+                results.add(new FacilityResult(e.getKey(), traits.get(e.getKey().id()), units));
             }
         }
         return results;
@@ -202,12 +212,11 @@ public class RoomFinder {
             days.add(d);
             cells.put(d, new ArrayList<>());
         }
-        Map<LocalDate, jp.machi.facility.DayHours> hours = facilities.hoursBetween(facilityId, from, to);
-        Map<Long, Map<String, List<Availability>>> byRoom = new java.util.HashMap<>();
+        Map<Long, List<String>> partCodes = new java.util.HashMap<>();
         for (var room : rooms) {
-            byRoom.put(room.room().id(), service.availabilityOfUnits(room, allParts.getOrDefault(room.room().id(),
-                List.of()).stream().map(RoomPart::code).toList(), from, to, hours));
+            partCodes.put(room.room().id(), allParts.getOrDefault(room.room().id(), List.of()).stream().map(RoomPart::code).toList());
         }
+        Map<Long, Map<String, List<Availability>>> byRoom = service.availabilityOfRooms(rooms, partCodes, from, to);
         for (Unit u : units) {
             Map<LocalDate, List<Availability>> byDay = new LinkedHashMap<>();
             for (Availability a : byRoom.get(u.room().room().id()).get(u.partCode() == null ? "" : u.partCode())) {
