@@ -67,6 +67,13 @@ public interface Facilities {
     /** True when the facility is open at that instant (Asia/Tokyo). */
     boolean isOpenAt(String facilityId, Instant instant);
 
+    /**
+     * The ids of the facilities that the facility search finds for {@code words} (each word in the name, its reading in
+     * hiragana, katakana or romaji, the English name, the address or a category; folded as that search folds), in
+     * 50音順 — the order of the reading, as {@code /facilities} lists them. Blank words: every facility in that order.
+     */
+    List<String> idsInNameOrder(String words);
+
     /** The category taxonomy in display order. */
     List<FacilityCategory> categories();
 

@@ -40,6 +40,12 @@ class FacilitiesFacade implements Facilities {
     }
 
     @Override
+    public List<String> idsInNameOrder(String words) {
+        String q = words == null || words.isBlank() ? null : words;
+        return repository.search(new FacilityQuery(q, null, null, null, null, null, null)).stream().map(Facility::id).toList();
+    }
+
+    @Override
     public List<RoomSummary> allBookableRooms() {
         return repository.bookableRooms().stream().map(FacilitiesFacade::summary).toList();
     }

@@ -9,12 +9,14 @@ import java.util.Map;
 import jp.machi.inquiry.internal.Attachments;
 import jp.machi.inquiry.internal.Inquiry;
 import jp.machi.inquiry.internal.InquiryRepository;
+import jp.machi.inquiry.internal.InquiryRateLimits;
 import jp.machi.inquiry.internal.InquiryService;
 import jp.machi.inquiry.internal.Problem;
 import jp.machi.inquiry.internal.Texts;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import jp.machi.ward.WardProfile;
+import jp.machi.shared.web.SubmissionLimits;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -45,9 +47,11 @@ class InquiryThreadController {
     private final Attachments attachments;
     private final WardProfile ward;
     private final MessageSource messages;
+    private final InquiryRateLimits limits;
 
     InquiryThreadController(InquiryRepository inquiries, InquiryService service, Attachments attachments,
-                            WardProfile ward, MessageSource messages) {
+                            WardProfile ward, MessageSource messages, InquiryRateLimits limits) {
+        this.limits = limits;
         this.inquiries = inquiries;
         this.service = service;
         this.attachments = attachments;
@@ -99,6 +103,40 @@ class InquiryThreadController {
         return thread(i, "/inquiries/t/" + token, model, Map.of());
     }
 
+    /** A visitor who lost the mailed link asks for new links by e-mail. */
+    @GetMapping("/inquiries/lost")
+    String lost(Model model) {
+        model.addAttribute("email", "");
+        model.addAttribute("error", null);
+        return "inquiry/lost";
+    }
+
+    @PostMapping("/inquiries/lost")
+    String lostSend(@RequestParam(required = false) String email, Model model, Locale locale,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        String e = Texts.line(email);
+        String error = null;
+        if (!InquiryService.looksLikeEmail(e)) {
+            error = messages.getMessage(e.isEmpty() ? "inquiry.desk.error.email" : "inquiry.desk.error.emailFormat", null, locale);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        } else {
+            SubmissionLimits.Decision limit = limits.newInquiry(CurrentActor.remoteAddress(), e, null, false);
+            if (!limit.allowed()) {
+                error = messages.getMessage(limit.messageKey("inquiry.rateLimited"), limit.messageArgs(), locale);
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
+            }
+        }
+        if (error != null) {
+            model.addAttribute("email", e);
+            model.addAttribute("error", error);
+            return "inquiry/lost";
+        }
+        service.resendLinks(e, locale);
+        redirect.addFlashAttribute("lostSent", true);
+        return "redirect:/inquiries/lost";
+    }
+
     @PostMapping("/inquiries/t/{token}")
     String tokenWrite(@PathVariable String token, @RequestParam(required = false) String text,
                       @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model, Locale locale,
@@ -128,6 +166,14 @@ class InquiryThreadController {
                          HttpServletResponse response, RedirectAttributes redirect) throws IOException {
         List<Problem> problems = new ArrayList<>();
         String t = Texts.clean(text);
+        SubmissionLimits.Decision limit = limits.threadMessage(CurrentActor.remoteAddress(), "inquiry:" + i.id());
+        if (!limit.allowed()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
+            model.addAttribute("text", t);
+            return thread(i, path, model,
+                Map.of("text", messages.getMessage(limit.messageKey("inquiry.rateLimited"), limit.messageArgs(), locale)));
+        }
         if (t.isEmpty()) {
             problems.add(Problem.of("text", "inquiry.desk.error.text"));
         } else if (t.length() > InquiryService.MAX_TEXT) {

@@ -53,11 +53,19 @@ public class RoomFinder {
         }
     }
 
-    /** The filters; null or empty means "any". */
-    public record Filter(LocalDate date, Band band, Integer minCapacity, String category, Set<String> needs,
+    /**
+     * The filters; null or empty means "any". {@code words} look for a facility as the facility search does (name,
+     * reading in hiragana, katakana or romaji, English name, address).
+     */
+    public record Filter(String words, LocalDate date, Band band, Integer minCapacity, String category, Set<String> needs,
                          boolean onlyOpen) {
         public Filter {
             needs = needs == null ? Set.of() : Set.copyOf(needs);
+            words = words == null || words.isBlank() ? null : words.strip();
+        }
+
+        public Filter(LocalDate date, Band band, Integer minCapacity, String category, Set<String> needs, boolean onlyOpen) {
+            this(null, date, band, minCapacity, category, needs, onlyOpen);
         }
     }
 
@@ -79,7 +87,19 @@ public class RoomFinder {
         }
     }
 
-    public record FacilityResult(FacilitySummary facility, FacilityTraits traits, List<UnitResult> units) {}
+    public record FacilityResult(FacilitySummary facility, FacilityTraits traits, List<UnitResult> units) {
+
+        /**
+         * The units of the compact list (no day chosen): each room once as a whole, a part only when its whole room is
+         * not listed (for example filtered out by the capacity, which a part still meets).
+         */
+        public List<Unit> rooms() {
+            Set<Long> whole = new java.util.HashSet<>();
+            units.stream().filter(u -> u.unit().part() == null).forEach(u -> whole.add(u.unit().room().room().id()));
+            return units.stream().map(UnitResult::unit).filter(u -> u.part() == null || !whole.contains(u.room().room().id()))
+                .toList();
+        }
+    }
 
     private final BookableRooms service;
     private final Facilities facilities;
@@ -99,8 +119,21 @@ public class RoomFinder {
         return units;
     }
 
+    /**
+     * The facilities with bookable rooms that pass the filter, in 50音順 (by the reading the facility module keeps, the
+     * order of {@code /facilities}); with words, only the facilities the facility search finds for them.
+     */
     public List<FacilityResult> find(Filter filter) {
-        Map<FacilitySummary, List<BookableRoom>> byFacility = service.byFacility();
+        Map<FacilitySummary, List<BookableRoom>> all = service.byFacility();
+        Map<String, FacilitySummary> byId = new java.util.HashMap<>();
+        all.keySet().forEach(f -> byId.put(f.id(), f));
+        Map<FacilitySummary, List<BookableRoom>> byFacility = new LinkedHashMap<>();
+        for (String id : facilities.idsInNameOrder(filter.words())) {
+            FacilitySummary f = byId.get(id);
+            if (f != null) {
+                byFacility.put(f, all.get(f));
+            }
+        }
         Map<String, FacilityTraits> traits = facilities.traits(byFacility.keySet().stream().map(FacilitySummary::id).toList());
         Map<Long, List<RoomPart>> allParts = service.parts(byFacility.values().stream().flatMap(List::stream)
             .map(r -> r.room().id()).toList());
