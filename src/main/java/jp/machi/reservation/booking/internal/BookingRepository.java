@@ -232,10 +232,10 @@ public class BookingRepository {
     /** PROVISIONAL → CONFIRMED while the hold lasts (of {@code bookerId}'s booking when given); false otherwise. */
     public boolean confirmHold(long id, Long bookerId, Instant now) {
         return jdbc.sql("""
-                update reservation_booking set status = 'CONFIRMED', hold_expires_at = null
+                update reservation_booking set status = 'CONFIRMED', hold_expires_at = null, confirmed_at = ?
                 where id = ? and status = 'PROVISIONAL' and hold_expires_at > ?
                 and (cast(? as bigint) is null or booker_account_id = ?)""")
-            .params(id, Timestamp.from(now), bookerId, bookerId).update() == 1;
+            .params(Timestamp.from(now), id, Timestamp.from(now), bookerId, bookerId).update() == 1;
     }
 
     /** Cancels an active booking; false when it was no longer active. */
@@ -384,7 +384,7 @@ public class BookingRepository {
             rs.getBoolean("commercial"), baseFee, reduction, instant(rs, "checked_in_at"), longOrNull(rs, "checked_in_by"),
             instant(rs, "no_show_at"), longOrNull(rs, "no_show_by"), instant(rs, "payment_reminded_at"),
             instant(rs, "day_reminded_at"), longOrNull(rs, "group_id"), longOrNull(rs, "legacy_booker_id"),
-            rs.getString("legacy_ref"));
+            rs.getString("legacy_ref"), instant(rs, "confirmed_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -19,6 +19,7 @@ import jp.machi.reservation.booking.Booker;
 import jp.machi.reservation.booking.Booking;
 import jp.machi.reservation.booking.BookingRefusal;
 import jp.machi.reservation.booking.BookingRequest;
+import jp.machi.reservation.booking.TermsBefore;
 import jp.machi.reservation.booking.spi.BookingCheck;
 import jp.machi.reservation.money.Fee;
 import jp.machi.reservation.money.MoneyTerms;
@@ -49,12 +50,14 @@ public class BookingService {
     private final Reductions reductions;
     private final ObjectProvider<BookingCheck> checks;
     private final BookingMail mail;
+    private final Payments payments;
     private final AuditLog audit;
     private final Clock clock;
 
     BookingService(BookingRepository repository, BookerRepository bookers, BookableRooms rooms, Facilities facilities,
-                   Reductions reductions, ObjectProvider<BookingCheck> checks, BookingMail mail, AuditLog audit,
-                   Clock clock) {
+                   Reductions reductions, ObjectProvider<BookingCheck> checks, BookingMail mail, Payments payments,
+                   AuditLog audit, Clock clock) {
+        this.payments = payments;
         this.repository = repository;
         this.bookers = bookers;
         this.rooms = rooms;
@@ -110,6 +113,12 @@ public class BookingService {
         checks.orderedStream().forEach(check -> check.check(request));
         Fee fee = MoneyTerms.fee(room.rules(), booker.residency().inWard(), r.commercial(), slot.code());
         Instant created = clock.instant();
+        // a fee must come with a payment deadline the person can meet: never book into an automatic cancellation.
+        // Staff at the counter (a proxy booking) take the fee at once, which needs no deadline.
+        if (fee.amount() > 0 && r.proxyStaffId() == null
+            && !payments.deadline(room.rules(), room.facility().id(), created, r.date(), slot.start()).possible()) {
+            throw new Refused(BookingRefusal.NO_PAYMENT_DEADLINE);
+        }
         long id;
         try {
             id = repository.insert(r.roomId(), room.facility().id(), r.date(), slot, r.part(), r.bookerId(), fee.amount(),
@@ -181,8 +190,16 @@ public class BookingService {
             audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy-confirm", bookerId, "booking:" + bookingId,
                 "fee " + confirmed.fee()));
         }
-        rooms.room(confirmed.roomId()).ifPresent(room -> mail.confirmed(confirmed,
-            MoneyTerms.paymentDeadline(room.rules(), confirmed.createdAt(), confirmed.date()), reduction));
+        mail.confirmed(confirmed, payments.deadline(confirmed), reduction);
         return confirmed;
+    }
+
+    /** What booking the slot now would commit the person to ({@link TermsBefore}). */
+    public TermsBefore termsBefore(BookableRoom room, LocalDate date, Slot slot) {
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(MachiClock.ZONE).toLocalDate();
+        return new TermsBefore(room.rules(), payments.deadline(room.rules(), room.facility().id(), now, date, slot.start()),
+            MoneyTerms.graceUntil(room.rules(), now), MoneyTerms.schedule(room.rules(), date, today),
+            MoneyTerms.lateFrom(room.rules(), date));
     }
 }

@@ -3,6 +3,7 @@ package jp.machi.reservation.booking.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,9 @@ import jp.machi.reservation.OnlinePayment;
 import jp.machi.reservation.Refused;
 import jp.machi.reservation.booking.Booking;
 import jp.machi.reservation.booking.BookingRefusal;
+import jp.machi.facility.Facilities;
 import jp.machi.reservation.money.MoneyTerms;
+import jp.machi.reservation.money.PaymentDeadline;
 import jp.machi.reservation.rules.RoomRules;
 import jp.machi.reservation.rules.Rule;
 import jp.machi.shared.time.MachiClock;
@@ -28,21 +31,35 @@ public class Payments implements OnlinePayment.Settlement {
 
     private final BookingRepository repository;
     private final RoomRules rules;
+    private final Facilities facilities;
     private final BookingMail mail;
     private final AuditLog audit;
     private final Clock clock;
 
-    Payments(BookingRepository repository, RoomRules rules, BookingMail mail, AuditLog audit, Clock clock) {
+    Payments(BookingRepository repository, RoomRules rules, Facilities facilities, BookingMail mail, AuditLog audit,
+             Clock clock) {
         this.repository = repository;
+        this.facilities = facilities;
         this.rules = rules;
         this.mail = mail;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** The last day to pay under the booking's rule. */
-    public LocalDate deadline(Booking b) {
-        return MoneyTerms.paymentDeadline(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.createdAt(), b.date());
+    /** When the booking's fee must be paid at its facility's counter, under its rule and the counter's hours. */
+    public PaymentDeadline deadline(Booking b) {
+        return deadline(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.facilityId(), b.createdAt(), b.date(),
+            b.start());
+    }
+
+    /**
+     * The payment deadline of a booking made at {@code bookedAt} for {@code date} at {@code start} in a facility under
+     * {@code rule}: the counter's hours come from the facility module's hours engine (closures, holidays, year end).
+     */
+    public PaymentDeadline deadline(Rule rule, String facilityId, Instant bookedAt, LocalDate date, LocalTime start) {
+        LocalDate from = bookedAt.atZone(MachiClock.ZONE).toLocalDate();
+        return MoneyTerms.paymentDeadline(rule, bookedAt, date, start,
+            from.isAfter(date) ? Map.of() : facilities.hoursBetween(facilityId, from, date));
     }
 
     /** Staff take the fee at the counter. */
@@ -69,19 +86,21 @@ public class Payments implements OnlinePayment.Settlement {
         return booker.isPresent();
     }
 
-    /** Cancels every confirmed, unpaid booking whose payment deadline ended before {@code now}; mails the booker. */
+    /** Cancels every confirmed, unpaid booking whose payment deadline passed before {@code now}; mails the booker. */
     @Transactional
     public int cancelUnpaid(Instant now) {
         LocalDate today = now.atZone(MachiClock.ZONE).toLocalDate();
         Map<Long, Optional<Rule>> cache = new HashMap<>();
         int n = 0;
         for (Booking b : repository.unpaidFrom(today)) {
-            LocalDate deadline = MoneyTerms.paymentDeadline(rule(b, cache), b.createdAt(), b.date());
-            if (MoneyTerms.autoCancelAt(deadline).isAfter(now) || !repository.cancel(b.id(), b.bookerAccountId(), 0, now)) {
+            PaymentDeadline deadline = deadline(rule(b, cache), b.facilityId(), b.createdAt(), b.date(), b.start());
+            // no deadline that could be met: never cancelled for non-payment (new bookings cannot be made so)
+            if (!deadline.possible() || deadline.at().isAfter(now)
+                || !repository.cancel(b.id(), b.bookerAccountId(), 0, now)) {
                 continue;
             }
             audit.record(AuditEvent.system("reservation.booking.unpaid-cancel", b.bookerAccountId(), "booking:" + b.id(),
-                "deadline " + deadline));
+                "deadline " + deadline.local().toLocalDateTime()));
             mail.unpaidCancelled(repository.find(b.id()).orElseThrow());
             n++;
         }
@@ -95,8 +114,8 @@ public class Payments implements OnlinePayment.Settlement {
         Map<Long, Optional<Rule>> cache = new HashMap<>();
         int n = 0;
         for (Booking b : repository.notPaymentReminded(today)) {
-            LocalDate deadline = MoneyTerms.paymentDeadline(rule(b, cache), b.createdAt(), b.date());
-            if (today.isBefore(deadline.minusDays(1)) || !MoneyTerms.autoCancelAt(deadline).isAfter(now)
+            PaymentDeadline deadline = deadline(rule(b, cache), b.facilityId(), b.createdAt(), b.date(), b.start());
+            if (!deadline.possible() || today.isBefore(deadline.day().minusDays(1)) || !deadline.at().isAfter(now)
                 || !repository.markPaymentReminded(b.id(), now)) {
                 continue;
             }
