@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import jp.machi.opendata.internal.CatalogDataset;
+import jp.machi.opendata.internal.CatalogEditor;
+import jp.machi.opendata.internal.CatalogService;
 import jp.machi.support.MachiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +20,8 @@ import tools.jackson.databind.JsonNode;
 class CkanApiTest {
 
     @LocalServerPort int port;
+    @Autowired CatalogService catalogs;
+    @Autowired CatalogEditor editor;
     OpenDataHttp http;
 
     @BeforeEach
@@ -102,6 +108,36 @@ class CkanApiTest {
         HttpResponse<byte[]> big = http.get("/api/3/action/package_search?rows=5000");
         assertThat(big.statusCode()).isEqualTo(200);
         assertThat(OpenDataHttp.json(big).get("result").get("results").size()).isEqualTo(all.get("count").asInt());
+    }
+
+    @Test
+    void aRepeatedSearchIsAnsweredTheSameAndAChangedCatalogAtOnce() {
+        String word = "cachecheck" + System.nanoTime();
+        String url = "package_search?q=" + word + "&facet.field=" + enc("[\"tags\"]");
+        HttpResponse<byte[]> first = http.get("/api/3/action/" + url);
+        HttpResponse<byte[]> again = http.get("/api/3/action/" + url);
+        assertThat(new String(again.body(), StandardCharsets.UTF_8)).isEqualTo(new String(first.body(), StandardCharsets.UTF_8));
+        assertThat(OpenDataHttp.json(first).get("result").get("count").asInt()).isZero();
+
+        // a dataset retitled with the word is found by the very next search: no stale answer
+        CatalogDataset population = catalogs.current().find("population-by-area-and-age").orElseThrow();
+        CatalogEditor.Draft d = CatalogEditor.draftOf(population);
+        CatalogEditor.Draft retitled = new CatalogEditor.Draft(d.name(), d.layout(), d.titleJa() + " " + word, d.titleEn(),
+            d.descriptionJa(), d.descriptionEn(), d.department(), d.category(), d.tags(), d.licence(), d.attributionJa(),
+            d.attributionEn(), d.frequency(), d.temporalStart(), d.temporalEnd(), d.spatial(), d.contactEmail());
+        try {
+            assertThat(editor.update(population, retitled)).isEmpty();
+            JsonNode after = http.action(url).get("result");
+            assertThat(after.get("count").asInt()).isEqualTo(1);
+            assertThat(after.get("results").get(0).get("name").asString()).isEqualTo("population-by-area-and-age");
+            // the same search by POST with a JSON body
+            JsonNode post = OpenDataHttp.json(http.post("/api/3/action/package_search", "application/json",
+                "{\"facet.field\": [\"tags\"], \"q\": \"" + word + "\"}")).get("result");
+            assertThat(post.get("count").asInt()).isEqualTo(1);
+        } finally {
+            editor.update(catalogs.current().find("population-by-area-and-age").orElseThrow(), d);
+        }
+        assertThat(http.action(url).get("result").get("count").asInt()).isZero();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.machi.shared.web.SiteUrl;
 import jp.machi.ward.WardProfile;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +48,7 @@ public class MessageFactory {
 
     MessageFactory(NoticeRepository notices, Topics topics, NotificationLists lists, PersonalRepository personal,
                    LinkTokens tokens, MessageSource messages, WardProfile ward, NotificationSettings settings,
-                   @Value("${machi.mail.from}") String from, @Value("${machi.base-url}") String baseUrl) throws MessagingException {
+                   @Value("${machi.mail.from}") String from, SiteUrl siteUrl) throws MessagingException {
         this.notices = notices;
         this.topics = topics;
         this.lists = lists;
@@ -58,7 +59,7 @@ public class MessageFactory {
         this.settings = settings;
         this.from = new InternetAddress(from, true);
         this.domain = from.substring(from.lastIndexOf('@') + 1);
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = siteUrl.base();
     }
 
     /** The Message-ID of a delivery: the same on every attempt. */

@@ -8,7 +8,7 @@ import jp.machi.notification.PersonalNotice;
 import jp.machi.report.ReportStatusChanged;
 import jp.machi.report.ReportWatcher;
 import jp.machi.report.Reports;
-import org.springframework.beans.factory.annotation.Value;
+import jp.machi.shared.web.SiteUrl;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +28,11 @@ class ReportStatusNotices {
     private final PersonalNoticeService notices;
     private final String baseUrl;
 
-    ReportStatusNotices(Reports reports, Accounts accounts, PersonalNoticeService notices, @Value("${machi.base-url}") String baseUrl) {
+    ReportStatusNotices(Reports reports, Accounts accounts, PersonalNoticeService notices, SiteUrl siteUrl) {
         this.reports = reports;
         this.accounts = accounts;
         this.notices = notices;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = siteUrl.base();
     }
 
     @ApplicationModuleListener

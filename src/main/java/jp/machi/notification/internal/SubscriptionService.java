@@ -14,8 +14,8 @@ import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.AccountSummary;
 import jp.machi.mail.Mailer;
+import jp.machi.shared.web.SiteUrl;
 import jp.machi.ward.WardProfile;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +48,7 @@ public class SubscriptionService {
 
     SubscriptionService(SubscriptionRepository subscriptions, Topics topics, Areas areas, NotificationLists lists,
                         WardProfile ward, Mailer mailer, LinkTokens tokens, AuditLog audit, Clock clock,
-                        @Value("${machi.base-url}") String baseUrl) {
+                        SiteUrl siteUrl) {
         this.subscriptions = subscriptions;
         this.topics = topics;
         this.areas = areas;
@@ -58,7 +58,7 @@ public class SubscriptionService {
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = siteUrl.base();
     }
 
     public String baseUrl() {

@@ -75,6 +75,7 @@ class CkanController {
     private final CatalogService catalogs;
     private final CkanDicts dicts;
     private final WardProfile ward;
+    private final ResponseCache answers = new ResponseCache();
 
     CkanController(CatalogService catalogs, CkanDicts dicts, WardProfile ward) {
         this.catalogs = catalogs;
@@ -111,12 +112,15 @@ class CkanController {
             return bad("Bad request: could not read the request");
         }
         try {
-            Object result = run(action, params);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("help", help);
-            body.put("success", true);
-            body.put("result", result);
-            return ResponseEntity.ok().contentType(JSON).body(MAPPER.writeValueAsString(body));
+            Catalog catalog = catalogs.current();
+            String answer = answers.get(ResponseCache.key(action, params.values()), catalog, () -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("help", help);
+                body.put("success", true);
+                body.put("result", run(action, params, catalog));
+                return MAPPER.writeValueAsString(body);
+            });
+            return ResponseEntity.ok().contentType(JSON).body(answer);
         } catch (CkanError e) {
             return error(help, e);
         } catch (Search.QueryError e) {
@@ -180,8 +184,7 @@ class CkanController {
         return n.asString();
     }
 
-    private Object run(String action, CkanParams p) {
-        Catalog catalog = catalogs.current();
+    private Object run(String action, CkanParams p, Catalog catalog) {
         return switch (action) {
             case "status_show" -> status();
             case "package_list" -> page(catalog.datasets().stream().map(CatalogDataset::name).toList(),

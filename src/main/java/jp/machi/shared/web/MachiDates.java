@@ -28,11 +28,15 @@ public class MachiDates {
      * English (the era in brackets and a second bracket for the weekday read badly together).
      */
     public String dateWithDay(LocalDate date) {
+        return dateWithDay(date, LocaleContextHolder.getLocale());
+    }
+
+    /** {@link #dateWithDay(LocalDate)} in a given language (for mails and texts made outside a request). */
+    public static String dateWithDay(LocalDate date, Locale locale) {
         if (date == null) {
             return "";
         }
-        Locale locale = LocaleContextHolder.getLocale();
-        if ("en".equals(locale.getLanguage())) {
+        if (locale != null && "en".equals(locale.getLanguage())) {
             return date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + " "
                 + date.getDayOfMonth() + " " + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
                 + " " + date.getYear();

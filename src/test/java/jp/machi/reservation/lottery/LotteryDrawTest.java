@@ -103,6 +103,62 @@ class LotteryDrawTest {
         }
     }
 
+    /**
+     * The rule as the lottery page says it (reservation.lottery.rule): one application wins at most one slot; every
+     * application is won or lost on its own, so one person can win more than one; each person has one place in the
+     * order however many applications they send.
+     */
+    @Test
+    void oneApplicationWinsAtMostOneSlotAndOnePersonCanWinSeveral() {
+        LocalDate day = LocalDate.of(2027, 1, 9);
+        List<VerifiableDraw.Entry> entries = List.of(
+            entry("AAAAAAAAAA", 1, 1, 7, day, "am"), entry("AAAAAAAAAA", 1, 2, 7, day, "pm"),
+            entry("AAAAAAAAAA", 2, 1, 7, day, "night"));
+        var results = VerifiableDraw.draw(entries, VerifiableDraw.newSeed());
+        // both applications of the same reference win (the page says so), the first only its first choice
+        assertThat(results).containsExactly(new VerifiableDraw.Result("AAAAAAAAAA", 1, 1, "7,2027-01-09,am"),
+            new VerifiableDraw.Result("AAAAAAAAAA", 2, 1, "7,2027-01-09,night"));
+    }
+
+    @Test
+    void moreApplicationsDoNotGiveMorePlacesInTheOrder() {
+        // A sends three applications, B one; all four want the same first slot X, A's others are free as second choices.
+        // With one place per person, B gets X in about half the draws (with one place per application: a quarter).
+        LocalDate day = LocalDate.of(2027, 1, 9);
+        int bWins = 0;
+        int draws = 400;
+        for (int i = 0; i < draws; i++) {
+            List<VerifiableDraw.Entry> entries = new ArrayList<>();
+            for (int card = 1; card <= 3; card++) {
+                entries.add(entry("AAAAAAAAAA", card, 1, 7, day, "am"));
+            }
+            entries.add(entry("BBBBBBBBBB", 1, 1, 7, day, "am"));
+            var results = VerifiableDraw.draw(entries, VerifiableDraw.newSeed());
+            assertThat(results.stream().filter(VerifiableDraw.Result::won)).hasSize(1);
+            if (results.get(3).won()) {
+                bWins++;
+            }
+        }
+        assertThat(bWins).isBetween(draws * 35 / 100, draws * 65 / 100);
+    }
+
+    @Test
+    void anApplicationLosesOnlyWhenEveryChoiceWentToAnotherApplication() {
+        // what the result page says of a lost application
+        for (long s = 1; s <= 3; s++) {
+            List<VerifiableDraw.Entry> entries = random(s, 200, 60);
+            var results = VerifiableDraw.draw(entries, VerifiableDraw.newSeed());
+            Set<String> won = new HashSet<>();
+            results.stream().filter(VerifiableDraw.Result::won).forEach(r -> won.add(r.choice()));
+            for (VerifiableDraw.Result r : results) {
+                if (!r.won()) {
+                    entries.stream().filter(e -> e.reference().equals(r.reference()) && e.application() == r.application())
+                        .forEach(e -> assertThat(won).contains(e.choice()));
+                }
+            }
+        }
+    }
+
     @Test
     void tamperedListSeedOrResultsAreDetected() {
         String list = list(random(42, 50, 30));

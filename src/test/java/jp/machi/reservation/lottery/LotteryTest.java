@@ -192,13 +192,21 @@ class LotteryTest {
         // A's second application (a slot nobody else wanted) won with its first choice
         assertThat(parsed).contains(new LotteryFormat.Result(referenceA, 2, 1, room2, d2, "night"));
 
-        // result mail to every applicant, in their language
+        // the result to every applicant, in their language: a personal notice (notification module) in My Page and by
+        // mail, naming the won slot (facility, room, date, slot), saying why it came and how to stop it
         while (lottery.sendResults(100, Instant.now()) > 0) {
             // batches
         }
         MimeMessage mailA = TestMailbox.awaitMailTo(email(a.id(), jdbc));
         assertThat(mailA.getSubject()).contains("抽選結果");
-        assertThat(TestMailbox.text(mailA)).contains(referenceA).contains("当選").contains("/account/lottery/rounds/" + round);
+        assertThat(TestMailbox.text(mailA)).contains(referenceA).contains("当選").contains("/account/lottery/rounds/" + round)
+            .contains(lottery.describe(new LotteryRepository.Choice(1, room2, d2, "night"), java.util.Locale.JAPANESE))
+            .contains("このお知らせを受け取った理由:").contains("施設予約の抽選「" + name + "」に申し込まれたため")
+            .contains("この種類のお知らせを止める:");
+        assertThat(body(mvc.perform(get("/account/notifications").with(jp.machi.support.SignedIn.resident(a.id())))
+            .andExpect(status().isOk()))).contains("抽選結果のお知らせ（" + name + "）");
+        assertThat(jdbc.sql("select count(*) from notification_personal where account_id = ? and type_code = 'reservation.lottery-result'")
+            .param(a.id()).query(Long.class).single()).isEqualTo(1L);
         assertThat(TestMailbox.awaitMailTo(email(b.id(), jdbc)).getSubject()).contains("抽選結果");
         assertThat(TestMailbox.awaitMailTo(email(c.id(), jdbc)).getSubject()).contains("lottery result");
 
@@ -225,10 +233,16 @@ class LotteryTest {
             .params(room1, room2).query(Long.class).single()).isEqualTo(1L);
 
         // the public page and the verification page say the published data matches
+        // the resident's page says the rule and the results in words; hashes and seed are on the verification page only
         String roundPage = body(mvc.perform(get("/reservations/lottery/rounds/" + round)).andExpect(status().isOk()));
-        assertThat(roundPage).contains(r.seed()).contains(r.listSha256()).contains(referenceA).contains("/verify");
+        assertThat(roundPage).contains(referenceA).contains("/verify").contains("当選のきまり").contains("当選（第1希望）：")
+            .contains("令和").doesNotContain(r.seed()).doesNotContain(r.listSha256()).doesNotContain("docs/modules")
+            .doesNotContain("室場 " + room1);
+        String roundPageEn = body(mvc.perform(get("/reservations/lottery/rounds/" + round).param("lang", "en")).andExpect(status().isOk()));
+        assertThat(roundPageEn).contains("How winning works").contains("Won (choice 1): ").doesNotContain("Not drawn")
+            .doesNotContain("''");
         assertThat(body(mvc.perform(get("/reservations/lottery/rounds/" + round + "/verify")).andExpect(status().isOk())))
-            .contains("一致しました");
+            .contains("一致しました").contains(r.seed()).contains(r.listSha256());
         // a tampered seed or list pasted into the verification form is detected
         String otherSeed = VerifiableDraw.newSeed();
         assertThat(body(mvc.perform(post("/reservations/lottery/rounds/" + round + "/verify").with(csrf()).param("seed", otherSeed)

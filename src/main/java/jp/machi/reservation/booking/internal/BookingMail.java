@@ -80,11 +80,6 @@ public class BookingMail {
         send(b, "unpaid-cancelled", Map.of());
     }
 
-    /** The day before the day of use. */
-    public void reminder(Booking b) {
-        send(b, "reminder", Map.of());
-    }
-
     public void reductionDecided(Booking b, boolean approved, ReductionCategory c) {
         send(b, approved ? "reduction-approved" : "reduction-rejected",
             Map.of("categoryJa", c.labelJa(), "categoryEn", c.labelEn(), "percent", c.percent()));

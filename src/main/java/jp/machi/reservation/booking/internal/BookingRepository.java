@@ -307,9 +307,16 @@ public class BookingRepository {
             .params(Timestamp.from(now), id).update() == 1;
     }
 
-    public boolean markDayReminded(long id, Instant now) {
-        return jdbc.sql("update reservation_booking set day_reminded_at = ? where id = ? and day_reminded_at is null")
-            .params(Timestamp.from(now), id).update() == 1;
+    /**
+     * Marks up to {@code limit} confirmed bookings of {@code useDate} not yet reminded as reminded, in one statement,
+     * and returns them (rows another transaction is marking are skipped, so two instances never remind twice).
+     */
+    public List<Booking> claimDayReminders(LocalDate useDate, Instant now, int limit) {
+        return jdbc.sql("""
+                update reservation_booking set day_reminded_at = ? where id in (
+                  select id from reservation_booking where status = 'CONFIRMED' and use_date = ? and day_reminded_at is null
+                  order by id limit ? for update skip locked)
+                returning *""").params(Timestamp.from(now), useDate, limit).query(BookingRepository::booking).list();
     }
 
     /** The imported booker's bookings nobody claimed become the account's; returns how many. */
@@ -333,12 +340,6 @@ public class BookingRepository {
                 select * from reservation_booking where status = 'CONFIRMED' and paid_at is null and fee > 0
                 and use_date >= ? and payment_reminded_at is null order by id""")
             .param(from).query(BookingRepository::booking).list();
-    }
-
-    public List<Booking> dayBefore(LocalDate useDate) {
-        return jdbc.sql("""
-                select * from reservation_booking where status = 'CONFIRMED' and use_date = ? and day_reminded_at is null
-                order by id""").param(useDate).query(BookingRepository::booking).list();
     }
 
     // ---- a person's data ----

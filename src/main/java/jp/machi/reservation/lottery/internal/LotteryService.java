@@ -19,7 +19,9 @@ import jp.machi.facility.DayHours;
 import jp.machi.facility.Facilities;
 import jp.machi.draw.VerifiableDraw;
 import jp.machi.identity.Accounts;
-import jp.machi.mail.Mailer;
+import jp.machi.notification.PersonalNotice;
+import jp.machi.notification.PersonalNotices;
+import jp.machi.reservation.lottery.LotteryWording;
 import jp.machi.reservation.booking.BookableRoom;
 import jp.machi.reservation.booking.BookableRooms;
 import jp.machi.reservation.booking.Booker;
@@ -35,7 +37,6 @@ import jp.machi.reservation.money.MoneyTerms;
 import jp.machi.reservation.rules.Slot;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.time.MachiClock;
-import jp.machi.shared.time.Wareki;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,14 +61,16 @@ public class LotteryService {
     private final Facilities facilities;
     private final Accounts accounts;
     private final Groups groups;
-    private final Mailer mailer;
+    private final PersonalNotices notices;
     private final AuditLog audit;
     private final Clock clock;
     private final String baseUrl;
+    private final LotteryWording wording;
 
     LotteryService(LotteryRepository repository, BookableRooms reservations, Bookers bookers, Bookings bookings,
-                   Facilities facilities, Accounts accounts, Groups groups, Mailer mailer, AuditLog audit, Clock clock,
-                   @Value("${machi.base-url}") String baseUrl) {
+                   Facilities facilities, Accounts accounts, Groups groups, PersonalNotices notices, AuditLog audit, Clock clock,
+                   @Value("${machi.base-url}") String baseUrl, LotteryWording wording) {
+        this.wording = wording;
         this.groups = groups;
         this.repository = repository;
         this.reservations = reservations;
@@ -75,7 +78,7 @@ public class LotteryService {
         this.bookings = bookings;
         this.facilities = facilities;
         this.accounts = accounts;
-        this.mailer = mailer;
+        this.notices = notices;
         this.audit = audit;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -476,11 +479,14 @@ public class LotteryService {
         return VerifiableDraw.verify(LotteryFormat.FORMAT, list, seed, results, round.listSha256(), round.seedSha256());
     }
 
-    // ---- result mail ----
+    // ---- results ----
 
     /**
-     * Mails up to {@code limit} applicants of drawn rounds their result, each in their language, one transaction for
-     * the batch (the outbox delivers after commit). Returns how many were handled; call again until 0.
+     * Tells up to {@code limit} applicants of drawn rounds their result, each in their language, as a personal notice
+     * of the type {@code reservation.lottery-result} (module notification: My Page inbox and mail, unless staff
+     * switched the type off or the applicant stopped it; a group's result goes to its representative). One transaction
+     * for the batch: an applicant is marked told with their notice, and the notice's key keeps a re-run from telling
+     * anyone twice. Returns how many were handled; call again until 0.
      */
     @Transactional
     public int sendResults(int limit, Instant now) {
@@ -490,55 +496,55 @@ public class LotteryService {
             LotteryRound round = rounds.computeIfAbsent(p.roundId(), id -> repository.find(id).orElseThrow());
             Optional<Group> group = GROUP.equals(p.kind()) ? groups.find(p.applicantId()) : Optional.empty();
             long to = group.map(Group::representativeId).orElse(p.applicantId());
-            accounts.find(to).filter(a -> a.email() != null && !a.email().isBlank()).ifPresent(a -> {
+            accounts.find(to).ifPresent(a -> {
                 Locale locale = "en".equals(a.preferredLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
                 String name = group.map(g -> g.name() + (Locale.ENGLISH.equals(locale) ? " (" : "（") + a.displayName()
                     + (Locale.ENGLISH.equals(locale) ? ")" : "）")).orElse(a.displayName());
-                mailer.send(a.email(), "reservation/lottery/result", locale, resultModel(round, p, name, locale));
+                notices.send(PersonalNotice.toAccount(LotteryNotices.RESULT,
+                    "lottery:" + round.id() + ":" + p.kind() + ":" + p.applicantId(), a.id(), resultValues(round, p, name, locale),
+                    "/account/lottery/rounds/" + round.id()));
             });
             repository.notified(p, now);
         }
         return batch.size();
     }
 
-    private Map<String, Object> resultModel(LotteryRound round, LotteryRepository.Applicant p, String name, Locale locale) {
+    private Map<String, String> resultValues(LotteryRound round, LotteryRepository.Applicant p, String name, Locale locale) {
         boolean en = Locale.ENGLISH.equals(locale);
+        LotteryWording.Describer say = wording.in(locale);
         List<String> lines = new ArrayList<>();
         int won = 0;
         for (LotteryRepository.Application a : repository.applicationsOf(round.id(), p.kind(), p.applicantId())) {
             var w = a.won();
+            String head = (en ? "Application " : "申込 ") + a.cardNo() + (en ? ": " : "：");
             if (w.isPresent()) {
                 won++;
                 String status = a.bookingId() == null ? (en ? " (the slot could not be held; see your page)" : "（枠を確保できませんでした。ページをご覧ください）") : "";
-                lines.add((en ? "Application " : "申込 ") + a.cardNo() + (en ? ": WON, choice " : ": 当選（第") + w.get().rank()
-                    + (en ? " — " : "希望） ") + describe(w.get(), locale) + status);
+                lines.add(head + say.won(w.get().rank(), w.get().roomId(), w.get().date(), w.get().slotCode()) + status);
             } else {
-                lines.add((en ? "Application " : "申込 ") + a.cardNo() + (en ? ": not drawn" : ": 落選"));
+                lines.add(head + say.lost());
             }
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("name", name);
-        model.put("round", round.name(locale));
-        model.put("reference", p.reference());
-        model.put("lines", String.join("\n", lines));
-        model.put("won", won);
-        model.put("confirmBy", jp.machi.shared.time.Wareki.format(LocalDate.ofInstant(round.confirmBy(), MachiClock.ZONE), locale)
-            + " " + LocalDateTime.ofInstant(round.confirmBy(), MachiClock.ZONE).toLocalTime());
-        model.put("link", baseUrl + "/account/lottery/rounds/" + round.id());
-        model.put("verify", baseUrl + "/reservations/lottery/rounds/" + round.id() + "/verify");
-        return model;
+        String confirmBy = jp.machi.shared.web.MachiDates.dateWithDay(LocalDate.ofInstant(round.confirmBy(), MachiClock.ZONE), locale)
+            + " " + LocalDateTime.ofInstant(round.confirmBy(), MachiClock.ZONE).toLocalTime();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("applicant", name);
+        values.put("round", round.name(locale));
+        values.put("reference", p.reference());
+        values.put("results", String.join("\n", lines));
+        values.put("won", String.valueOf(won));
+        values.put("confirm", won == 0 ? "" : en
+            ? "Each slot you won is held for you as a provisional booking. Confirm it on the page below by " + confirmBy
+                + "; a provisional booking not confirmed by then is cancelled and opens for first-come booking."
+            : "当選した枠は仮予約になっています。" + confirmBy + " までに次のページで「予約を確定する」を押してください。"
+                + "期限までに確定しない仮予約は取り消され、先着受付に回ります。");
+        values.put("verify", baseUrl + "/reservations/lottery/rounds/" + round.id() + "/verify");
+        return values;
     }
 
-    /** "施設 室場 2027年1月5日 午前" in the reader's language. */
+    /** One choice in words ({@link LotteryWording}), in the reader's language. */
     public String describe(LotteryRepository.Choice c, Locale locale) {
-        var room = reservations.room(c.roomId());
-        if (room.isEmpty()) {
-            return "#" + c.roomId() + " " + c.date() + " " + c.slotCode();
-        }
-        String slot = room.get().slot(c.slotCode()).map(s -> s.label(locale) + " " + s.start() + "–" + s.end())
-            .orElse(c.slotCode());
-        return room.get().facility().name().in(locale) + " " + room.get().room().name().in(locale) + " "
-            + Wareki.format(c.date(), locale) + " " + slot;
+        return wording.in(locale).slot(c.roomId(), c.date(), c.slotCode());
     }
 
     // ---- confirming a win ----

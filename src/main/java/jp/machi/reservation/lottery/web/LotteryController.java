@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import jp.machi.reservation.booking.BookableRoom;
 import jp.machi.reservation.booking.Bookers;
+import jp.machi.reservation.lottery.LotteryWording;
 import jp.machi.reservation.lottery.internal.LotteryException;
 import jp.machi.reservation.lottery.internal.LotteryFormat;
 import jp.machi.reservation.lottery.internal.LotteryRepository;
@@ -18,6 +19,7 @@ import jp.machi.reservation.lottery.internal.LotteryService;
 import jp.machi.reservation.rules.Slot;
 import jp.machi.reservation.web.Params;
 import jp.machi.reservation.web.ResidentPages;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,10 +48,12 @@ class LotteryController {
 
     private final LotteryService lottery;
     private final Bookers reservations;
+    private final LotteryWording wording;
 
-    LotteryController(LotteryService lottery, Bookers reservations) {
+    LotteryController(LotteryService lottery, Bookers reservations, LotteryWording wording) {
         this.lottery = lottery;
         this.reservations = reservations;
+        this.wording = wording;
     }
 
     // ---- public ----
@@ -75,6 +79,7 @@ class LotteryController {
             model.addAttribute("resultCount", results.size());
             model.addAttribute("winnerCount", results.stream().filter(LotteryFormat.Result::won).count());
             model.addAttribute("results", results.subList(0, Math.min(SHOWN_RESULTS, results.size())));
+            model.addAttribute("say", wording.in(LocaleContextHolder.getLocale()));
         }
         return "reservation/lottery/round";
     }
@@ -214,6 +219,7 @@ class LotteryController {
             }
         }
         model.addAttribute("bookingStatus", bookingStatus);
+        model.addAttribute("say", wording.in(LocaleContextHolder.getLocale()));
         if (done != null) {
             model.addAttribute("done", done);
         }
