@@ -10,6 +10,15 @@ public interface Facilities {
 
     Optional<FacilitySummary> find(String facilityId);
 
+    /** The facilities among the ids that exist, by id: what {@link #find} answers for each, read at once. */
+    default java.util.Map<String, FacilitySummary> findAll(java.util.Collection<String> facilityIds) {
+        java.util.Map<String, FacilitySummary> found = new java.util.HashMap<>();
+        for (String id : new java.util.LinkedHashSet<>(facilityIds)) {
+            find(id).ifPresent(f -> found.put(id, f));
+        }
+        return found;
+    }
+
     /** The rooms residents may book, in display order (empty for an unknown facility). */
     List<RoomSummary> bookableRooms(String facilityId);
 
@@ -34,6 +43,22 @@ public interface Facilities {
         return result;
     }
 
+    /**
+     * {@link #hoursBetween(String, LocalDate, LocalDate)} of many facilities at once, by facility id (unknown ones are
+     * absent): the rules of all of them are read in one go.
+     */
+    default java.util.Map<String, java.util.Map<LocalDate, DayHours>> hoursBetween(java.util.Collection<String> facilityIds,
+                                                                                 LocalDate from, LocalDate to) {
+        java.util.Map<String, java.util.Map<LocalDate, DayHours>> result = new java.util.HashMap<>();
+        for (String id : new java.util.LinkedHashSet<>(facilityIds)) {
+            java.util.Map<LocalDate, DayHours> hours = hoursBetween(id, from, to);
+            if (!hours.isEmpty()) {
+                result.put(id, hours);
+            }
+        }
+        return result;
+    }
+
     /** True when the facility opens at all on that day. False for an unknown facility. */
     default boolean isOpen(String facilityId, LocalDate date) {
         return hoursOn(facilityId, date).map(DayHours::open).orElse(false);
@@ -41,6 +66,13 @@ public interface Facilities {
 
     /** True when the facility is open at that instant (Asia/Tokyo). */
     boolean isOpenAt(String facilityId, Instant instant);
+
+    /**
+     * The ids of the facilities that the facility search finds for {@code words} (each word in the name, its reading in
+     * hiragana, katakana or romaji, the English name, the address or a category; folded as that search folds), in
+     * 50音順 — the order of the reading, as {@code /facilities} lists them. Blank words: every facility in that order.
+     */
+    List<String> idsInNameOrder(String words);
 
     /** The category taxonomy in display order. */
     List<FacilityCategory> categories();

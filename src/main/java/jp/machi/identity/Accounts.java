@@ -8,6 +8,18 @@ public interface Accounts {
 
     Optional<AccountSummary> find(long accountId);
 
+    /**
+     * The accounts among {@code accountIds} that exist and are not deleted, by id: what {@link #find} answers for each,
+     * read at once (for jobs that write to many people).
+     */
+    default java.util.Map<Long, AccountSummary> findAll(java.util.Collection<Long> accountIds) {
+        java.util.Map<Long, AccountSummary> found = new java.util.HashMap<>();
+        for (Long id : new java.util.HashSet<>(accountIds)) {
+            find(id).ifPresent(a -> found.put(id, a));
+        }
+        return found;
+    }
+
     Optional<AccountSummary> findByEmail(String email);
 
     /**

@@ -73,6 +73,33 @@ class AuditLogTest {
     }
 
     @Test
+    void manyEventsRecordedAtOnceAreChainedSealedAndVerifiableLikeSingleOnes() {
+        String m = marker();
+        auditLog.record(event("resident.read", "before " + m));
+        tx.executeWithoutResult(s -> auditLog.recordAll(List.of(event("resident.read", "batch 1 " + m),
+            new AuditEvent("reservation.booking.unpaid-cancel", null, "system", null, null, "booking:1", "batch 2 " + m, null),
+            event("x".repeat(300), "batch 3 " + m + "\0"))));
+        auditLog.record(event("resident.read", "after " + m));
+
+        List<AuditEntry> entries = entriesWith(m);
+        assertThat(entries).extracting(AuditEntry::detail).containsExactly("before " + m, "batch 1 " + m, "batch 2 " + m,
+            "batch 3 " + m + "\uFFFD", "after " + m);
+        for (int i = 1; i < entries.size(); i++) {
+            assertThat(entries.get(i).id()).isEqualTo(entries.get(i - 1).id() + 1);
+            assertThat(entries.get(i).prevHash()).isEqualTo(entries.get(i - 1).hash());
+        }
+        for (AuditEntry e : entries) {
+            assertThat(AuditChain.hash(e)).as("entry %d re-hashes", e.id()).isEqualTo(e.hash());
+        }
+        assertThat(entries.get(2).actorAccountId()).isNull();
+        assertThat(entries.get(3).action()).hasSize(100);
+        long sealed = jdbc.sql("select count(*) from audit_entry where detail like ? and seal is not null")
+            .param("%" + m + "%").query(Long.class).single();
+        assertThat(sealed).isEqualTo(5);
+        assertThat(verifier.check().ok()).as("the whole chain verifies, seals included").isTrue();
+    }
+
+    @Test
     void overLongAndOddTextIsCutAndStoredRatherThanRefused() {
         String m = marker();
         String longDetail = m + " " + "あ".repeat(2000);

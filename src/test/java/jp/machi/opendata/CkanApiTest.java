@@ -50,7 +50,7 @@ class CkanApiTest {
         JsonNode list = http.action("package_list").get("result");
         assertThat(list.toString()).contains("\"aed\"", "\"public-facilities\"", "\"evacuation-space\"",
             "\"public-wireless-lan\"", "\"machi-reports\"", "\"public-holidays\"", "\"opendata-list\"",
-            "\"population-by-area-and-age\"");
+            "\"population-by-area-and-age\"", "\"facility-utilisation\"");
         JsonNode paged = http.action("package_list?limit=2&offset=1").get("result");
         assertThat(paged.size()).isEqualTo(2);
         assertThat(paged.get(0).asString()).isEqualTo(list.get(1).asString());

@@ -55,6 +55,48 @@ class AuditEntryRepository {
             .update();
     }
 
+    /** Inserts the entries (already chained and sealed, in id order) in one statement. */
+    void insertAll(List<AuditEntry> list, List<String> seals) {
+        int n = list.size();
+        Long[] id = new Long[n];
+        String[] at = new String[n];
+        String[] action = new String[n];
+        Long[] actor = new Long[n];
+        String[] label = new String[n];
+        Long[] onBehalf = new Long[n];
+        Long[] subjectAccount = new Long[n];
+        String[] subject = new String[n];
+        String[] detail = new String[n];
+        String[] address = new String[n];
+        String[] prev = new String[n];
+        String[] hash = new String[n];
+        for (int i = 0; i < n; i++) {
+            AuditEntry e = list.get(i);
+            id[i] = e.id();
+            at[i] = AuditChain.canonicalTime(e.occurredAt());
+            action[i] = e.action();
+            actor[i] = e.actorAccountId();
+            label[i] = e.actorLabel();
+            onBehalf[i] = e.onBehalfOfId();
+            subjectAccount[i] = e.subjectAccountId();
+            subject[i] = e.subject();
+            detail[i] = e.detail();
+            address[i] = e.remoteAddress();
+            prev[i] = e.prevHash();
+            hash[i] = e.hash();
+        }
+        jdbc.sql("insert into audit_entry (" + COLUMNS + ", seal) select * from unnest(cast(:id as bigint[]), "
+                + "cast(:at as timestamptz[]), cast(:action as varchar[]), cast(:actor as bigint[]), cast(:label as varchar[]), "
+                + "cast(:onBehalf as bigint[]), cast(:subjectAccount as bigint[]), cast(:subject as varchar[]), "
+                + "cast(:detail as varchar[]), cast(:address as varchar[]), cast(:prev as varchar[]), cast(:hash as varchar[]), "
+                + "cast(:seal as varchar[]))")
+            .param("id", id).param("at", at).param("action", action).param("actor", actor).param("label", label)
+            .param("onBehalf", onBehalf).param("subjectAccount", subjectAccount).param("subject", subject)
+            .param("detail", detail).param("address", address).param("prev", prev).param("hash", hash)
+            .param("seal", seals.toArray(String[]::new))
+            .update();
+    }
+
     /**
      * Every entry with its seal (null for entries recorded before sealing) in id order, one at a time. Must run in
      * a transaction so that PostgreSQL uses a cursor.

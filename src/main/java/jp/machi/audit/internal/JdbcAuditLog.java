@@ -3,6 +3,8 @@ package jp.machi.audit.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
@@ -42,29 +44,68 @@ class JdbcAuditLog implements AuditLog {
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditEvent event) {
         Objects.requireNonNull(event, "event");
-        String action = clean(event.action(), MAX_ACTION);
-        if (action == null) {
-            throw new IllegalArgumentException("An audit event needs an action");
+        String action = action(event);
+        entries.lockForAppend();
+        AuditEntryRepository.Tail tail = entries.tail().orElse(null);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        AuditEntry entry = entry(event, action, tail == null ? 1 : tail.id() + 1, now,
+            tail == null ? AuditChain.GENESIS : tail.hash());
+        entries.insert(entry, seal.entry(entry.hash()));
+        reached(entry.id());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAll(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<String> actions = new ArrayList<>(events.size());
+        for (AuditEvent e : events) {
+            actions.add(action(Objects.requireNonNull(e, "event")));
         }
         entries.lockForAppend();
         AuditEntryRepository.Tail tail = entries.tail().orElse(null);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        AuditEntry entry = new AuditEntry(tail == null ? 1 : tail.id() + 1, now, action, event.actorAccountId(),
-            clean(event.actorLabel(), MAX_LABEL), event.onBehalfOfId(), event.subjectAccountId(),
-            clean(event.subject(), MAX_SUBJECT), clean(event.detail(), MAX_DETAIL),
-            clean(event.remoteAddress(), MAX_ADDRESS), tail == null ? AuditChain.GENESIS : tail.hash(), null)
-            .sealed();
-        entries.insert(entry, seal.entry(entry.hash()));
+        long id = tail == null ? 1 : tail.id() + 1;
+        String prev = tail == null ? AuditChain.GENESIS : tail.hash();
+        List<AuditEntry> chained = new ArrayList<>(events.size());
+        List<String> seals = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            AuditEntry entry = entry(events.get(i), actions.get(i), id++, now, prev);
+            chained.add(entry);
+            seals.add(seal.entry(entry.hash()));
+            prev = entry.hash();
+        }
+        entries.insertAll(chained, seals);
+        reached(chained.getLast().id());
+    }
+
+    private static String action(AuditEvent event) {
+        String action = clean(event.action(), MAX_ACTION);
+        if (action == null) {
+            throw new IllegalArgumentException("An audit event needs an action");
+        }
+        return action;
+    }
+
+    private static AuditEntry entry(AuditEvent event, String action, long id, Instant now, String prevHash) {
+        return new AuditEntry(id, now, action, event.actorAccountId(), clean(event.actorLabel(), MAX_LABEL),
+            event.onBehalfOfId(), event.subjectAccountId(), clean(event.subject(), MAX_SUBJECT),
+            clean(event.detail(), MAX_DETAIL), clean(event.remoteAddress(), MAX_ADDRESS), prevHash, null).sealed();
+    }
+
+    private void reached(long entryId) {
         // the high-water mark outside the database moves only once the entry is really there
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    head.reached(entry.id());
+                    head.reached(entryId);
                 }
             });
         } else {
-            head.reached(entry.id());
+            head.reached(entryId);
         }
     }
 

@@ -40,6 +40,12 @@ class FacilitiesFacade implements Facilities {
     }
 
     @Override
+    public List<String> idsInNameOrder(String words) {
+        String q = words == null || words.isBlank() ? null : words;
+        return repository.search(new FacilityQuery(q, null, null, null, null, null, null)).stream().map(Facility::id).toList();
+    }
+
+    @Override
     public List<RoomSummary> allBookableRooms() {
         return repository.bookableRooms().stream().map(FacilitiesFacade::summary).toList();
     }
@@ -52,6 +58,24 @@ class FacilitiesFacade implements Facilities {
     @Override
     public java.util.Map<LocalDate, DayHours> hoursBetween(String facilityId, LocalDate from, LocalDate to) {
         return service.hoursBetween(facilityId, from, to);
+    }
+
+    @Override
+    public java.util.Map<String, java.util.Map<LocalDate, DayHours>> hoursBetween(java.util.Collection<String> facilityIds,
+                                                                                LocalDate from, LocalDate to) {
+        return service.hoursBetween(facilityIds, from, to);
+    }
+
+    @Override
+    public java.util.Map<String, FacilitySummary> findAll(java.util.Collection<String> facilityIds) {
+        java.util.Map<String, FacilitySummary> found = new java.util.HashMap<>();
+        if (facilityIds.isEmpty()) {
+            return found;
+        }
+        for (var f : repository.findAll(new java.util.LinkedHashSet<>(facilityIds))) {
+            found.put(f.id(), new FacilitySummary(f.id(), f.name(), f.address(), f.departmentCode(), f.lat(), f.lon()));
+        }
+        return found;
     }
 
     @Override

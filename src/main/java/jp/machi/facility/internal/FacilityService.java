@@ -159,6 +159,26 @@ public class FacilityService {
         return result;
     }
 
+    /** {@link #hoursBetween(String, LocalDate, LocalDate)} of many facilities, reading all their rules at once. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, java.util.Map<LocalDate, DayHours>> hoursBetween(java.util.Collection<String> ids,
+                                                                                LocalDate from, LocalDate to) {
+        java.util.Map<String, java.util.Map<LocalDate, DayHours>> result = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        List<Facility> found = repository.findAll(new java.util.LinkedHashSet<>(ids));
+        Map<String, HoursRules> rules = repository.rules(found, from, to);
+        for (Facility f : found) {
+            java.util.Map<LocalDate, DayHours> days = new java.util.LinkedHashMap<>();
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                days.put(d, engine.on(rules.get(f.id()), d));
+            }
+            result.put(f.id(), days);
+        }
+        return result;
+    }
+
     @Transactional(readOnly = true)
     public Optional<HoursRules> rules(String id) {
         LocalDate today = now().toLocalDate();

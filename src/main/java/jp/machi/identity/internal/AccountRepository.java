@@ -34,6 +34,15 @@ public class AccountRepository {
             .query(this::row).optional().map(this::withRolesAndDepartments);
     }
 
+    /** The accounts of the ids, without their roles and departments (one query). */
+    public List<Account> findAllById(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from account where id = any(?)")
+            .param(ids.stream().distinct().toArray(Long[]::new)).query(this::row).list();
+    }
+
     public Optional<Account> findActiveByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from account where lower(email) = lower(?) and deleted_at is null")
             .param(email.trim()).query(this::row).optional().map(this::withRolesAndDepartments);

@@ -70,6 +70,17 @@ class IdentityFacade implements Accounts, StaffScope {
     }
 
     @Override
+    public java.util.Map<Long, AccountSummary> findAll(java.util.Collection<Long> accountIds) {
+        java.util.Map<Long, AccountSummary> found = new java.util.HashMap<>();
+        for (Account a : accounts.findAllById(accountIds)) {
+            if (!a.isDeleted()) {
+                found.put(a.id(), summary(a));
+            }
+        }
+        return found;
+    }
+
+    @Override
     public java.util.List<AccountSummary> staffOf(String departmentCode) {
         return accounts.staff().stream().filter(a -> a.allDepartments() || a.departments().contains(departmentCode))
             .map(IdentityFacade::summary).toList();

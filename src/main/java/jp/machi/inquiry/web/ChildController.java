@@ -3,6 +3,9 @@ package jp.machi.inquiry.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import jp.machi.inquiry.internal.ChildConsultation;
+import jp.machi.inquiry.internal.InquiryRateLimits;
+import jp.machi.shared.security.CurrentActor;
+import jp.machi.shared.web.SubmissionLimits;
 import jp.machi.inquiry.internal.Texts;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -26,8 +29,10 @@ class ChildController {
 
     private final ChildConsultation consultation;
     private final MessageSource messages;
+    private final InquiryRateLimits limits;
 
-    ChildController(ChildConsultation consultation, MessageSource messages) {
+    ChildController(ChildConsultation consultation, MessageSource messages, InquiryRateLimits limits) {
+        this.limits = limits;
         this.consultation = consultation;
         this.messages = messages;
     }
@@ -44,8 +49,13 @@ class ChildController {
                 RedirectAttributes redirect) {
         noStore(response);
         String error = check(text, locale);
+        if (error == null) {
+            error = limited(limits.newConsultation(CurrentActor.remoteAddress()), locale, response);
+        }
         if (error != null) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            if (response.getStatus() < 400) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+            }
             model.addAttribute("text", Texts.clean(text));
             model.addAttribute("error", error);
             return "inquiry/children";
@@ -81,8 +91,13 @@ class ChildController {
         noStore(response);
         var t = consultation.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String error = check(text, locale);
+        if (error == null) {
+            error = limited(limits.threadMessage(CurrentActor.remoteAddress(), "child:" + t.id()), locale, response);
+        }
         if (error != null) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            if (response.getStatus() < 400) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+            }
             model.addAttribute("thread", t);
             model.addAttribute("token", token);
             model.addAttribute("messages", consultation.messages(t.id()));
@@ -93,6 +108,16 @@ class ChildController {
         consultation.childWrites(t.id(), text);
         redirect.addFlashAttribute("written", true);
         return "redirect:/children/t/" + token;
+    }
+
+    /** Null when allowed; else 429 with Retry-After, and the message worded for a child. */
+    private String limited(SubmissionLimits.Decision limit, Locale locale, HttpServletResponse response) {
+        if (limit.allowed()) {
+            return null;
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
+        return messages.getMessage("inquiry.children.rateLimited", limit.messageArgs(), locale);
     }
 
     private String check(String text, Locale locale) {

@@ -13,6 +13,7 @@ import jp.machi.inquiry.internal.Faq;
 import jp.machi.inquiry.internal.FaqRepository;
 import jp.machi.inquiry.internal.FeedbackRepository;
 import jp.machi.inquiry.internal.Inquiry;
+import jp.machi.inquiry.internal.InquiryRateLimits;
 import jp.machi.inquiry.internal.InquiryService;
 import jp.machi.inquiry.internal.Problem;
 import jp.machi.inquiry.internal.Texts;
@@ -23,7 +24,9 @@ import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import jp.machi.shared.web.Option;
 import jp.machi.ward.WardProfile;
+import jp.machi.shared.web.SubmissionLimits;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,9 +51,12 @@ class InquiryDeskController {
     private final Attachments attachments;
     private final WardProfile ward;
     private final MessageSource messages;
+    private final InquiryRateLimits limits;
 
     InquiryDeskController(InquiryService service, DepartmentRouter router, SiteSearch search, FaqRepository faqs,
-                          FeedbackRepository feedback, Attachments attachments, WardProfile ward, MessageSource messages) {
+                          FeedbackRepository feedback, Attachments attachments, WardProfile ward, MessageSource messages,
+                          InquiryRateLimits limits) {
+        this.limits = limits;
         this.service = service;
         this.router = router;
         this.search = search;
@@ -125,6 +131,17 @@ class InquiryDeskController {
                 @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model, Locale locale,
                 HttpServletResponse response, RedirectAttributes redirect) throws IOException {
         Writer w = Writer.now();
+        SubmissionLimits.Decision limit = limits.newInquiry(CurrentActor.remoteAddress(),
+            w.signedIn() ? null : params.get("email"), w.residentId(), w.staffId() != null);
+        if (!limit.allowed()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
+            prepareSend(model, Texts.clean(params.get("text")), validDepartment(params.get("proposed")),
+                params.get("department"), params,
+                Map.of("text", messages.getMessage(limit.messageKey("inquiry.rateLimited"), limit.messageArgs(), locale)),
+                locale);
+            return "inquiry/desk-send";
+        }
         List<Problem> problems = new ArrayList<>();
         List<Attachments.Checked> checked = new ArrayList<>();
         List<MultipartFile> uploads = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();

@@ -9,12 +9,14 @@ import java.util.Map;
 import jp.machi.inquiry.internal.Attachments;
 import jp.machi.inquiry.internal.Inquiry;
 import jp.machi.inquiry.internal.InquiryRepository;
+import jp.machi.inquiry.internal.InquiryRateLimits;
 import jp.machi.inquiry.internal.InquiryService;
 import jp.machi.inquiry.internal.Problem;
 import jp.machi.inquiry.internal.Texts;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import jp.machi.ward.WardProfile;
+import jp.machi.shared.web.SubmissionLimits;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -45,9 +47,11 @@ class InquiryThreadController {
     private final Attachments attachments;
     private final WardProfile ward;
     private final MessageSource messages;
+    private final InquiryRateLimits limits;
 
     InquiryThreadController(InquiryRepository inquiries, InquiryService service, Attachments attachments,
-                            WardProfile ward, MessageSource messages) {
+                            WardProfile ward, MessageSource messages, InquiryRateLimits limits) {
+        this.limits = limits;
         this.inquiries = inquiries;
         this.service = service;
         this.attachments = attachments;
@@ -128,6 +132,14 @@ class InquiryThreadController {
                          HttpServletResponse response, RedirectAttributes redirect) throws IOException {
         List<Problem> problems = new ArrayList<>();
         String t = Texts.clean(text);
+        SubmissionLimits.Decision limit = limits.threadMessage(CurrentActor.remoteAddress(), "inquiry:" + i.id());
+        if (!limit.allowed()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
+            model.addAttribute("text", t);
+            return thread(i, path, model,
+                Map.of("text", messages.getMessage(limit.messageKey("inquiry.rateLimited"), limit.messageArgs(), locale)));
+        }
         if (t.isEmpty()) {
             problems.add(Problem.of("text", "inquiry.desk.error.text"));
         } else if (t.length() > InquiryService.MAX_TEXT) {

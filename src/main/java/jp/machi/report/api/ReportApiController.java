@@ -91,12 +91,12 @@ class ReportApiController {
                                                @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         MachiPrincipal me = CurrentActor.principal().orElse(null);
         // counted first, before any photo is decoded: every attempt counts, refused or not
-        ReportRateLimits.Decision limit = limits.submission(CurrentActor.remoteAddress(), params.getFirst("email"),
+        jp.machi.shared.web.SubmissionLimits.Decision limit = limits.submission(CurrentActor.remoteAddress(), params.getFirst("email"),
             me != null && !me.isStaff() ? me.accountId() : null, me != null && me.isStaff());
         if (!limit.allowed()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
             throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "email".equals(limit.limit()) ? "email" : null, limit.apiMessageKey(), limit.messageArgs());
+                "email".equals(limit.limit()) ? "email" : null, limit.messageKey("report.api.rateLimited"), limit.messageArgs());
         }
         String code = params.getFirst("serviceCode");
         if (code == null || code.isBlank() || reader.activeCategory(code).isEmpty()) {

@@ -122,7 +122,7 @@ class ReportFormController {
         // counted before anything else, photos above all: every attempt counts, refused or not
         MachiPrincipal sender = CurrentActor.principal().orElse(null);
         var actingFor = CurrentActor.actingFor().orElse(null);
-        ReportRateLimits.Decision limit = limits.submission(CurrentActor.remoteAddress(), params.getFirst("email"),
+        jp.machi.shared.web.SubmissionLimits.Decision limit = limits.submission(CurrentActor.remoteAddress(), params.getFirst("email"),
             actingFor != null ? Long.valueOf(actingFor.accountId()) : sender != null && !sender.isStaff() ? sender.accountId() : null,
             sender != null && sender.isStaff());
         if (!limit.allowed()) {
@@ -130,7 +130,7 @@ class ReportFormController {
             response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
             Map<String, String> errors = new java.util.LinkedHashMap<>();
             // not a field's fault: the summary links to the page's main content
-            errors.put("main", messages.getMessage(limit.messageKey(), limit.messageArgs(), locale));
+            errors.put("main", messages.getMessage(limit.messageKey("report.rateLimited"), limit.messageArgs(), locale));
             model.addAttribute("category", c);
             model.addAttribute("values", params.toSingleValueMap());
             model.addAttribute("answers", answers);

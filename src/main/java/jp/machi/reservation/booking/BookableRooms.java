@@ -78,15 +78,18 @@ public class BookableRooms {
 
     /** Every room that can be booked online, grouped by facility in the facility module's order. */
     public Map<FacilitySummary, List<BookableRoom>> byFacility() {
-        Map<String, FacilitySummary> found = new HashMap<>();
         Map<FacilitySummary, List<BookableRoom>> result = new LinkedHashMap<>();
-        for (RoomSummary r : facilities.allBookableRooms()) {
-            List<Slot> slots = rules.slots(r.id(), r.facilityId());
-            Optional<Rule> rule = rules.rule(r.id(), r.facilityId());
+        List<RoomSummary> all = facilities.allBookableRooms();
+        // the rooms' slots and rules, and their facilities, each in a few statements for the whole ward
+        Map<Long, RoomRules.Terms> terms = rules.termsOf(all);
+        Map<String, FacilitySummary> found = facilities.findAll(all.stream().map(RoomSummary::facilityId).toList());
+        for (RoomSummary r : all) {
+            List<Slot> slots = terms.get(r.id()).slots();
+            Optional<Rule> rule = terms.get(r.id()).rule();
             if (slots.isEmpty() || rule.isEmpty()) {
                 continue;
             }
-            FacilitySummary f = found.computeIfAbsent(r.facilityId(), id -> facilities.find(id).orElse(null));
+            FacilitySummary f = found.get(r.facilityId());
             if (f != null) {
                 result.computeIfAbsent(f, k -> new ArrayList<>()).add(new BookableRoom(r, f, slots, rule.get()));
             }
@@ -97,8 +100,20 @@ public class BookableRooms {
     /** The bookable rooms of one facility, in its order; empty when it has none. */
     public List<BookableRoom> ofFacility(String facilityId) {
         List<BookableRoom> rooms = new ArrayList<>();
-        for (RoomSummary r : facilities.bookableRooms(facilityId)) {
-            room(r.id()).ifPresent(rooms::add);
+        List<RoomSummary> found = facilities.bookableRooms(facilityId);
+        if (found.isEmpty()) {
+            return rooms;
+        }
+        Optional<FacilitySummary> facility = facilities.find(facilityId);
+        if (facility.isEmpty()) {
+            return rooms;
+        }
+        Map<Long, RoomRules.Terms> terms = rules.termsOf(found);
+        for (RoomSummary r : found) {
+            RoomRules.Terms t = terms.get(r.id());
+            if (!t.slots().isEmpty() && t.rule().isPresent()) {
+                rooms.add(new BookableRoom(r, facility.get(), t.slots(), t.rule().get()));
+            }
         }
         return rooms;
     }
@@ -146,6 +161,13 @@ public class BookableRooms {
         overlays.orderedStream().forEach(overlay -> marks.putAll(overlay.marks(room, from, to)));
         LocalDateTime now = LocalDateTime.now(clock.withZone(MachiClock.ZONE));
         Map<LocalDate, DayHours> hours = hoursByDay != null ? hoursByDay : facilities.hoursBetween(room.facility().id(), from, to);
+        return cells(room, partCodes, from, to, active, marks, hours, now);
+    }
+
+    private static Map<String, List<Availability>> cells(BookableRoom room, List<String> partCodes, LocalDate from,
+                                                         LocalDate to, List<Booking> active,
+                                                         Map<String, AvailabilityOverlay.Mark> marks,
+                                                         Map<LocalDate, DayHours> hours, LocalDateTime now) {
         Map<String, List<Availability>> result = new LinkedHashMap<>();
         List<String> units = new ArrayList<>();
         units.add(null);
@@ -177,6 +199,35 @@ public class BookableRooms {
                 }
             }
             result.put(part == null ? "" : part, cells);
+        }
+        return result;
+    }
+
+    /**
+     * {@link #availabilityOfUnits} of many rooms at once (the finder over the whole ward): the bookings of all of them,
+     * the overlays' marks and the facilities' hours are each read in one go. By room id, then unit as there.
+     */
+    public Map<Long, Map<String, List<Availability>>> availabilityOfRooms(List<BookableRoom> rooms,
+                                                                         Map<Long, List<String>> partCodes,
+                                                                         LocalDate from, LocalDate to) {
+        Map<Long, Map<String, List<Availability>>> result = new HashMap<>();
+        if (rooms.isEmpty()) {
+            return result;
+        }
+        Map<Long, List<Booking>> active = new HashMap<>();
+        for (Booking b : bookings.activeForRooms(rooms.stream().map(r -> r.room().id()).toList(), from, to)) {
+            active.computeIfAbsent(b.roomId(), k -> new ArrayList<>()).add(b);
+        }
+        Map<Long, Map<String, AvailabilityOverlay.Mark>> marks = new HashMap<>();
+        overlays.orderedStream().forEach(overlay -> overlay.marks(rooms, from, to)
+            .forEach((room, m) -> marks.computeIfAbsent(room, k -> new HashMap<>()).putAll(m)));
+        Map<String, Map<LocalDate, DayHours>> hours = facilities.hoursBetween(
+            rooms.stream().map(r -> r.facility().id()).distinct().toList(), from, to);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(MachiClock.ZONE));
+        for (BookableRoom room : rooms) {
+            long id = room.room().id();
+            result.put(id, cells(room, partCodes.getOrDefault(id, List.of()), from, to, active.getOrDefault(id, List.of()),
+                marks.getOrDefault(id, Map.of()), hours.getOrDefault(room.facility().id(), Map.of()), now));
         }
         return result;
     }

@@ -84,9 +84,17 @@ public class Bookings {
         return repository.activeSlotKeys(roomIds, after);
     }
 
-    /** Bookings of the rooms from {@code first} to {@code last} that were not cancelled (confirmed, held, no-show). */
-    public long used(String facilityId, Collection<Long> roomIds, LocalDate first, LocalDate last) {
-        return repository.used(facilityId, roomIds, first, last);
+    /**
+     * Bookings that were not cancelled (confirmed, held, no-show), by facility, room and month of use, from
+     * {@code first} to {@code last}.
+     */
+    public Map<String, Map<Long, Map<java.time.YearMonth, Long>>> usedByMonth(LocalDate first, LocalDate last) {
+        return repository.usedByMonth(first, last);
+    }
+
+    /** A token that changes whenever {@link #usedByMonth} for days from {@code first} to {@code last} could change. */
+    public String changeToken(LocalDate first, LocalDate last) {
+        return repository.changeToken(first, last);
     }
 
     // ---- writing ----

@@ -27,6 +27,11 @@ public class Groups {
         return blocks.active(facilityId, from, to);
     }
 
+    /** A token that changes whenever a block is added or removed (for caches of figures that count blocks). */
+    public String blocksChangeToken() {
+        return blocks.changeToken();
+    }
+
     public Optional<Group> find(long id) {
         return groups.find(id);
     }

@@ -33,6 +33,46 @@ public class RoomRules {
         return repository.effective(roomId, facilityId);
     }
 
+    /** A room's slots and the rule that applies to it. */
+    public record Terms(List<Slot> slots, Optional<Rule> rule) {}
+
+    /**
+     * {@link #slots} and {@link #rule} of many rooms at once, by room id: every slot template and every rule are read in
+     * a few statements (they are few: one set per scope) and resolved here with the same precedence — the room's own,
+     * else its facility's, else the ward's.
+     */
+    public java.util.Map<Long, Terms> termsOf(java.util.Collection<RoomSummary> rooms) {
+        java.util.Map<Object, List<Slot>> slotsByScope = new java.util.HashMap<>();
+        for (RuleRepository.ScopedSlot s : repository.allSlots()) {
+            slotsByScope.computeIfAbsent(scopeKey(s.facilityId(), s.roomId()), k -> new java.util.ArrayList<>()).add(s.slot());
+        }
+        java.util.Map<Object, Rule> ruleByScope = new java.util.HashMap<>();
+        for (Rule r : repository.all()) {
+            ruleByScope.put(scopeKey(r.facilityId(), r.roomId()), r);
+        }
+        java.util.Map<Long, Terms> terms = new java.util.HashMap<>();
+        for (RoomSummary room : rooms) {
+            List<Slot> slots = firstOf(slotsByScope, room);
+            Rule rule = firstOf(ruleByScope, room);
+            terms.put(room.id(), new Terms(slots == null ? List.of() : List.copyOf(slots), Optional.ofNullable(rule)));
+        }
+        return terms;
+    }
+
+    private static <T> T firstOf(java.util.Map<Object, T> byScope, RoomSummary room) {
+        T own = byScope.get(room.id());
+        if (own != null) {
+            return own;
+        }
+        T facility = byScope.get("f:" + room.facilityId());
+        return facility != null ? facility : byScope.get("ward");
+    }
+
+    /** A room scope by its id, a facility's as "f:id", the ward's as "ward". */
+    private static Object scopeKey(String facilityId, Long roomId) {
+        return roomId != null ? roomId : facilityId != null ? "f:" + facilityId : "ward";
+    }
+
     /** The rule set at exactly this scope, if any. */
     public Optional<Rule> exact(RuleScope scope) {
         return repository.exact(scope.facilityId(), scope.roomId());

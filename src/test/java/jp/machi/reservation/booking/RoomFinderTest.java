@@ -60,8 +60,8 @@ class RoomFinderTest {
             .param("need", "hearingLoop")).andExpect(status().isOk()));
         assertThat(found).contains(gym.facilityName()).doesNotContain(small.facilityName()).doesNotContain("区民館（")
             .contains("/reservations/facilities/" + gym.facilityId());
-        // capacity 50: the whole gym (120) and its courts (60 each)
-        assertThat(found).contains(gym.roomName() + " A面").contains(gym.roomName() + " B面");
+        // capacity 50: the whole gym (120) is listed once; its courts (60 each) are chosen on the room's page
+        assertThat(found).contains("/reservations/rooms/" + gym.roomId() + "\"").contains(gym.roomName() + "（120人）");
         String needsMissing = body(mvc.perform(get("/reservations").param("need", "hearingLoop").param("need", "elevator"))
             .andExpect(status().isOk()));
         assertThat(needsMissing).doesNotContain(gym.facilityName());
@@ -116,6 +116,72 @@ class RoomFinderTest {
         mvc.perform(get("/reservations/facilities/" + gym.facilityId()).param("band", "x")).andExpect(status().isBadRequest());
         // reachable by links: the room page links to its facility view
         assertThat(body(mvc.perform(get("/reservations/rooms/" + gym.roomId())))).contains("/reservations/facilities/" + gym.facilityId());
+    }
+
+    /** The facility ids of the booking list, in the order the page shows them. */
+    static java.util.List<String> listed(String page) {
+        var m = java.util.regex.Pattern.compile("class=\"facility-row__name\"[^>]*><a href=\"/reservations/facilities/([^\"?]+)")
+            .matcher(page);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    @Test
+    void theBookingListIsInSyllabaryOrderOneCompactRowPerFacility() throws Exception {
+        String page = body(mvc.perform(get("/reservations")).andExpect(status().isOk()));
+        java.util.List<String> ids = listed(page);
+        assertThat(ids).hasSize(service.byFacility().size()).doesNotHaveDuplicates();
+        // the facility module's order (/facilities): 50音順 by reading
+        assertThat(ids).isEqualTo(facilities.idsInNameOrder(null).stream().filter(ids::contains).toList());
+        java.util.List<String> readings = ids.stream().map(id -> jdbc.sql("select name_reading from facility where id = ?")
+            .param(id).query(String.class).optional().orElse(null)).filter(java.util.Objects::nonNull).toList();
+        assertThat(readings).isNotEmpty();
+        for (int i = 1; i < readings.size(); i++) {
+            assertThat(readings.get(i).codePointAt(0)).as(readings.get(i - 1) + " before " + readings.get(i))
+                .isGreaterThanOrEqualTo(readings.get(i - 1).codePointAt(0));
+        }
+        // compact: rooms are links in one row, no slot states and no fee lines without a day; the facility's own page
+        assertThat(page).contains("50音順").doesNotContain("slot-states").doesNotContain("使用料 1コマ")
+            .contains("href=\"/facilities/" + ids.get(0) + "\"").contains(">施設の案内</a>").contains("住所・交通・開館時間");
+    }
+
+    @Test
+    void theBookingListFindsAFacilityByItsReadingInHiraganaKatakanaAndRomaji() throws Exception {
+        int all = service.byFacility().size();
+        for (String q : new String[] {"くみんかん", "クミンカン", "ｸﾐﾝｶﾝ", "kuminkan"}) {
+            String page = body(mvc.perform(get("/reservations").param("q", q)).andExpect(status().isOk()));
+            java.util.List<String> ids = listed(page);
+            assertThat(ids).as(q).isNotEmpty().hasSizeLessThan(all);
+            for (String id : ids) {
+                String name = jdbc.sql("select name_ja from facility where id = ?").param(id).query(String.class).single();
+                assertThat(name).as(q).containsAnyOf("区民館", "区民センター");
+            }
+            assertThat(page).contains("value=\"" + q + "\"");
+        }
+        // one facility by its own reading
+        var some = service.byFacility().keySet().stream().map(f -> f.id()).filter(id -> jdbc.sql(
+            "select name_reading is not null from facility where id = ?").param(id).query(Boolean.class).single()).findFirst().orElseThrow();
+        String reading = jdbc.sql("select name_reading from facility where id = ?").param(some).query(String.class).single();
+        assertThat(listed(body(mvc.perform(get("/reservations").param("q", reading)).andExpect(status().isOk())))).contains(some);
+        // nothing found says so; a name too long is a 400 with the message, in both languages
+        assertThat(body(mvc.perform(get("/reservations").param("q", "ぬぬぬぬぬぬぬぬ")).andExpect(status().isOk())))
+            .contains("条件に合う部屋はありません");
+        assertThat(body(mvc.perform(get("/reservations").param("q", "あ".repeat(101))).andExpect(status().isBadRequest())))
+            .contains("施設の名前は100文字以内").contains("aria-invalid=\"true\"");
+        assertThat(body(mvc.perform(get("/reservations").param("q", "a".repeat(101)).param("lang", "en"))
+            .andExpect(status().isBadRequest()))).contains("Enter at most 100 characters for the facility name.");
+    }
+
+    @Test
+    void bookingPagesLinkToTheFacilitysOwnPage() throws Exception {
+        var hall = TestRooms.create(jdbc, "kumin-kan", 30, false, false);
+        assertThat(body(mvc.perform(get("/reservations/rooms/" + hall.roomId())).andExpect(status().isOk())))
+            .contains("href=\"/facilities/" + hall.facilityId() + "\"").contains("の案内（住所・交通・開館時間）");
+        assertThat(body(mvc.perform(get("/reservations/facilities/" + hall.facilityId()).param("lang", "en"))
+            .andExpect(status().isOk()))).contains("href=\"/facilities/" + hall.facilityId() + "\"").contains("(address, access, hours)");
     }
 
     @Test

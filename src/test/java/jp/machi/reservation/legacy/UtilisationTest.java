@@ -30,9 +30,21 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.context.WebApplicationContext;
 
-/** Utilisation: bookings against open slots without blocks, as a table, a chart and CSV. */
+/** Utilisation: bookings against open slots without blocks, as a table, a chart and CSV, and in the open data portal. */
 @MachiTest
 class UtilisationTest extends LegacyFixture {
+
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    /** The open data file as a harvester downloads it. */
+    String openData() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/opendata/files/131202_facility_utilisation.csv")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("\uFEFF全国地方公共団体コード,施設ID,施設名,年月,予約可能コマ数,予約コマ数,休止コマ数,利用率,集計日\r\n");
+        return response.body();
+    }
 
     static final String HEADER = "legacy_booker_id,name,email,residency,legacy_booking_id,room_id,date,slot\r\n";
 
@@ -59,8 +71,17 @@ class UtilisationTest extends LegacyFixture {
             .param("to", month.toString()).with(StaffLogin.admin(jdbc))).andExpect(status().isOk()));
         assertThat(csv).startsWith("\uFEFFfacility_id,facility_name,month,bookings,available_slots,blocked_slots,rate_percent\r\n");
         long perMille = Math.round(2 * 1000.0 / available);
-        assertThat(csv).contains("\"" + facility.id() + "\",\"テスト会館 " + facility.id() + "\"," + month + ",2," + available + ","
+        assertThat(csv).contains(facility.id() + ",テスト会館 " + facility.id() + "," + month + ",2," + available + ","
             + slotsPerDay + "," + perMille / 10 + "." + perMille % 10 + "\r\n");
+        // the same figures in the open data portal's file, and a cancellation in the very next download
+        String row = "131202," + facility.id() + ",テスト会館 " + facility.id() + "," + month + "," + available + ",";
+        assertThat(openData()).contains(row + "2," + slotsPerDay + "," + perMille / 10 + "." + perMille % 10 + ","
+            + service.today() + "\r\n").doesNotContain("@");
+        long first = jdbc.sql("select min(id) from reservation_booking where room_id = ?").param(room).query(Long.class).single();
+        long admin = jdbc.sql("select id from account where email = 'admin@demo.machi.example'").query(Long.class).single();
+        bookings.cancelByStaff(admin, first, "test");
+        long oneInThousand = Math.round(1000.0 / available);
+        assertThat(openData()).contains(row + "1," + slotsPerDay + "," + oneInThousand / 10 + "." + oneInThousand % 10 + ",");
         // bad ranges are 400; another department's staff do not see the facility
         mvc.perform(get("/staff/reservations/utilisation").param("from", "2026-13").with(StaffLogin.admin(jdbc))).andExpect(status().isBadRequest());
         mvc.perform(get("/staff/reservations/utilisation").param("from", "2026-01").param("to", "2027-06")

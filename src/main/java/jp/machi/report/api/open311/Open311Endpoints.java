@@ -293,10 +293,10 @@ class Open311Endpoints {
         String partner = backend.partnerFor(opt(in.api_key()))
             .orElseThrow(() -> error(HttpStatus.FORBIDDEN, f, msg(locale, "open311.error.apiKey")));
         // counted before any photo is decoded: every attempt with a valid key counts, refused or not
-        ReportRateLimits.Decision limit = limits.submission(request.getRemoteAddr(), opt(in.email()), null, false);
+        jp.machi.shared.web.SubmissionLimits.Decision limit = limits.submission(request.getRemoteAddr(), opt(in.email()), null, false);
         if (!limit.allowed()) {
             throw new Open311Error(HttpStatus.TOO_MANY_REQUESTS, f,
-                List.of(("email".equals(limit.limit()) ? "email: " : "") + msg(locale, limit.apiMessageKey(), limit.messageArgs())),
+                List.of(("email".equals(limit.limit()) ? "email: " : "") + msg(locale, limit.messageKey("report.api.rateLimited"), limit.messageArgs())),
                 limit.retryAfterSeconds());
         }
         checkJurisdiction(in.jurisdiction_id(), f, locale);

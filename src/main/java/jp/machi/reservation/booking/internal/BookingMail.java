@@ -2,6 +2,9 @@ package jp.machi.reservation.booking.internal;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import jp.machi.identity.AccountSummary;
 import java.util.Locale;
 import java.util.Map;
 import jp.machi.identity.Accounts;
@@ -52,7 +55,12 @@ public class BookingMail {
 
     /** A hold confirmed: the fee, the payment deadline and whether a reduction was asked for. */
     public void confirmed(Booking b, PaymentDeadline deadline, ReductionCategory reduction) {
-        send(b, "confirmed", Map.of("deadline", deadline(deadline, Locale.JAPANESE),
+        rooms.room(b.roomId()).ifPresent(room -> confirmed(b, room, deadline, reduction));
+    }
+
+    /** {@link #confirmed(Booking, PaymentDeadline, ReductionCategory)} when the caller has the room already. */
+    public void confirmed(Booking b, BookableRoom room, PaymentDeadline deadline, ReductionCategory reduction) {
+        send(b, room, "confirmed", Map.of("deadline", deadline(deadline, Locale.JAPANESE),
             "deadlineEn", deadline(deadline, Locale.ENGLISH), "reduction", reduction == null ? "" : reduction.code(),
             "due", b.fee() > 0 && deadline.possible()));
     }
@@ -80,6 +88,23 @@ public class BookingMail {
         send(b, "unpaid-cancelled", Map.of());
     }
 
+    /**
+     * {@link #unpaidCancelled(Booking)} for many bookings at once (the payment job's batch): each room and each booker
+     * is read once for the batch, not once per booking.
+     */
+    public void unpaidCancelled(List<Booking> bookings) {
+        Map<Long, AccountSummary> bookers = accounts.findAll(bookings.stream().map(Booking::bookerAccountId).toList());
+        Map<Long, Optional<BookableRoom>> roomsById = new HashMap<>();
+        for (Booking b : bookings) {
+            AccountSummary a = bookers.get(b.bookerAccountId());
+            if (a == null || a.email() == null || a.email().isBlank()) {
+                continue;
+            }
+            roomsById.computeIfAbsent(b.roomId(), rooms::room)
+                .ifPresent(room -> send(b, room, a, "unpaid-cancelled", Map.of()));
+        }
+    }
+
     public void reductionDecided(Booking b, boolean approved, ReductionCategory c) {
         send(b, approved ? "reduction-approved" : "reduction-rejected",
             Map.of("categoryJa", c.labelJa(), "categoryEn", c.labelEn(), "percent", c.percent()));
@@ -104,24 +129,26 @@ public class BookingMail {
     }
 
     private void send(Booking b, BookableRoom room, String template, Map<String, Object> extra) {
-        accounts.find(b.bookerAccountId()).ifPresent(a -> {
-            if (a.email() == null || a.email().isBlank()) {
-                return;
-            }
-            Locale locale = "en".equals(a.preferredLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
-            Map<String, Object> model = new HashMap<>(extra);
-            model.put("id", b.id());
-            model.put("name", a.displayName());
-            model.put("facility", room.facility().name().in(locale));
-            model.put("room", room.room().name().in(locale));
-            model.put("date", Wareki.format(b.date(), locale));
-            model.put("slot", room.slot(b.slotCode()).map(s -> s.label(locale)).orElse(b.slotCode()));
-            model.put("time", b.start() + "–" + b.end());
-            model.put("fee", String.format(Locale.ROOT, "%,d", b.fee()));
-            model.put("refund", String.format(Locale.ROOT, "%,d", b.refund() == null ? 0 : b.refund()));
-            model.put("paid", b.paid());
-            model.put("link", baseUrl + "/account/bookings/" + b.id());
-            mailer.send(a.email(), "reservation/booking/" + template, locale, model);
-        });
+        accounts.find(b.bookerAccountId()).ifPresent(a -> send(b, room, a, template, extra));
+    }
+
+    private void send(Booking b, BookableRoom room, AccountSummary a, String template, Map<String, Object> extra) {
+        if (a.email() == null || a.email().isBlank()) {
+            return;
+        }
+        Locale locale = "en".equals(a.preferredLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("id", b.id());
+        model.put("name", a.displayName());
+        model.put("facility", room.facility().name().in(locale));
+        model.put("room", room.room().name().in(locale));
+        model.put("date", Wareki.format(b.date(), locale));
+        model.put("slot", room.slot(b.slotCode()).map(s -> s.label(locale)).orElse(b.slotCode()));
+        model.put("time", b.start() + "–" + b.end());
+        model.put("fee", String.format(Locale.ROOT, "%,d", b.fee()));
+        model.put("refund", String.format(Locale.ROOT, "%,d", b.refund() == null ? 0 : b.refund()));
+        model.put("paid", b.paid());
+        model.put("link", baseUrl + "/account/bookings/" + b.id());
+        mailer.send(a.email(), "reservation/booking/" + template, locale, model);
     }
 }

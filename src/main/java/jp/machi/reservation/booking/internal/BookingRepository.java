@@ -64,6 +64,15 @@ public class BookingRepository {
             .params(roomId, from, to).query(BookingRepository::booking).list();
     }
 
+    /** Active bookings of many rooms over a range, in one statement. */
+    public List<Booking> activeForRooms(Collection<Long> roomIds, LocalDate from, LocalDate to) {
+        if (roomIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from reservation_booking where room_id = any(?) and use_date between ? and ? and " + ACTIVE)
+            .params(roomIds.toArray(Long[]::new), from, to).query(BookingRepository::booking).list();
+    }
+
     public List<Booking> activeForFacility(String facilityId, LocalDate from, LocalDate to) {
         return jdbc.sql("select * from reservation_booking where facility_id = ? and use_date between ? and ? and " + ACTIVE)
             .params(facilityId, from, to).query(BookingRepository::booking).list();
@@ -116,13 +125,34 @@ public class BookingRepository {
             .params(roomIds.toArray(Long[]::new), after).query(String.class).list();
     }
 
-    /** Bookings of the rooms from {@code first} to {@code last} that were not cancelled (confirmed, held, no-show). */
-    public long used(String facilityId, Collection<Long> roomIds, LocalDate first, LocalDate last) {
+    /**
+     * A token that changes whenever the count of not-cancelled bookings for days from {@code first} to {@code last}
+     * could have changed: a new booking, a cancellation, a no-show (one aggregate over those days).
+     */
+    public String changeToken(LocalDate first, LocalDate last) {
         return jdbc.sql("""
-                select count(*) from reservation_booking where facility_id = :f and room_id = any(:rooms)
-                and use_date between :first and :last and status in ('CONFIRMED', 'PROVISIONAL', 'NO_SHOW')""")
-            .param("f", facilityId).param("rooms", roomIds.toArray(Long[]::new)).param("first", first)
-            .param("last", last).query(Long.class).single();
+                select count(*) || '-' || coalesce(max(id), 0) || '-' || count(*) filter (where status = 'NO_SHOW')
+                       || '-' || count(*) filter (where status = 'CANCELLED') || '-' || coalesce(max(cancelled_at)::text, '')
+                from reservation_booking where use_date between :first and :last""")
+            .param("first", first).param("last", last).query(String.class).single();
+    }
+
+    /**
+     * Bookings that were not cancelled (confirmed, held, no-show) for days from {@code first} to {@code last}, counted
+     * by facility, room and month of use, in one statement.
+     */
+    public Map<String, Map<Long, Map<java.time.YearMonth, Long>>> usedByMonth(LocalDate first, LocalDate last) {
+        Map<String, Map<Long, Map<java.time.YearMonth, Long>>> out = new HashMap<>();
+        jdbc.sql("""
+                select facility_id, room_id, extract(year from use_date)::int, extract(month from use_date)::int, count(*)
+                from reservation_booking where use_date between :first and :last
+                and status in ('CONFIRMED', 'PROVISIONAL', 'NO_SHOW') group by 1, 2, 3, 4""")
+            .param("first", first).param("last", last)
+            .query((rs, n) -> out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
+                .put(java.time.YearMonth.of(rs.getInt(3), rs.getInt(4)), rs.getLong(5)))
+            .list();
+        return out;
     }
 
     /** Future active bookings of the rooms by slot code and times: code, start, end, how many. */
@@ -152,7 +182,7 @@ public class BookingRepository {
      * whole-room booking that clashes with a part booking (or the reverse) is refused by the claims' primary key with a
      * {@code DuplicateKeyException}.
      */
-    public Optional<Long> insert(long roomId, String facilityId, LocalDate date, Slot slot, String part, long bookerId,
+    public Optional<Booking> insert(long roomId, String facilityId, LocalDate date, Slot slot, String part, long bookerId,
                                  int fee, String feeRule, boolean commercial, String key, Long proxyStaffId, Long groupId,
                                  Instant now, Instant holdExpiresAt) {
         return jdbc.sql("""
@@ -160,11 +190,11 @@ public class BookingRepository {
                     booker_account_id, status, fee, base_fee, fee_rule, commercial, idempotency_key, created_at,
                     proxy_staff_id, part_code, hold_expires_at, group_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict do nothing returning id""")
+                on conflict do nothing returning *""")
             .params(roomId, facilityId, date, slot.code(), slot.start(), slot.end(), bookerId,
                 holdExpiresAt == null ? "CONFIRMED" : "PROVISIONAL", fee, fee, feeRule, commercial, key, Timestamp.from(now),
                 proxyStaffId, part, holdExpiresAt == null ? null : Timestamp.from(holdExpiresAt), groupId)
-            .query(Long.class).optional();
+            .query(BookingRepository::booking).optional();
     }
 
     /**
@@ -238,6 +268,14 @@ public class BookingRepository {
             .params(Timestamp.from(now), id, Timestamp.from(now), bookerId, bookerId).update() == 1;
     }
 
+    /** {@link #confirmHold} that answers the booking as it is now (one statement instead of an update and a read). */
+    public Optional<Booking> confirmHeld(long id, long bookerId, Instant now) {
+        return jdbc.sql("""
+                update reservation_booking set status = 'CONFIRMED', hold_expires_at = null
+                where id = ? and status = 'PROVISIONAL' and hold_expires_at > ? and booker_account_id = ? returning *""")
+            .params(id, Timestamp.from(now), bookerId).query(BookingRepository::booking).optional();
+    }
+
     /** Cancels an active booking; false when it was no longer active. */
     public boolean cancel(long id, Long by, int refund, Instant now) {
         return jdbc.sql("update reservation_booking set status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, refund = ? "
@@ -245,12 +283,34 @@ public class BookingRepository {
             .params(Timestamp.from(now), by, refund, id).update() == 1;
     }
 
-    /** Cancels the PROVISIONAL bookings whose hold ran out and returns them as they are now (no refund: unpaid). */
-    public List<Booking> expireHolds(Instant now) {
+    /**
+     * Cancels at most {@code limit} PROVISIONAL bookings whose hold ran out and returns them as they are now (no refund:
+     * unpaid). Rows another transaction holds are skipped (a concurrent run or a confirmation takes them).
+     */
+    public List<Booking> expireHolds(Instant now, int limit) {
         return jdbc.sql("""
-                update reservation_booking set status = 'CANCELLED', cancelled_at = :now, refund = 0
-                where status = 'PROVISIONAL' and hold_expires_at <= :now returning *""")
-            .param("now", Timestamp.from(now)).query(BookingRepository::booking).list();
+                update reservation_booking b set status = 'CANCELLED', cancelled_at = :now, refund = 0
+                from (select id from reservation_booking where status = 'PROVISIONAL' and hold_expires_at <= :now
+                      order by id limit :limit for update skip locked) due
+                where b.id = due.id and b.status = 'PROVISIONAL' returning b.*""")
+            .param("now", Timestamp.from(now)).param("limit", limit).query(BookingRepository::booking).list();
+    }
+
+    /**
+     * Cancels the given bookings, each by its own booker without a refund, if they are still confirmed, unpaid and
+     * without a pending reduction (the payment job's batch); returns those cancelled as they are now.
+     */
+    public List<Booking> cancelUnpaid(Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                update reservation_booking set status = 'CANCELLED', cancelled_at = :now, cancelled_by = booker_account_id,
+                    refund = 0
+                where id = any(:ids) and status = 'CONFIRMED' and paid_at is null
+                and (reduction_state is null or reduction_state <> 'REQUESTED') returning *""")
+            .param("now", Timestamp.from(now)).param("ids", ids.toArray(Long[]::new))
+            .query(BookingRepository::booking).list();
     }
 
     /** Staff took the fee at the counter; false when the booking is not confirmed or already paid. */
@@ -327,12 +387,23 @@ public class BookingRepository {
 
     // ---- the jobs' candidates ----
 
-    /** Confirmed, unpaid bookings with a fee and no pending reduction, used from {@code from} on. */
-    public List<Booking> unpaidFrom(LocalDate from) {
+    /** What the payment job needs of an unpaid booking to know its deadline. */
+    public record Unpaid(long id, long roomId, String facilityId, LocalDate date, Instant createdAt,
+                         java.time.LocalTime start) {}
+
+    /**
+     * One page (by id, after {@code afterId}, at most {@code limit}) of the confirmed, unpaid bookings with a fee and no
+     * pending reduction, used from {@code from} on: only the columns the deadline needs.
+     */
+    public List<Unpaid> unpaidPage(LocalDate from, long afterId, int limit) {
         return jdbc.sql("""
-                select * from reservation_booking where status = 'CONFIRMED' and paid_at is null and fee > 0
-                and use_date >= ? and (reduction_state is null or reduction_state <> 'REQUESTED') order by id""")
-            .param(from).query(BookingRepository::booking).list();
+                select id, room_id, facility_id, use_date, created_at, starts_at from reservation_booking
+                where status = 'CONFIRMED' and paid_at is null and fee > 0 and use_date >= ? and id > ?
+                and (reduction_state is null or reduction_state <> 'REQUESTED') order by id limit ?""")
+            .params(from, afterId, limit)
+            .query((rs, n) -> new Unpaid(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                rs.getTimestamp(5).toInstant(), rs.getTime(6).toLocalTime()))
+            .list();
     }
 
     public List<Booking> notPaymentReminded(LocalDate from) {

@@ -79,13 +79,20 @@ public class BookingService {
      */
     @Transactional
     public Booked book(BookingRequest r) {
+        return make(r).booked();
+    }
+
+    /** A booking made (or found again by its key, then without the room) and the room it was checked against. */
+    private record Made(Booked booked, BookableRoom room) {}
+
+    private Made make(BookingRequest r) {
         Booker booker = bookers.lock(r.bookerId()).orElseThrow(() -> new Refused(BookingRefusal.NOT_REGISTERED));
         Optional<Booking> earlier = repository.byKey(r.bookerId(), r.key());
         if (earlier.isPresent()) {
             Booking b = earlier.get();
             if (b.roomId() == r.roomId() && b.date().equals(r.date()) && b.slotCode().equals(r.slotCode())
                 && Objects.equals(b.part(), r.part())) {
-                return new Booked(b, false);
+                return new Made(new Booked(b, false), null);
             }
             throw new Refused(BookingRefusal.KEY_REUSED);
         }
@@ -119,9 +126,10 @@ public class BookingService {
             && !payments.deadline(room.rules(), room.facility().id(), created, r.date(), slot.start()).possible()) {
             throw new Refused(BookingRefusal.NO_PAYMENT_DEADLINE);
         }
-        long id;
+        Booking booking;
         try {
-            id = repository.insert(r.roomId(), room.facility().id(), r.date(), slot, r.part(), r.bookerId(), fee.amount(),
+            // the inserted row comes back from the insert itself
+            booking = repository.insert(r.roomId(), room.facility().id(), r.date(), slot, r.part(), r.bookerId(), fee.amount(),
                     fee.rule(), r.commercial(), r.key(), r.proxyStaffId(), r.groupId(), created,
                     r.hold() == null ? null : created.plus(r.hold()))
                 .orElseThrow(() -> new Refused(BookingRefusal.TAKEN));
@@ -129,7 +137,7 @@ public class BookingService {
             // a whole-room booking and a part booking of the same slot met in the claims table: the other came first
             throw new Refused(BookingRefusal.TAKEN);
         }
-        Booking booking = repository.find(id).orElseThrow();
+        long id = booking.id();
         if (r.proxyStaffId() != null) {
             audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy", r.bookerId(), "booking:" + id,
                 r.date() + " " + slot.code() + " room " + r.roomId()));
@@ -137,7 +145,7 @@ public class BookingService {
         if (r.hold() == null) {
             mail.booked(booking, room);
         }
-        return new Booked(booking, true);
+        return new Made(new Booked(booking, true), room);
     }
 
     /**
@@ -158,11 +166,13 @@ public class BookingService {
     public Booked bookNow(long bookerId, long roomId, LocalDate date, String slot, String part, String key,
                           boolean commercial, String reductionCode) {
         ReductionCategory reduction = reductions.choose(reductionCode);
-        Booked booked = hold(bookerId, null, roomId, date, slot, part, key, commercial);
+        Made held = make(new BookingRequest(bookerId, null, roomId, date, slot, part, key, HOLD, commercial, null));
+        Booked booked = held.booked();
         if (!booked.created() || booked.booking().status() != Booking.Status.PROVISIONAL) {
             return booked;
         }
-        return new Booked(confirm(bookerId, booked.booking().id(), reduction), true);
+        // the room checked a moment ago in this transaction serves the confirmation too
+        return new Booked(confirm(bookerId, booked.booking().id(), reduction, held.room()), true);
     }
 
     /**
@@ -171,6 +181,10 @@ public class BookingService {
      */
     @Transactional
     public Booking confirm(long bookerId, long bookingId, ReductionCategory reduction) {
+        return confirm(bookerId, bookingId, reduction, null);
+    }
+
+    private Booking confirm(long bookerId, long bookingId, ReductionCategory reduction, BookableRoom known) {
         Booking b = repository.find(bookingId).filter(x -> x.bookerAccountId() == bookerId)
             .orElseThrow(() -> new Refused(BookingRefusal.NOT_FOUND));
         if (b.status() == Booking.Status.CONFIRMED) {
@@ -179,18 +193,22 @@ public class BookingService {
         if (b.status() != Booking.Status.PROVISIONAL) {
             throw new Refused(b.status() == Booking.Status.CANCELLED ? BookingRefusal.HOLD_EXPIRED : BookingRefusal.NOT_PROVISIONAL);
         }
-        if (!repository.confirmHold(bookingId, bookerId, clock.instant())) {
-            throw new Refused(BookingRefusal.HOLD_EXPIRED);
-        }
+        Booking held = repository.confirmHeld(bookingId, bookerId, clock.instant())
+            .orElseThrow(() -> new Refused(BookingRefusal.HOLD_EXPIRED));
         if (reduction != null) {
             repository.requestReduction(bookingId, reduction.code());
+            held = repository.find(bookingId).orElseThrow();
         }
-        Booking confirmed = repository.find(bookingId).orElseThrow();
+        Booking confirmed = held;
         if (confirmed.proxyStaffId() != null || CurrentActor.actingFor().isPresent()) {
             audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy-confirm", bookerId, "booking:" + bookingId,
                 "fee " + confirmed.fee()));
         }
-        mail.confirmed(confirmed, payments.deadline(confirmed), reduction);
+        Optional<BookableRoom> room = known != null && known.room().id() == confirmed.roomId() ? Optional.of(known)
+            : rooms.room(confirmed.roomId());
+        room.ifPresent(rm -> mail.confirmed(confirmed, rm,
+            payments.deadline(rm.rules(), confirmed.facilityId(), confirmed.createdAt(), confirmed.date(), confirmed.start()),
+            reduction));
         return confirmed;
     }
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import jp.machi.reservation.money.CancelStep;
 import jp.machi.audit.AuditEvent;
@@ -17,7 +19,9 @@ import jp.machi.reservation.rules.RoomRules;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.time.MachiClock;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ending bookings: the booker cancels (refund by tier, points for a late cancellation), staff cancel for the ward
@@ -32,9 +36,11 @@ public class Cancellations {
     private final BookingMail mail;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Cancellations(BookingRepository repository, RoomRules rules, PenaltyDesk penalties, BookingMail mail, AuditLog audit,
-                  Clock clock) {
+                  Clock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.repository = repository;
         this.rules = rules;
         this.penalties = penalties;
@@ -126,15 +132,23 @@ public class Cancellations {
     /**
      * Cancels every PROVISIONAL booking whose hold expired at or before {@code now} (a checkout hold, a lottery win
      * nobody confirmed …), freeing its slot; returns how many. Run every minute by {@link BookingJobs}; tests call it
-     * with the instant they need.
+     * with the instant they need. Works in batches of {@value Payments#BATCH}, one transaction each (one statement cancels
+     * the batch, one appends its audit entries), so bookings and confirmations interleave with a large expiry.
      */
-    @Transactional
     public int expireHolds(Instant now) {
-        List<Booking> expired = repository.expireHolds(now);
-        for (Booking b : expired) {
-            audit.record(AuditEvent.system("reservation.booking.hold-expired", b.bookerAccountId(), "booking:" + b.id(),
-                b.date() + " " + b.slotCode()));
+        int n = 0;
+        while (true) {
+            Integer done = transactions.execute(s -> {
+                List<Booking> expired = new ArrayList<>(repository.expireHolds(now, Payments.BATCH));
+                expired.sort(Comparator.comparingLong(Booking::id));
+                audit.recordAll(expired.stream().map(b -> AuditEvent.system("reservation.booking.hold-expired",
+                    b.bookerAccountId(), "booking:" + b.id(), b.date() + " " + b.slotCode())).toList());
+                return expired.size();
+            });
+            n += done == null ? 0 : done;
+            if (done == null || done < Payments.BATCH) {
+                return n;
+            }
         }
-        return expired.size();
     }
 }

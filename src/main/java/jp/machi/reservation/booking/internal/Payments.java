@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.machi.audit.AuditEvent;
@@ -13,6 +16,7 @@ import jp.machi.reservation.OnlinePayment;
 import jp.machi.reservation.Refused;
 import jp.machi.reservation.booking.Booking;
 import jp.machi.reservation.booking.BookingRefusal;
+import jp.machi.facility.DayHours;
 import jp.machi.facility.Facilities;
 import jp.machi.reservation.money.MoneyTerms;
 import jp.machi.reservation.money.PaymentDeadline;
@@ -20,7 +24,9 @@ import jp.machi.reservation.rules.RoomRules;
 import jp.machi.reservation.rules.Rule;
 import jp.machi.shared.time.MachiClock;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Paying the fee: at the counter (staff mark it paid), online through a provider's adapter ({@link OnlinePayment}),
@@ -35,15 +41,20 @@ public class Payments implements OnlinePayment.Settlement {
     private final BookingMail mail;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    /** Bookings a job reads, cancels and audits per transaction. */
+    static final int BATCH = 1000;
 
     Payments(BookingRepository repository, RoomRules rules, Facilities facilities, BookingMail mail, AuditLog audit,
-             Clock clock) {
+             Clock clock, PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.facilities = facilities;
         this.rules = rules;
         this.mail = mail;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** When the booking's fee must be paid at its facility's counter, under its rule and the counter's hours. */
@@ -86,25 +97,60 @@ public class Payments implements OnlinePayment.Settlement {
         return booker.isPresent();
     }
 
-    /** Cancels every confirmed, unpaid booking whose payment deadline passed before {@code now}; mails the booker. */
-    @Transactional
+    /**
+     * Cancels every confirmed, unpaid booking whose payment deadline passed before {@code now}; audits each and mails
+     * the booker. Works through the candidates by id in pages of {@value #BATCH}, one transaction each (read the page's
+     * deadline columns, cancel the due ones in one statement, append their audit entries in one statement, write the
+     * mails), so other work interleaves and a failure keeps what earlier pages did.
+     */
     public int cancelUnpaid(Instant now) {
         LocalDate today = now.atZone(MachiClock.ZONE).toLocalDate();
         Map<Long, Optional<Rule>> cache = new HashMap<>();
         int n = 0;
-        for (Booking b : repository.unpaidFrom(today)) {
-            PaymentDeadline deadline = deadline(rule(b, cache), b.facilityId(), b.createdAt(), b.date(), b.start());
-            // no deadline that could be met: never cancelled for non-payment (new bookings cannot be made so)
-            if (!deadline.possible() || deadline.at().isAfter(now)
-                || !repository.cancel(b.id(), b.bookerAccountId(), 0, now)) {
-                continue;
+        long after = 0;
+        while (true) {
+            long from = after;
+            long[] page = transactions.execute(s -> cancelUnpaidPage(today, now, from, cache));
+            if (page == null || page[0] < 0) {
+                return n;
             }
-            audit.record(AuditEvent.system("reservation.booking.unpaid-cancel", b.bookerAccountId(), "booking:" + b.id(),
-                "deadline " + deadline.local().toLocalDateTime()));
-            mail.unpaidCancelled(repository.find(b.id()).orElseThrow());
-            n++;
+            after = page[0];
+            n += (int) page[1];
         }
-        return n;
+    }
+
+    /** One page of {@link #cancelUnpaid}: {last id read (-1 when none), how many cancelled}. */
+    private long[] cancelUnpaidPage(LocalDate today, Instant now, long after, Map<Long, Optional<Rule>> cache) {
+        List<BookingRepository.Unpaid> page = repository.unpaidPage(today, after, BATCH);
+        if (page.isEmpty()) {
+            return new long[] {-1, 0};
+        }
+        Map<Long, java.time.LocalDateTime> due = new HashMap<>();
+        // the counter's hours: one read per facility for the page's whole range of days
+        Map<String, Map<LocalDate, DayHours>> hours = new HashMap<>();
+        Map<String, LocalDate[]> range = new HashMap<>();
+        for (BookingRepository.Unpaid u : page) {
+            LocalDate booked = u.createdAt().atZone(MachiClock.ZONE).toLocalDate();
+            range.merge(u.facilityId(), new LocalDate[] {booked, u.date()}, (a, b) -> new LocalDate[] {
+                a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+        }
+        range.forEach((facility, r) -> hours.put(facility, r[0].isAfter(r[1]) ? Map.of()
+            : facilities.hoursBetween(facility, r[0], r[1])));
+        for (BookingRepository.Unpaid u : page) {
+            Rule rule = cache.computeIfAbsent(u.roomId(), id -> rules.rule(u.roomId(), u.facilityId())).orElse(null);
+            PaymentDeadline deadline = MoneyTerms.paymentDeadline(rule, u.createdAt(), u.date(), u.start(),
+                hours.getOrDefault(u.facilityId(), Map.of()));
+            // no deadline that could be met: never cancelled for non-payment (new bookings cannot be made so)
+            if (deadline.possible() && !deadline.at().isAfter(now)) {
+                due.put(u.id(), deadline.local().toLocalDateTime());
+            }
+        }
+        List<Booking> cancelled = new ArrayList<>(repository.cancelUnpaid(due.keySet(), now));
+        cancelled.sort(Comparator.comparingLong(Booking::id));
+        audit.recordAll(cancelled.stream().map(b -> AuditEvent.system("reservation.booking.unpaid-cancel",
+            b.bookerAccountId(), "booking:" + b.id(), "deadline " + due.get(b.id()))).toList());
+        mail.unpaidCancelled(cancelled);
+        return new long[] {page.getLast().id(), cancelled.size()};
     }
 
     /** On the day before the payment deadline (or later, up to it), reminds once of an unpaid fee. */

@@ -53,11 +53,19 @@ public class RoomFinder {
         }
     }
 
-    /** The filters; null or empty means "any". */
-    public record Filter(LocalDate date, Band band, Integer minCapacity, String category, Set<String> needs,
+    /**
+     * The filters; null or empty means "any". {@code words} look for a facility as the facility search does (name,
+     * reading in hiragana, katakana or romaji, English name, address).
+     */
+    public record Filter(String words, LocalDate date, Band band, Integer minCapacity, String category, Set<String> needs,
                          boolean onlyOpen) {
         public Filter {
             needs = needs == null ? Set.of() : Set.copyOf(needs);
+            words = words == null || words.isBlank() ? null : words.strip();
+        }
+
+        public Filter(LocalDate date, Band band, Integer minCapacity, String category, Set<String> needs, boolean onlyOpen) {
+            this(null, date, band, minCapacity, category, needs, onlyOpen);
         }
     }
 
@@ -79,7 +87,19 @@ public class RoomFinder {
         }
     }
 
-    public record FacilityResult(FacilitySummary facility, FacilityTraits traits, List<UnitResult> units) {}
+    public record FacilityResult(FacilitySummary facility, FacilityTraits traits, List<UnitResult> units) {
+
+        /**
+         * The units of the compact list (no day chosen): each room once as a whole, a part only when its whole room is
+         * not listed (for example filtered out by the capacity, which a part still meets).
+         */
+        public List<Unit> rooms() {
+            Set<Long> whole = new java.util.HashSet<>();
+            units.stream().filter(u -> u.unit().part() == null).forEach(u -> whole.add(u.unit().room().room().id()));
+            return units.stream().map(UnitResult::unit).filter(u -> u.part() == null || !whole.contains(u.room().room().id()))
+                .toList();
+        }
+    }
 
     private final BookableRooms service;
     private final Facilities facilities;
@@ -99,21 +119,35 @@ public class RoomFinder {
         return units;
     }
 
+    /**
+     * The facilities with bookable rooms that pass the filter, in 50音順 (by the reading the facility module keeps, the
+     * order of {@code /facilities}); with words, only the facilities the facility search finds for them.
+     */
     public List<FacilityResult> find(Filter filter) {
-        Map<FacilitySummary, List<BookableRoom>> byFacility = service.byFacility();
+        Map<FacilitySummary, List<BookableRoom>> all = service.byFacility();
+        Map<String, FacilitySummary> byId = new java.util.HashMap<>();
+        all.keySet().forEach(f -> byId.put(f.id(), f));
+        Map<FacilitySummary, List<BookableRoom>> byFacility = new LinkedHashMap<>();
+        for (String id : facilities.idsInNameOrder(filter.words())) {
+            FacilitySummary f = byId.get(id);
+            if (f != null) {
+                byFacility.put(f, all.get(f));
+            }
+        }
         Map<String, FacilityTraits> traits = facilities.traits(byFacility.keySet().stream().map(FacilitySummary::id).toList());
         Map<Long, List<RoomPart>> allParts = service.parts(byFacility.values().stream().flatMap(List::stream)
             .map(r -> r.room().id()).toList());
-        List<FacilityResult> results = new ArrayList<>();
+        // the units that pass the filters, per facility, before anything about the day is read
+        Map<FacilitySummary, List<Unit>> candidates = new LinkedHashMap<>();
+        List<BookableRoom> rooms = new ArrayList<>();
+        Map<Long, List<String>> partCodes = new java.util.HashMap<>();
         for (var e : byFacility.entrySet()) {
             FacilityTraits t = traits.get(e.getKey().id());
             if (t == null || (filter.category() != null && !t.categories().contains(filter.category()))
                 || !t.barrierFree().containsAll(filter.needs())) {
                 continue;
             }
-            List<UnitResult> units = new ArrayList<>();
-            Map<LocalDate, jp.machi.facility.DayHours> hours = filter.date() == null ? null
-                : facilities.hoursBetween(e.getKey().id(), filter.date(), filter.date());
+            List<Unit> units = new ArrayList<>();
             for (BookableRoom room : e.getValue()) {
                 List<Unit> roomUnits = units(room, allParts.getOrDefault(room.room().id(), List.of())).stream()
                     .filter(u -> filter.minCapacity() == null
@@ -121,23 +155,32 @@ public class RoomFinder {
                 if (roomUnits.isEmpty()) {
                     continue;
                 }
-                // one read of the room's bookings for the whole room and all its parts
-                Map<String, List<Availability>> byUnit = filter.date() == null ? Map.of()
-                    : service.availabilityOfUnits(room, roomUnits.stream().map(Unit::partCode)
-                        .filter(java.util.Objects::nonNull).toList(), filter.date(), filter.date(), hours);
-                for (Unit u : roomUnits) {
-                    List<Availability> cells = filter.date() == null ? List.of()
-                        : byUnit.get(u.partCode() == null ? "" : u.partCode()).stream()
-                            .filter(a -> filter.band() == null || filter.band().contains(a.slot())).toList();
-                    UnitResult r = new UnitResult(u, cells);
-                    if (filter.date() != null && filter.onlyOpen() && !r.anyOpen()) {
-                        continue;
-                    }
-                    units.add(r);
-                }
+                units.addAll(roomUnits);
+                rooms.add(room);
+                partCodes.put(room.room().id(), roomUnits.stream().map(Unit::partCode).filter(java.util.Objects::nonNull).toList());
             }
             if (!units.isEmpty()) {
-                results.add(new FacilityResult(e.getKey(), t, units));
+                candidates.put(e.getKey(), units);
+            }
+        }
+        // the day's state of every unit of every room in one go (bookings, overlays and hours each read once)
+        Map<Long, Map<String, List<Availability>>> byRoom = filter.date() == null ? Map.of()
+            : service.availabilityOfRooms(rooms, partCodes, filter.date(), filter.date());
+        List<FacilityResult> results = new ArrayList<>();
+        for (var e : candidates.entrySet()) {
+            List<UnitResult> units = new ArrayList<>();
+            for (Unit u : e.getValue()) {
+                List<Availability> cells = filter.date() == null ? List.of()
+                    : byRoom.get(u.room().room().id()).get(u.partCode() == null ? "" : u.partCode()).stream()
+                        .filter(a -> filter.band() == null || filter.band().contains(a.slot())).toList();
+                UnitResult r = new UnitResult(u, cells);
+                if (filter.date() != null && filter.onlyOpen() && !r.anyOpen()) {
+                    continue;
+                }
+                units.add(r);
+            }
+            if (!units.isEmpty()) {
+                results.add(new FacilityResult(e.getKey(), traits.get(e.getKey().id()), units));
             }
         }
         return results;
@@ -169,12 +212,11 @@ public class RoomFinder {
             days.add(d);
             cells.put(d, new ArrayList<>());
         }
-        Map<LocalDate, jp.machi.facility.DayHours> hours = facilities.hoursBetween(facilityId, from, to);
-        Map<Long, Map<String, List<Availability>>> byRoom = new java.util.HashMap<>();
+        Map<Long, List<String>> partCodes = new java.util.HashMap<>();
         for (var room : rooms) {
-            byRoom.put(room.room().id(), service.availabilityOfUnits(room, allParts.getOrDefault(room.room().id(),
-                List.of()).stream().map(RoomPart::code).toList(), from, to, hours));
+            partCodes.put(room.room().id(), allParts.getOrDefault(room.room().id(), List.of()).stream().map(RoomPart::code).toList());
         }
+        Map<Long, Map<String, List<Availability>>> byRoom = service.availabilityOfRooms(rooms, partCodes, from, to);
         for (Unit u : units) {
             Map<LocalDate, List<Availability>> byDay = new LinkedHashMap<>();
             for (Availability a : byRoom.get(u.room().room().id()).get(u.partCode() == null ? "" : u.partCode())) {

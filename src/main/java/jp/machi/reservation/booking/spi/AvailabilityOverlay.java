@@ -22,4 +22,16 @@ public interface AvailabilityOverlay {
 
     /** Marks for the room's slots from {@code from} to {@code to} (both included), keyed by {@link #key}. */
     Map<String, Mark> marks(BookableRoom room, LocalDate from, LocalDate to);
+
+    /**
+     * {@link #marks} of many rooms, by room id (rooms without marks may be absent). An overlay that can answer for many
+     * rooms in one read overrides this; the finder asks it for the whole ward at once.
+     */
+    default Map<Long, Map<String, Mark>> marks(java.util.List<BookableRoom> rooms, LocalDate from, LocalDate to) {
+        Map<Long, Map<String, Mark>> result = new java.util.HashMap<>();
+        for (BookableRoom room : rooms) {
+            result.put(room.room().id(), marks(room, from, to));
+        }
+        return result;
+    }
 }

@@ -30,6 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 class RoomFinderController {
 
     static final int MAX_CAPACITY = 10_000;
+    /** The longest name search (the facility search's own limit). */
+    static final int MAX_WORDS = 100;
 
     private final RoomFinder finder;
     private final BookableRooms service;
@@ -42,11 +44,15 @@ class RoomFinderController {
     }
 
     @GetMapping("/reservations")
-    String find(@RequestParam(required = false) String date, @RequestParam(required = false) String band,
+    String find(@RequestParam(required = false) String q, @RequestParam(required = false) String date, @RequestParam(required = false) String band,
                 @RequestParam(required = false) String capacity, @RequestParam(required = false) String category,
                 @RequestParam(required = false) List<String> need, @RequestParam(required = false) String open,
                 Model model, HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
+        String words = q == null ? "" : q.strip();
+        if (words.length() > MAX_WORDS) {
+            errors.put("q", "reservation.find.error.q");
+        }
         LocalDate today = service.today();
         LocalDate day = null;
         if (date != null && !date.isBlank()) {
@@ -97,7 +103,7 @@ class RoomFinderController {
         model.addAttribute("categories", categories);
         model.addAttribute("features", FacilityTraits.BARRIER_FREE);
         model.addAttribute("bands", RoomFinder.Band.values());
-        model.addAttribute("form", new Form(date == null ? "" : date, band, capacity == null ? "" : capacity,
+        model.addAttribute("form", new Form(words, date == null ? "" : date, band, capacity == null ? "" : capacity,
             category, needs, onlyOpen));
         model.addAttribute("errors", errors);
         model.addAttribute("today", today);
@@ -106,14 +112,21 @@ class RoomFinderController {
             model.addAttribute("results", List.of());
             return "reservation/booking/rooms";
         }
-        var filter = new RoomFinder.Filter(day, chosenBand, minCapacity, chosenCategory, needs, onlyOpen);
+        var filter = new RoomFinder.Filter(words, day, chosenBand, minCapacity, chosenCategory, needs, onlyOpen);
         model.addAttribute("filter", filter);
         model.addAttribute("results", finder.find(filter));
         return "reservation/booking/rooms";
     }
 
     /** What the person typed, to show back in the form. */
-    record Form(String date, String band, String capacity, String category, Set<String> needs, boolean open) {}
+    record Form(String q, String date, String band, String capacity, String category, Set<String> needs, boolean open) {
+
+        /** Whether a filter other than the name is set (the detailed filters are then shown open). */
+        public boolean detailed() {
+            return !date.isBlank() || (band != null && !band.isBlank()) || !capacity.isBlank()
+                || (category != null && !category.isBlank()) || !needs.isEmpty() || open;
+        }
+    }
 
     @GetMapping("/reservations/facilities/{facilityId}")
     String facility(@PathVariable String facilityId, @RequestParam(required = false) String start,

@@ -44,6 +44,12 @@ public class BlockRules implements BookingCheck, AvailabilityOverlay {
             .params(facilityId, to, from).query(BlockRules::block).list();
     }
 
+    /** A token that changes whenever a block is added or removed (one small aggregate over the blocks table). */
+    public String changeToken() {
+        return jdbc.sql("select count(*) || '-' || coalesce(max(id), 0) || '-' || coalesce(max(removed_at)::text, '') "
+            + "from reservation_block").query(String.class).single();
+    }
+
     @Override
     public Map<String, Mark> marks(BookableRoom room, LocalDate from, LocalDate to) {
         Map<String, Mark> marks = new HashMap<>();

@@ -37,8 +37,26 @@ class LotteryHold implements AvailabilityOverlay, BookingCheck {
 
     @Override
     public Map<String, Mark> marks(BookableRoom room, LocalDate from, LocalDate to) {
+        return marks(room, repository.holding(room.room().id(), from, to, clock.instant()), from, to);
+    }
+
+    /** The rounds of all the rooms in one statement; only rooms a round holds cost more. */
+    @Override
+    public Map<Long, Map<String, Mark>> marks(List<BookableRoom> rooms, LocalDate from, LocalDate to) {
+        Map<Long, List<LotteryRound>> rounds = repository.holdingRooms(rooms.stream().map(r -> r.room().id()).toList(),
+            from, to, clock.instant());
+        Map<Long, Map<String, Mark>> result = new HashMap<>();
+        for (BookableRoom room : rooms) {
+            List<LotteryRound> held = rounds.get(room.room().id());
+            if (held != null) {
+                result.put(room.room().id(), marks(room, held, from, to));
+            }
+        }
+        return result;
+    }
+
+    private Map<String, Mark> marks(BookableRoom room, List<LotteryRound> rounds, LocalDate from, LocalDate to) {
         Map<String, Mark> marks = new HashMap<>();
-        List<LotteryRound> rounds = repository.holding(room.room().id(), from, to, clock.instant());
         for (LotteryRound round : rounds) {
             LocalDate start = round.targetMonth().isAfter(from) ? round.targetMonth() : from;
             LocalDate end = round.lastDay().isBefore(to) ? round.lastDay() : to;

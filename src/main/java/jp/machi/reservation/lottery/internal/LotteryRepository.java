@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,24 @@ public class LotteryRepository {
                 where rr.room_id = ? and r.target_month <= ? and r.target_month + interval '1 month' > ?
                 and r.opens_at <= ? and r.first_come_at > ?""")
             .params(roomId, to, from, ts(now), ts(now)).query(LotteryRepository::round).list();
+    }
+
+    /** {@link #holding} of many rooms in one statement, by room id (rooms without a holding round are absent). */
+    public Map<Long, List<LotteryRound>> holdingRooms(Collection<Long> roomIds, LocalDate from, LocalDate to, Instant now) {
+        Map<Long, List<LotteryRound>> result = new java.util.HashMap<>();
+        if (roomIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                select rr.room_id as held_room_id, r.* from reservation_lottery_round r
+                join reservation_lottery_room rr on rr.round_id = r.id
+                where rr.room_id = any(?) and r.target_month <= ? and r.target_month + interval '1 month' > ?
+                and r.opens_at <= ? and r.first_come_at > ?""")
+            .params(roomIds.toArray(Long[]::new), to, from, ts(now), ts(now))
+            .query((java.sql.ResultSet rs) -> {
+                result.computeIfAbsent(rs.getLong("held_room_id"), k -> new ArrayList<>()).add(round(rs, 0));
+            });
+        return result;
     }
 
     /** Ids of rounds of the same target month that already cover one of the rooms. */

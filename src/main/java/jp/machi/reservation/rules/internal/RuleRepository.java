@@ -46,6 +46,20 @@ public class RuleRepository {
             .param("room", roomId).param("facility", facilityId).query(RuleRepository::slot).list();
     }
 
+    /** Every slot template of every scope, each scope's in its order, with its scope (for reading many rooms at once). */
+    public List<ScopedSlot> allSlots() {
+        return jdbc.sql("select * from reservation_slot order by sort_order, starts_at, id")
+            .query((rs, n) -> new ScopedSlot(rs.getString("facility_id"), longOrNull(rs, "room_id"), slot(rs, n))).list();
+    }
+
+    /** A slot template and its scope. */
+    public record ScopedSlot(String facilityId, Long roomId, Slot slot) {}
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
     /** The slot templates set at exactly one scope. */
     public List<Slot> ownSlots(String facilityId, Long roomId) {
         String where = roomId != null ? "room_id = :room"
@@ -116,8 +130,9 @@ public class RuleRepository {
     }
 
     public List<Rule> all() {
-        return jdbc.sql("select * from reservation_rule order by (room_id is not null), (facility_id is not null), facility_id, room_id")
-            .query(RuleRepository::row).list().stream().map(this::complete).toList();
+        List<Rule> rules = jdbc.sql("select * from reservation_rule order by (room_id is not null), (facility_id is not null), facility_id, room_id")
+            .query(RuleRepository::row).list();
+        return completeAll(rules);
     }
 
     /** Inserts or updates the rule of the scope and replaces its tiers (its fees by slot stay); returns its id. */
@@ -186,19 +201,36 @@ public class RuleRepository {
 
     /** The rule with its refund tiers (a rule without tiers keeps 100 % until its deadline) and fees by slot. */
     private Rule complete(Rule r) {
-        List<RefundTier> tiers = new ArrayList<>();
-        Map<String, SlotFee> fees = new LinkedHashMap<>();
+        return completeAll(List.of(r)).getFirst();
+    }
+
+    /** {@link #complete} of many rules, their tiers and fees read in one statement; in the same order. */
+    private List<Rule> completeAll(List<Rule> rules) {
+        if (rules.isEmpty()) {
+            return rules;
+        }
+        Map<Long, List<RefundTier>> tiers = new java.util.HashMap<>();
+        Map<Long, Map<String, SlotFee>> fees = new java.util.HashMap<>();
         jdbc.sql("""
-                select 't' as kind, null as slot_code, days_before, percent, 0, 0 from reservation_refund_tier where rule_id = :id
+                select 't' as kind, null as slot_code, days_before, percent, 0, 0, rule_id from reservation_refund_tier
+                where rule_id = any(:ids)
                 union all
-                select 'f', slot_code, fee_resident, fee_non_resident, fee_commercial, 0 from reservation_rule_slot_fee where rule_id = :id""")
-            .param("id", r.id()).query((ResultSet rs) -> {
+                select 'f', slot_code, fee_resident, fee_non_resident, fee_commercial, 0, rule_id from reservation_rule_slot_fee
+                where rule_id = any(:ids)""")
+            .param("ids", rules.stream().map(Rule::id).toArray(Long[]::new)).query((ResultSet rs) -> {
+                long id = rs.getLong(7);
                 if ("t".equals(rs.getString(1))) {
-                    tiers.add(new RefundTier(rs.getInt(3), rs.getInt(4)));
+                    tiers.computeIfAbsent(id, k -> new ArrayList<>()).add(new RefundTier(rs.getInt(3), rs.getInt(4)));
                 } else {
-                    fees.put(rs.getString(2), new SlotFee(rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+                    fees.computeIfAbsent(id, k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), new SlotFee(rs.getInt(3), rs.getInt(4), rs.getInt(5)));
                 }
             });
+        return rules.stream().map(r -> withTiersAndFees(r, tiers.getOrDefault(r.id(), List.of()),
+            fees.getOrDefault(r.id(), new LinkedHashMap<>()))).toList();
+    }
+
+    private static Rule withTiersAndFees(Rule r, List<RefundTier> tiers, Map<String, SlotFee> fees) {
         return new Rule(r.id(), r.facilityId(), r.roomId(), r.windowDays(), r.cutoffDays(), r.monthlyCap(), r.feeResident(),
             r.feeNonResident(), r.feeCommercial(), r.cancelDeadlineDays(), r.payWithinDays(), r.payDaysBefore(),
             r.lateCancelDays(), r.lateCancelPoints(), r.noShowPoints(), r.penaltyThreshold(), r.suspensionDays(),

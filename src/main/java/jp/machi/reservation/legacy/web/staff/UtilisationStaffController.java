@@ -2,13 +2,12 @@ package jp.machi.reservation.legacy.web.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import jp.machi.facility.FacilitySummary;
+import jp.machi.shared.csv.CsvWriter;
 import jp.machi.reservation.legacy.internal.Utilisation;
 import jp.machi.reservation.rules.RoomRules;
 import jp.machi.reservation.web.StaffPages;
@@ -86,24 +85,12 @@ class UtilisationStaffController {
         List<Utilisation.Row> rows = utilisation.table(facilitiesFor(me), r.from(), r.to());
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"utilisation-" + r.from() + "-" + r.to() + ".csv\"");
-        StringBuilder out = new StringBuilder("\uFEFF");
-        out.append("facility_id,facility_name,month,bookings,available_slots,blocked_slots,rate_percent\r\n");
-        for (Utilisation.Row row : rows) {
-            out.append(cell(row.facility().id())).append(',').append(cell(row.facility().name().in(locale))).append(',')
-                .append(row.month()).append(',').append(row.bookings()).append(',').append(row.available()).append(',')
-                .append(row.blocked()).append(',').append(row.percent()).append("\r\n");
+        try (CsvWriter csv = CsvWriter.to(response.getOutputStream())) {
+            csv.row("facility_id", "facility_name", "month", "bookings", "available_slots", "blocked_slots", "rate_percent");
+            for (Utilisation.Row row : rows) {
+                csv.row(row.facility().id(), row.facility().name().in(locale), row.month().toString(), row.bookings(),
+                    row.available(), row.blocked(), row.percent());
+            }
         }
-        try (OutputStream os = response.getOutputStream()) {
-            os.write(out.toString().getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** RFC 4180 quoting, a leading formula character (=, +, -, @, tab, CR) neutralised with an apostrophe. */
-    static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 }
