@@ -159,7 +159,8 @@ class PaymentsAndPenaltiesTest extends MoneyRoomFixture {
         Instant now = Instant.now();
         assertThat(payments.cancelUnpaid(now)).isGreaterThanOrEqualTo(0);
         assertThat(column(b.id(), "status")).isEqualTo("CONFIRMED");
-        assertThat(payments.remind(now)).isGreaterThanOrEqualTo(1);
+        // (the scheduled job may have got there first: what counts is that it is reminded, once)
+        payments.remind(now);
         assertThat(column(b.id(), "payment_reminded_at")).isNotNull();
         assertThat(mailWith(email(who), "お支払い期限が近づいています")).contains("1,000円");
         int before = TestMailbox.mailsTo(email(who)).size();
@@ -167,7 +168,7 @@ class PaymentsAndPenaltiesTest extends MoneyRoomFixture {
         assertThat(TestMailbox.mailsTo(email(who))).hasSize(before);
         // booked 11 days ago: the deadline (end of the 10th day) has passed: cancelled, no refund, mail
         jdbc.sql("update reservation_booking set created_at = now() - interval '11 days' where id = ?").param(b.id()).update();
-        assertThat(payments.cancelUnpaid(Instant.now())).isGreaterThanOrEqualTo(1);
+        payments.cancelUnpaid(Instant.now());
         assertThat(column(b.id(), "status")).isEqualTo("CANCELLED");
         assertThat(column(b.id(), "refund")).isEqualTo("0");
         assertThat(mailWith(email(who), "お支払いがなかったため")).contains("予約番号: " + b.id());

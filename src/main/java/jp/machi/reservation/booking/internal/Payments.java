@@ -126,16 +126,8 @@ public class Payments implements OnlinePayment.Settlement {
             return new long[] {-1, 0};
         }
         Map<Long, java.time.LocalDateTime> due = new HashMap<>();
-        // the counter's hours: one read per facility for the page's whole range of days
-        Map<String, Map<LocalDate, DayHours>> hours = new HashMap<>();
-        Map<String, LocalDate[]> range = new HashMap<>();
-        for (BookingRepository.Unpaid u : page) {
-            LocalDate booked = u.createdAt().atZone(MachiClock.ZONE).toLocalDate();
-            range.merge(u.facilityId(), new LocalDate[] {booked, u.date()}, (a, b) -> new LocalDate[] {
-                a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
-        }
-        range.forEach((facility, r) -> hours.put(facility, r[0].isAfter(r[1]) ? Map.of()
-            : facilities.hoursBetween(facility, r[0], r[1])));
+        Map<String, Map<LocalDate, DayHours>> hours = counterHours(page.stream()
+            .map(u -> new Span(u.facilityId(), u.createdAt(), u.date())).toList());
         for (BookingRepository.Unpaid u : page) {
             Rule rule = cache.computeIfAbsent(u.roomId(), id -> rules.rule(u.roomId(), u.facilityId())).orElse(null);
             PaymentDeadline deadline = MoneyTerms.paymentDeadline(rule, u.createdAt(), u.date(), u.start(),
@@ -159,8 +151,12 @@ public class Payments implements OnlinePayment.Settlement {
         LocalDate today = now.atZone(MachiClock.ZONE).toLocalDate();
         Map<Long, Optional<Rule>> cache = new HashMap<>();
         int n = 0;
-        for (Booking b : repository.notPaymentReminded(today)) {
-            PaymentDeadline deadline = deadline(rule(b, cache), b.facilityId(), b.createdAt(), b.date(), b.start());
+        List<Booking> candidates = repository.notPaymentReminded(today);
+        Map<String, Map<LocalDate, DayHours>> hours = counterHours(candidates.stream()
+            .map(b -> new Span(b.facilityId(), b.createdAt(), b.date())).toList());
+        for (Booking b : candidates) {
+            PaymentDeadline deadline = MoneyTerms.paymentDeadline(rule(b, cache), b.createdAt(), b.date(), b.start(),
+                hours.getOrDefault(b.facilityId(), Map.of()));
             if (!deadline.possible() || today.isBefore(deadline.day().minusDays(1)) || !deadline.at().isAfter(now)
                 || !repository.markPaymentReminded(b.id(), now)) {
                 continue;
@@ -169,6 +165,26 @@ public class Payments implements OnlinePayment.Settlement {
             n++;
         }
         return n;
+    }
+
+    /** What a job knows of a booking to read its counter's hours: where, when booked, the day of use. */
+    private record Span(String facilityId, Instant bookedAt, LocalDate date) {}
+
+    /**
+     * The counters' hours for a job's bookings: one read per facility covering all its bookings' days, instead of one
+     * per booking.
+     */
+    private Map<String, Map<LocalDate, DayHours>> counterHours(List<Span> bookings) {
+        Map<String, LocalDate[]> range = new HashMap<>();
+        for (Span b : bookings) {
+            LocalDate booked = b.bookedAt().atZone(MachiClock.ZONE).toLocalDate();
+            range.merge(b.facilityId(), new LocalDate[] {booked, b.date()}, (x, y) -> new LocalDate[] {
+                x[0].isBefore(y[0]) ? x[0] : y[0], x[1].isAfter(y[1]) ? x[1] : y[1]});
+        }
+        Map<String, Map<LocalDate, DayHours>> hours = new HashMap<>();
+        range.forEach((facility, r) -> hours.put(facility, r[0].isAfter(r[1]) ? Map.of()
+            : facilities.hoursBetween(facility, r[0], r[1])));
+        return hours;
     }
 
     /** The rule of a booking's room, read once per room during one job run. */
