@@ -176,6 +176,39 @@ class InquiryDeskTest {
     }
 
     @Test
+    void staffGiveAnInquiryToANamedColleagueOfTheDivisionAndNobodyElse() throws Exception {
+        String word = "担当替え" + System.nanoTime() % 100000;
+        mvc.perform(multipart("/inquiries").param("text", word + "について").param("department", "kocho-koho")
+            .param("email", "assign" + System.nanoTime() + "@example.com").with(csrf())).andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("""
+                select i.id from inquiry i join inquiry_message m on m.inquiry_id = i.id where m.body like ?""")
+            .param(word + "%").query(Long.class).single();
+        long colleague = jdbc.sql("select id from account where email = 'staff@demo.machi.example'").query(Long.class).single();
+        var admin = StaffLogin.admin(jdbc);
+        String page = body(mvc.perform(get("/staff/inquiries/" + id).with(admin)).andExpect(status().isOk()));
+        assertThat(page).contains("担当者を選ぶ").contains("value=\"" + colleague + "\"");
+        mvc.perform(post("/staff/inquiries/" + id + "/assign").param("assignee", Long.toString(colleague)).with(admin).with(csrf()))
+            .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select assignee_account_id from inquiry where id = ?").param(id).query(Long.class).single())
+            .isEqualTo(colleague);
+        String after = body(mvc.perform(get("/staff/inquiries/" + id).with(admin)));
+        assertThat(after).contains("担当者を").contains("にしました");
+        // a resident, or nonsense, is refused on the form and changes nothing
+        long resident = jdbc.sql("select id from account where email = 'resident@demo.machi.example'").query(Long.class).single();
+        for (String bad : List.of(Long.toString(resident), "abc")) {
+            assertThat(body(mvc.perform(post("/staff/inquiries/" + id + "/assign").param("assignee", bad).with(admin).with(csrf()))
+                .andExpect(status().isBadRequest()))).contains("この課の職員から選んでください");
+        }
+        assertThat(jdbc.sql("select assignee_account_id from inquiry where id = ?").param(id).query(Long.class).single())
+            .isEqualTo(colleague);
+        // nobody
+        mvc.perform(post("/staff/inquiries/" + id + "/assign").param("assignee", "").with(admin).with(csrf()))
+            .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from inquiry where id = ? and assignee_account_id is null").param(id)
+            .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsRefusedWithAClearMessageAndNothingStored() throws Exception {
         long before = inquiries();
         assertThat(body(mvc.perform(post("/inquiries/new").with(csrf()).param("text", "  \u0000 "))

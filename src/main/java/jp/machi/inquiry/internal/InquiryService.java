@@ -224,14 +224,27 @@ public class InquiryService {
             i.departmentCode() + " -> " + toDepartment));
     }
 
+    /** The staff who may be given an inquiry of {@code departmentCode}: that division's staff, by name. */
+    public List<jp.machi.identity.AccountSummary> colleagues(String departmentCode) {
+        return accounts.staffOf(departmentCode);
+    }
+
+    /**
+     * Gives the inquiry to {@code assigneeId} (a staff member of its division; the caller themselves included) or to
+     * nobody ({@code null}). Returns false, changing nothing, when the assignee is not one of the division's staff.
+     */
     @Transactional
-    public void assign(long staffId, long id, boolean toMe) {
+    public boolean assign(long staffId, long id, Long assigneeId) {
         Inquiry i = mine(staffId, id);
-        inquiries.setAssignee(id, toMe ? staffId : null);
-        inquiries.addMessage(id, Inquiry.Message.Kind.ASSIGN, toMe ? "assigned" : "released", staffId,
-            i.departmentCode(), null, clock.instant());
+        if (assigneeId != null && colleagues(i.departmentCode()).stream().noneMatch(a -> a.id() == assigneeId)) {
+            return false;
+        }
+        inquiries.setAssignee(id, assigneeId);
+        String line = assigneeId == null ? "released" : assigneeId == staffId ? "assigned" : "assigned:" + assigneeId;
+        inquiries.addMessage(id, Inquiry.Message.Kind.ASSIGN, line, staffId, i.departmentCode(), null, clock.instant());
         audit.record(AuditEvent.byCurrentActor("inquiry.assign", i.residentAccountId(), "inquiry:" + id,
-            toMe ? "to self" : "released"));
+            assigneeId == null ? "released" : assigneeId == staffId ? "to self" : "to staff #" + assigneeId));
+        return true;
     }
 
     @Transactional
