@@ -108,6 +108,7 @@ class RouteAuthorizationTest {
         rule("GET /account/bookings/new", SIGNED_IN), // ReservationController#confirm
         rule("GET /account/bookings/registration", SIGNED_IN), // ReservationController#registration
         rule("GET /account/bookings/{id}", SIGNED_IN), // ReservationController#detail
+        rule("GET /account/bookings/{id}/cancel", SIGNED_IN), // MyBookingsController#confirmCancel
         rule("GET /account/bookings/{id}/checkout", SIGNED_IN), // MoneyController#checkout
         rule("GET /account/data", SIGNED_IN), // AccountController#download
         rule("GET /account/delete", SIGNED_IN), // AccountController#deleteConfirm
