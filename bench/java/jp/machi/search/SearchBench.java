@@ -59,10 +59,15 @@ class SearchBench {
 
         double[] rebuild = new double[3];
         for (int i = 0; i < rebuild.length; i++) {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long c = os.getProcessCpuTime();
             long t = System.nanoTime();
             int docs = index.rebuild();
             rebuild[i] = (System.nanoTime() - t) / 1e9;
-            out.add(String.format("full rebuild %d: %d documents in %.2f s", i + 1, docs, rebuild[i]));
+            double cpuSeconds = (os.getProcessCpuTime() - c) / 1e9;
+            out.add(String.format("full rebuild %d: %d documents in %.2f s wall clock, %.2f s CPU of the whole JVM "
+                + "(all threads, %d cores; load average %s)", i + 1, docs, rebuild[i], cpuSeconds,
+                Runtime.getRuntime().availableProcessors(), load()));
         }
 
         long hits = 0;

@@ -183,6 +183,8 @@ class PersonalDataTest {
         java.time.LocalDate soon = jp.machi.reservation.TestRooms.openDay(rooms, hall.roomId(), 1, "night");
         long late = bookings.book(jp.machi.reservation.booking.BookingRequest.of(p.id(), hall.roomId(), soon, "night",
             java.util.UUID.randomUUID().toString())).booking().id();
+        // booked an hour ago: past the free cancellation after booking, so cancelling now is late
+        jdbc.sql("update reservation_booking set created_at = now() - interval '1 hour' where id = ?").param(late).update();
         cancellations.byBooker(p.id(), late);
         long group = groups.register(p.id(), "消去試験団体" + p.id(), "ショウキョシケンダンタイ", "合唱", List.of(
             new jp.machi.reservation.groups.internal.GroupService.NewMember("団員 一", null, true),

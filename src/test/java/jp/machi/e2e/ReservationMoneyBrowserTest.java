@@ -30,7 +30,7 @@ class ReservationMoneyBrowserTest extends BrowserTest {
         assertThat(page.locator("main").textContent()).contains("営利目的の料金").contains("仮押さえしています");
         assertAccessible();
         assertNoHorizontalOverflow(page);
-        page.locator("#reduction").selectOption("neighbourhood");
+        page.locator("label[for=reduction-neighbourhood]").click();
         page.locator("main form.form button[type=submit]").click();
         assertThat(page.locator("h1").textContent()).contains("予約が確定しました");
         assertThat(page.locator("main").textContent()).contains("審査中").contains("お支払い期限");

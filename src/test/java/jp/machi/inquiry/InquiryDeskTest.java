@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -173,6 +174,72 @@ class InquiryDeskTest {
         long other = jdbc.sql("select id from inquiry where resident_account_id is null order by id limit 1").query(Long.class).single();
         mvc.perform(get("/account/inquiries/" + other).with(resident)).andExpect(status().isNotFound());
         assertThat(body(mvc.perform(get("/account").with(resident)))).contains("お問い合わせの一覧");
+    }
+
+    @Test
+    void aVisitorWhoLostTheLinkGetsNewLinksByMailAndThePageSaysNothingAboutWhoWrote() throws Exception {
+        String mail = "lost" + System.nanoTime() + "@example.com";
+        String word = "なくした" + System.nanoTime() % 100000;
+        var sent = mvc.perform(multipart("/inquiries").param("text", word + "の件").param("department", "kocho-koho")
+            .param("email", mail).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+        String oldToken = (String) sent.getFlashMap().get("sentToken");
+        TestMailbox.awaitMailTo(mail);
+        assertThat(body(mvc.perform(get("/inquiries/new")))).contains("/inquiries/lost");
+        assertThat(body(mvc.perform(get("/inquiries/lost")).andExpect(status().isOk()))).contains("メールのリンクをなくした方");
+
+        // the same answer for an address that wrote and one that did not
+        var known = mvc.perform(post("/inquiries/lost").param("email", mail.toUpperCase()).with(csrf()))
+            .andExpect(status().is3xxRedirection()).andReturn();
+        var unknown = mvc.perform(post("/inquiries/lost").param("email", "nobody" + System.nanoTime() + "@example.com")
+            .with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(known.getResponse().getRedirectedUrl()).isEqualTo(unknown.getResponse().getRedirectedUrl());
+        assertThat(Map.copyOf(known.getFlashMap())).isEqualTo(Map.copyOf(unknown.getFlashMap()));
+
+        MimeMessage links = TestMailbox.awaitMailContaining(mail, TestMailbox.DEFAULT_TIMEOUT, "前にお送りしたリンクは使えなくなりました");
+        String link = TestMailbox.firstLink(TestMailbox.text(links));
+        assertThat(link).contains("/inquiries/t/");
+        String path = link.substring(link.indexOf("/inquiries/t/"));
+        assertThat(body(mvc.perform(get(path)).andExpect(status().isOk()))).contains(word);
+        // the old link stops working
+        mvc.perform(get("/inquiries/t/" + oldToken)).andExpect(status().isNotFound());
+        // bad input: a clear message, nothing sent
+        assertThat(body(mvc.perform(post("/inquiries/lost").param("email", "not-an-address").with(csrf()))
+            .andExpect(status().isBadRequest()))).contains("メールアドレスの形");
+        assertThat(body(mvc.perform(post("/inquiries/lost").param("email", "").param("lang", "en").with(csrf()))
+            .andExpect(status().isBadRequest()))).contains("e-mail");
+    }
+
+    @Test
+    void staffGiveAnInquiryToANamedColleagueOfTheDivisionAndNobodyElse() throws Exception {
+        String word = "担当替え" + System.nanoTime() % 100000;
+        mvc.perform(multipart("/inquiries").param("text", word + "について").param("department", "kocho-koho")
+            .param("email", "assign" + System.nanoTime() + "@example.com").with(csrf())).andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("""
+                select i.id from inquiry i join inquiry_message m on m.inquiry_id = i.id where m.body like ?""")
+            .param(word + "%").query(Long.class).single();
+        long colleague = jdbc.sql("select id from account where email = 'staff@demo.machi.example'").query(Long.class).single();
+        var admin = StaffLogin.admin(jdbc);
+        String page = body(mvc.perform(get("/staff/inquiries/" + id).with(admin)).andExpect(status().isOk()));
+        assertThat(page).contains("担当者を選ぶ").contains("value=\"" + colleague + "\"");
+        mvc.perform(post("/staff/inquiries/" + id + "/assign").param("assignee", Long.toString(colleague)).with(admin).with(csrf()))
+            .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select assignee_account_id from inquiry where id = ?").param(id).query(Long.class).single())
+            .isEqualTo(colleague);
+        String after = body(mvc.perform(get("/staff/inquiries/" + id).with(admin)));
+        assertThat(after).contains("担当者を").contains("にしました");
+        // a resident, or nonsense, is refused on the form and changes nothing
+        long resident = jdbc.sql("select id from account where email = 'resident@demo.machi.example'").query(Long.class).single();
+        for (String bad : List.of(Long.toString(resident), "abc")) {
+            assertThat(body(mvc.perform(post("/staff/inquiries/" + id + "/assign").param("assignee", bad).with(admin).with(csrf()))
+                .andExpect(status().isBadRequest()))).contains("この課の職員から選んでください");
+        }
+        assertThat(jdbc.sql("select assignee_account_id from inquiry where id = ?").param(id).query(Long.class).single())
+            .isEqualTo(colleague);
+        // nobody
+        mvc.perform(post("/staff/inquiries/" + id + "/assign").param("assignee", "").with(admin).with(csrf()))
+            .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from inquiry where id = ? and assignee_account_id is null").param(id)
+            .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

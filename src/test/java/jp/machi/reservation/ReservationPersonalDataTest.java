@@ -64,6 +64,8 @@ class ReservationPersonalDataTest {
         long unpaid = book(who.id(), hall.roomId(), day, "pm");
         LocalDate soon = TestRooms.openDay(rooms, hall.roomId(), 1, "night");
         long late = book(who.id(), hall.roomId(), soon, "night");
+        // booked an hour ago: past the free cancellation after booking, so cancelling now is late
+        jdbc.sql("update reservation_booking set created_at = now() - interval '1 hour' where id = ?").param(late).update();
         cancellations.byBooker(who.id(), late);
         assertThat(jdbc.sql("select count(*) from reservation_penalty where booker_account_id = ?").param(who.id())
             .query(Long.class).single()).isEqualTo(1);

@@ -108,6 +108,7 @@ class RouteAuthorizationTest {
         rule("GET /account/bookings/new", SIGNED_IN), // ReservationController#confirm
         rule("GET /account/bookings/registration", SIGNED_IN), // ReservationController#registration
         rule("GET /account/bookings/{id}", SIGNED_IN), // ReservationController#detail
+        rule("GET /account/bookings/{id}/cancel", SIGNED_IN), // MyBookingsController#confirmCancel
         rule("GET /account/bookings/{id}/checkout", SIGNED_IN), // MoneyController#checkout
         rule("GET /account/data", SIGNED_IN), // AccountController#download
         rule("GET /account/delete", SIGNED_IN), // AccountController#deleteConfirm
@@ -438,11 +439,13 @@ class RouteAuthorizationTest {
         rule("GET /faq", PUBLIC), // FaqController#list
         rule("GET /faq/{id}", PUBLIC), // FaqController#show
         rule("POST /faq/{id}/feedback", PUBLIC), // FaqController#feedback
+        rule("GET /inquiries/lost", PUBLIC), // InquiryThreadController#lost
         rule("GET /inquiries/new", PUBLIC), // InquiryDeskController#start
         rule("GET /inquiries/sent", PUBLIC), // InquiryDeskController#sent
         rule("GET /inquiries/t/{token}", PUBLIC), // InquiryThreadController#tokenThread
         rule("GET /inquiries/t/{token}/files/{file}", PUBLIC), // InquiryThreadController#tokenFile
         rule("POST /inquiries", PUBLIC), // InquiryDeskController#send
+        rule("POST /inquiries/lost", PUBLIC), // InquiryThreadController#lostSend
         rule("POST /inquiries/new", PUBLIC), // InquiryDeskController#check
         rule("POST /inquiries/resolved", PUBLIC), // InquiryDeskController#resolved
         rule("POST /inquiries/t/{token}", PUBLIC), // InquiryThreadController#tokenWrite

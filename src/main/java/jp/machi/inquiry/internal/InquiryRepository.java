@@ -85,6 +85,18 @@ public class InquiryRepository {
         return jdbc.sql("select " + COLUMNS + " from inquiry where id = ?").param(id).query((rs, n) -> row(rs)).optional();
     }
 
+    /** Inquiries sent without an account from {@code email} (any case), newest first, at most {@code limit}. */
+    public List<Inquiry> sentWithoutAccountFrom(String email, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from inquiry where resident_account_id is null and not erased "
+                + "and access_token_hash is not null and lower(contact_email) = lower(?) order by received_at desc limit ?")
+            .params(email, limit).query((rs, n) -> row(rs)).list();
+    }
+
+    /** Replaces the thread's secret link (the old one stops working). */
+    public void setTokenHash(long id, String hash) {
+        jdbc.sql("update inquiry set access_token_hash = ? where id = ?").params(hash, id).update();
+    }
+
     public Optional<Inquiry> findByTokenHash(String hash) {
         return jdbc.sql("select " + COLUMNS + " from inquiry where access_token_hash = ? and not erased").param(hash)
             .query((rs, n) -> row(rs)).optional();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.machi.holiday.WorkingDays;
 import jp.machi.audit.AuditEvent;
@@ -224,14 +225,27 @@ public class InquiryService {
             i.departmentCode() + " -> " + toDepartment));
     }
 
+    /** The staff who may be given an inquiry of {@code departmentCode}: that division's staff, by name. */
+    public List<jp.machi.identity.AccountSummary> colleagues(String departmentCode) {
+        return accounts.staffOf(departmentCode);
+    }
+
+    /**
+     * Gives the inquiry to {@code assigneeId} (a staff member of its division; the caller themselves included) or to
+     * nobody ({@code null}). Returns false, changing nothing, when the assignee is not one of the division's staff.
+     */
     @Transactional
-    public void assign(long staffId, long id, boolean toMe) {
+    public boolean assign(long staffId, long id, Long assigneeId) {
         Inquiry i = mine(staffId, id);
-        inquiries.setAssignee(id, toMe ? staffId : null);
-        inquiries.addMessage(id, Inquiry.Message.Kind.ASSIGN, toMe ? "assigned" : "released", staffId,
-            i.departmentCode(), null, clock.instant());
+        if (assigneeId != null && colleagues(i.departmentCode()).stream().noneMatch(a -> a.id() == assigneeId)) {
+            return false;
+        }
+        inquiries.setAssignee(id, assigneeId);
+        String line = assigneeId == null ? "released" : assigneeId == staffId ? "assigned" : "assigned:" + assigneeId;
+        inquiries.addMessage(id, Inquiry.Message.Kind.ASSIGN, line, staffId, i.departmentCode(), null, clock.instant());
         audit.record(AuditEvent.byCurrentActor("inquiry.assign", i.residentAccountId(), "inquiry:" + id,
-            toMe ? "to self" : "released"));
+            assigneeId == null ? "released" : assigneeId == staffId ? "to self" : "to staff #" + assigneeId));
+        return true;
     }
 
     @Transactional
@@ -263,6 +277,41 @@ public class InquiryService {
             return accounts.find(i.residentAccountId()).map(AccountSummary::email);
         }
         return Optional.ofNullable(i.contactEmail());
+    }
+
+    /** The most threads whose links one request mails again. */
+    public static final int MAX_RESENT = 20;
+
+    /** Whether {@code email} is shaped like an address (for the lost-link form). */
+    public static boolean looksLikeEmail(String email) {
+        String e = Texts.line(email);
+        return !e.isEmpty() && e.length() <= 320 && EMAIL.matcher(e).matches();
+    }
+
+    /**
+     * A visitor lost the mailed link: every thread they opened without an account from {@code email} gets a new
+     * secret link (the old one stops working) and one mail lists them, sent to that address only. Nothing is said
+     * to the requester about whether there were any, so the form cannot be used to learn who wrote to the ward.
+     * Returns how many links were mailed (for tests and logs, never shown).
+     */
+    @Transactional
+    public int resendLinks(String email, Locale locale) {
+        String address = Texts.line(email);
+        List<Inquiry> threads = inquiries.sentWithoutAccountFrom(address, MAX_RESENT);
+        if (threads.isEmpty()) {
+            return 0;
+        }
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (Inquiry i : threads) {
+            String token = newToken();
+            inquiries.setTokenHash(i.id(), hash(token));
+            lines.add(Map.of("id", i.id(), "department", departmentLabel(i, locale),
+                "received", i.receivedAt().atZone(jp.machi.shared.time.MachiClock.ZONE).toLocalDate().toString(),
+                "link", baseUrl + "/inquiries/t/" + token));
+        }
+        mailer.send(threads.getFirst().contactEmail(), "inquiry/links", locale,
+            Map.of("ward", ward.name(locale), "threads", lines), "inquiry-links:" + UUID.randomUUID());
+        return threads.size();
     }
 
     private void mailResident(Inquiry i, String template, Map<String, Object> extra, String token, String key) {

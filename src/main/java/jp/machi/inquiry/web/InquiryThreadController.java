@@ -103,6 +103,40 @@ class InquiryThreadController {
         return thread(i, "/inquiries/t/" + token, model, Map.of());
     }
 
+    /** A visitor who lost the mailed link asks for new links by e-mail. */
+    @GetMapping("/inquiries/lost")
+    String lost(Model model) {
+        model.addAttribute("email", "");
+        model.addAttribute("error", null);
+        return "inquiry/lost";
+    }
+
+    @PostMapping("/inquiries/lost")
+    String lostSend(@RequestParam(required = false) String email, Model model, Locale locale,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        String e = Texts.line(email);
+        String error = null;
+        if (!InquiryService.looksLikeEmail(e)) {
+            error = messages.getMessage(e.isEmpty() ? "inquiry.desk.error.email" : "inquiry.desk.error.emailFormat", null, locale);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        } else {
+            SubmissionLimits.Decision limit = limits.newInquiry(CurrentActor.remoteAddress(), e, null, false);
+            if (!limit.allowed()) {
+                error = messages.getMessage(limit.messageKey("inquiry.rateLimited"), limit.messageArgs(), locale);
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
+            }
+        }
+        if (error != null) {
+            model.addAttribute("email", e);
+            model.addAttribute("error", error);
+            return "inquiry/lost";
+        }
+        service.resendLinks(e, locale);
+        redirect.addFlashAttribute("lostSent", true);
+        return "redirect:/inquiries/lost";
+    }
+
     @PostMapping("/inquiries/t/{token}")
     String tokenWrite(@PathVariable String token, @RequestParam(required = false) String text,
                       @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model, Locale locale,

@@ -14,6 +14,7 @@ import java.time.LocalTime;
  * @param baseFee   the fee at booking time, before any reduction (null for old rows)
  * @param reduction the reduction asked for, null for none
  * @param groupId   the group the booking was made for (団体), null for a person's own
+ * @param confirmedAt when a hold (checkout, lottery win) was confirmed; null when the row was confirmed as inserted
  */
 public record Booking(long id, long roomId, String facilityId, LocalDate date, String slotCode, LocalTime start,
                       LocalTime end, long bookerAccountId, Status status, int fee, String feeRule, Instant createdAt,
@@ -21,7 +22,7 @@ public record Booking(long id, long roomId, String facilityId, LocalDate date, S
                       String idempotencyKey, Instant holdExpiresAt, Long paidBy, Long cancelledBy, boolean commercial,
                       Integer baseFee, Reduction reduction, Instant checkedInAt, Long checkedInBy, Instant noShowAt,
                       Long noShowBy, Instant paymentRemindedAt, Instant dayRemindedAt, Long groupId, Long legacyBookerId,
-                      String legacyRef) {
+                      String legacyRef, Instant confirmedAt) {
 
     public enum Status {
         PROVISIONAL, CONFIRMED, CANCELLED, NO_SHOW;
@@ -46,6 +47,11 @@ public record Booking(long id, long roomId, String facilityId, LocalDate date, S
 
     public boolean active() {
         return status == Status.PROVISIONAL || status == Status.CONFIRMED;
+    }
+
+    /** The moment the booking was made final: its confirmation, or its creation when it was confirmed at once. */
+    public Instant bookedAt() {
+        return confirmedAt != null ? confirmedAt : createdAt;
     }
 
     public boolean paid() {

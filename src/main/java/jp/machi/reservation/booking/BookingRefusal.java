@@ -9,7 +9,9 @@ public enum BookingRefusal implements Refusal {
     // splittable rooms
     UNKNOWN_PART, NOT_SPLITTABLE,
     // checkout holds, check-in
-    HOLD_EXPIRED, NOT_PROVISIONAL, NOT_YET, ALREADY_CHECKED_IN;
+    HOLD_EXPIRED, NOT_PROVISIONAL, NOT_YET, ALREADY_CHECKED_IN,
+    // no trap: a payment deadline that can be met; a cancellation that costs what was shown
+    NO_PAYMENT_DEADLINE, TERMS_CHANGED;
 
     @Override
     public String code() {

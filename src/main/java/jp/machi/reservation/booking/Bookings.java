@@ -30,6 +30,14 @@ public class Bookings {
         this.cancellations = cancellations;
     }
 
+    /**
+     * What booking {@code slot} of {@code room} on {@code date} now would commit the person to (payment deadline,
+     * free cancellation, refund steps, penalty points), for the pages that ask before booking.
+     */
+    public TermsBefore termsBefore(BookableRoom room, LocalDate date, jp.machi.reservation.rules.Slot slot) {
+        return service.termsBefore(room, date, slot);
+    }
+
     // ---- reading ----
 
     public Optional<Booking> booking(long id) {

@@ -23,13 +23,17 @@ import java.util.Map;
  * @param noShowPoints       penalty points of a no-show
  * @param penaltyThreshold   points that suspend the booker (and start the count again)
  * @param suspensionDays     how long a suspension lasts
+ * @param cancelGraceMinutes a cancellation this many minutes after booking costs nothing (no points, the whole fee)
  * @param tiers              refund tiers, largest {@code daysBefore} first
  * @param slotFees           slot code → the fees of that slot where the rule prices slots differently (may be empty)
  */
 public record Rule(long id, String facilityId, Long roomId, int windowDays, int cutoffDays, int monthlyCap,
                    int feeResident, int feeNonResident, int feeCommercial, int cancelDeadlineDays, int payWithinDays,
                    int payDaysBefore, int lateCancelDays, int lateCancelPoints, int noShowPoints, int penaltyThreshold,
-                   int suspensionDays, List<RefundTier> tiers, Map<String, SlotFee> slotFees) {
+                   int suspensionDays, int cancelGraceMinutes, List<RefundTier> tiers, Map<String, SlotFee> slotFees) {
+
+    /** The grace period of a new rule unless the ward sets another: long enough to notice a wrong day or room. */
+    public static final int DEFAULT_GRACE_MINUTES = 30;
 
     public Rule {
         tiers = tiers.stream().sorted(Comparator.comparingInt(RefundTier::daysBefore).reversed()).toList();
@@ -55,14 +59,14 @@ public record Rule(long id, String facilityId, Long roomId, int windowDays, int 
     public Rule at(String facilityId, Long roomId) {
         return new Rule(0, facilityId, roomId, windowDays, cutoffDays, monthlyCap, feeResident, feeNonResident, feeCommercial,
             cancelDeadlineDays, payWithinDays, payDaysBefore, lateCancelDays, lateCancelPoints, noShowPoints,
-            penaltyThreshold, suspensionDays, tiers, slotFees);
+            penaltyThreshold, suspensionDays, cancelGraceMinutes, tiers, slotFees);
     }
 
     /** The same rule with other fees by slot. */
     public Rule withSlotFees(Map<String, SlotFee> fees) {
         return new Rule(id, facilityId, roomId, windowDays, cutoffDays, monthlyCap, feeResident, feeNonResident, feeCommercial,
             cancelDeadlineDays, payWithinDays, payDaysBefore, lateCancelDays, lateCancelPoints, noShowPoints,
-            penaltyThreshold, suspensionDays, tiers, fees);
+            penaltyThreshold, suspensionDays, cancelGraceMinutes, tiers, fees);
     }
 
     /** The smallest {@code daysBefore} of a 100 % tier: the last day of a full refund (365 without such a tier). */

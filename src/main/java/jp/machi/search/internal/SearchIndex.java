@@ -220,16 +220,57 @@ public class SearchIndex implements SiteSearch, AutoCloseable {
             List<SearchDocument> docs = source.documents();
             writer.deleteDocuments(new Term("source", source.name()));
             Set<String> types = ConcurrentHashMap.newKeySet();
-            List<Document> batch = new ArrayList<>(docs.size());
             for (SearchDocument d : docs) {
-                batch.add(document(source.name(), d));
                 types.add(d.type());
             }
-            writer.addDocuments(batch);
+            addInParallel(writer, source.name(), docs);
             typesBySource.put(source.name(), types);
         }
         indexed.put(source.name(), rev);
         return true;
+    }
+
+    /** Documents below this number are added on the calling thread. */
+    static final int PARALLEL_FROM = 2_000;
+
+    /**
+     * Adds many documents from one thread per core: the analysis (Kuromoji, readings, folding) is the cost of a
+     * rebuild, and IndexWriter analyses documents added from several threads at once. Documents of one source are
+     * indexed in no particular order; nothing depends on it (results are ordered by score, then date).
+     */
+    private static void addInParallel(IndexWriter writer, String source, List<SearchDocument> docs) throws IOException {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, docs.size() / (PARALLEL_FROM / 2)));
+        if (threads <= 1 || docs.size() < PARALLEL_FROM) {
+            List<Document> batch = new ArrayList<>(docs.size());
+            for (SearchDocument d : docs) {
+                batch.add(document(source, d));
+            }
+            writer.addDocuments(batch);
+            return;
+        }
+        int chunk = (docs.size() + threads - 1) / threads;
+        List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            for (int from = 0; from < docs.size(); from += chunk) {
+                List<SearchDocument> part = docs.subList(from, Math.min(docs.size(), from + chunk));
+                parts.add(pool.submit(() -> {
+                    List<Document> batch = new ArrayList<>(part.size());
+                    for (SearchDocument d : part) {
+                        batch.add(document(source, d));
+                    }
+                    writer.addDocuments(batch);
+                    return null;
+                }));
+            }
+            for (var f : parts) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while indexing " + source, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("indexing " + source + " failed", e.getCause());
+        }
     }
 
     private static String key(String type, String id) {

@@ -78,10 +78,12 @@ class CheckoutTest extends MoneyRoomFixture {
         var other = TestResidents.create(jdbc, "RESIDENT");
         mvc.perform(post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(other.id())).param("room", "" + roomId)
             .param("date", slot.date().toString()).param("slot", slot.slot().code())
-            .param("key", UUID.randomUUID().toString())).andExpect(status().isConflict());
+            .param("key", UUID.randomUUID().toString()).param("commercial", "false")).andExpect(status().isConflict());
         String page = body(mvc.perform(get(checkout).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk()));
         assertThat(page).contains("使用料の確認").contains("5,000円").contains("営利目的の料金").contains("室場の規則")
-            .contains("利用日の 7 日前までの取消し: 100% 還付").contains("利用日の 3 日前までの取消し: 50% 還付")
+            .contains("予約を確定してから 30 分以内の取消し: 全額還付、ペナルティなし")
+            .contains(jp.machi.shared.time.Wareki.format(slot.date().minusDays(7)) + "（").contains("までの取消し: 100% 還付")
+            .contains("までの取消し: 50% 還付").contains("の窓口が開いている時間です")
             .contains("お支払い期限").contains("町会・自治会（50%減額）").contains("仮押さえしています");
         assertThat(body(mvc.perform(get(checkout).param("lang", "en").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
             .contains("Check the fee").contains("Commercial rate").contains("held for you");
@@ -138,14 +140,14 @@ class CheckoutTest extends MoneyRoomFixture {
         assertThat(service.availability(room(), slot.date(), slot.date()).stream()
             .filter(a -> a.slot().code().equals(slot.slot().code())).findFirst().orElseThrow().status())
             .isEqualTo(Availability.Status.OPEN);
-        assertThat(body(mvc.perform(post("/account/bookings/" + id + "/confirm").with(jp.machi.support.SignedIn.resident(who.id())))
-            .andExpect(status().isConflict()))).contains("仮押さえの時間が過ぎた");
+        assertThat(body(mvc.perform(post("/account/bookings/" + id + "/confirm").with(jp.machi.support.SignedIn.resident(who.id()))
+            .param("reduction", "")).andExpect(status().isConflict()))).contains("仮押さえの時間が過ぎた");
         // a hold whose time ran out but the job has not run yet cannot be confirmed either
         var again = checkout.hold(who.id(), null, roomId, slot.date(), slot.slot().code(), null, UUID.randomUUID().toString(), false);
         jdbc.sql("update reservation_booking set hold_expires_at = now() - interval '1 second' where id = ?")
             .param(again.booking().id()).update();
-        mvc.perform(post("/account/bookings/" + again.booking().id() + "/confirm").with(jp.machi.support.SignedIn.resident(who.id())))
-            .andExpect(status().isConflict());
+        mvc.perform(post("/account/bookings/" + again.booking().id() + "/confirm").with(jp.machi.support.SignedIn.resident(who.id()))
+            .param("reduction", "")).andExpect(status().isConflict());
         assertThat(column(again.booking().id(), "status")).isEqualTo("PROVISIONAL");
     }
 
@@ -170,5 +172,63 @@ class CheckoutTest extends MoneyRoomFixture {
             .contains("\"commercial\":true").contains("\"state\":\"requested\"").contains("\"paymentDeadline\"")
             .contains("\"refundTiers\":[{");
         assertThat(body(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()))).contains("Cancel one of my bookings");
+    }
+
+    @Test
+    void nothingThatCostsOrSavesMoneyIsChosenBeforehandAndAMissingChoiceIsA400WithNothingStored() throws Exception {
+        var who = TestResidents.create(jdbc, "RESIDENT");
+        var signedIn = jp.machi.support.SignedIn.resident(who.id());
+        Availability slot = open(35);
+        String check = body(mvc.perform(get("/account/bookings/new").with(signedIn).param("room", "" + roomId)
+            .param("date", slot.date().toString()).param("slot", slot.slot().code())).andExpect(status().isOk()));
+        // the purpose of use decides the fee: two choices, neither chosen
+        assertThat(check).contains("name=\"commercial\" value=\"false\"").contains("name=\"commercial\" value=\"true\"")
+            .doesNotContain("checked");
+        // the terms are shown before booking: the payment deadline at the counter, the free cancellation, the steps
+        assertThat(check).contains("お支払い期限").contains("お金テスト会館 の窓口が開いている時間です")
+            .contains("予約を確定してから 30 分以内の取消し").contains("までの取消し: 50% 還付");
+        // no purpose chosen: 400 with the message in the person's language, nothing held
+        for (String lang : new String[] {"ja", "en"}) {
+            String page = body(mvc.perform(post("/account/bookings/new").with(signedIn).param("lang", lang)
+                .param("room", "" + roomId).param("date", slot.date().toString()).param("slot", slot.slot().code())
+                .param("key", UUID.randomUUID().toString())).andExpect(status().isBadRequest()));
+            assertThat(page).contains(lang.equals("ja") ? "利用の目的を選んでください" : "Choose the purpose of use")
+                .contains("error-summary").contains("href=\"#commercial-no\"");
+        }
+        mvc.perform(post("/account/bookings/new").with(signedIn).param("room", "" + roomId).param("date", slot.date().toString())
+            .param("slot", slot.slot().code()).param("key", UUID.randomUUID().toString()).param("commercial", "maybe"))
+            .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("select count(*) from reservation_booking where booker_account_id = ?").param(who.id())
+            .query(Long.class).single()).isZero();
+        // held: the reduction is a choice of 「申請しない」 or a category, none chosen (no pre-selected 100 % reduction)
+        String checkout = mvc.perform(post("/account/bookings/new").with(signedIn).param("room", "" + roomId)
+                .param("date", slot.date().toString()).param("slot", slot.slot().code())
+                .param("key", UUID.randomUUID().toString()).param("commercial", "false"))
+            .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(checkout.replaceAll("\\D+(\\d+).*", "$1"));
+        String page = body(mvc.perform(get(checkout).with(signedIn)).andExpect(status().isOk()));
+        assertThat(page).contains("申請しない").contains("type=\"radio\" id=\"reduction-none\" name=\"reduction\" value=\"\"")
+            .contains("障害者団体（100%減額）").doesNotContain("checked").doesNotContain("selected");
+        assertThat(page.indexOf("申請しない")).isLessThan(page.indexOf("障害者団体（100%減額）"));
+        // confirming without choosing: 400, the message in ja and en, still only held, no reduction asked for
+        for (String lang : new String[] {"ja", "en"}) {
+            String refused = body(mvc.perform(post("/account/bookings/" + id + "/confirm").with(signedIn).param("lang", lang))
+                .andExpect(status().isBadRequest()));
+            assertThat(refused).contains(lang.equals("ja") ? "減免を申請するかどうかを選んでください"
+                : "Choose whether to ask for a fee reduction").contains("href=\"#reduction-none\"");
+        }
+        assertThat(column(id, "status")).isEqualTo("PROVISIONAL");
+        assertThat(column(id, "reduction_code")).isNull();
+        // 「申請しない」 chosen: confirmed without a reduction
+        mvc.perform(post("/account/bookings/" + id + "/confirm").with(signedIn).param("reduction", ""))
+            .andExpect(status().is3xxRedirection());
+        assertThat(column(id, "status")).isEqualTo("CONFIRMED");
+        assertThat(column(id, "reduction_code")).isNull();
+        // asking later on the booking's page: a choice of categories, none chosen; nothing chosen is a 400
+        String detail = body(mvc.perform(get("/account/bookings/" + id).with(signedIn)).andExpect(status().isOk()));
+        assertThat(detail).contains("name=\"reduction\"").doesNotContain("checked").doesNotContain("selected");
+        assertThat(body(mvc.perform(post("/account/bookings/" + id + "/reduction").with(signedIn))
+            .andExpect(status().isBadRequest()))).contains("減免区分を一覧から選んでください");
+        assertThat(column(id, "reduction_code")).isNull();
     }
 }

@@ -175,17 +175,17 @@ class FirstComeBookingTest {
         assertThat(check).contains("予約内容の確認").contains("区民料金").contains("在学");
         String key = check.replaceAll("(?s).*name=\"key\" value=\"([^\"]+)\".*", "$1");
         String done = mvc.perform(post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id())).param("room", "" + room.room().id())
-            .param("date", slot.date().toString()).param("slot", slot.slot().code()).param("key", key))
+            .param("date", slot.date().toString()).param("slot", slot.slot().code()).param("key", key).param("commercial", "false"))
             .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         // a double click sends the same form again: the same booking, not a second one
         String again = mvc.perform(post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id())).param("room", "" + room.room().id())
-            .param("date", slot.date().toString()).param("slot", slot.slot().code()).param("key", key))
+            .param("date", slot.date().toString()).param("slot", slot.slot().code()).param("key", key).param("commercial", "false"))
             .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(again).isEqualTo(done);
         // the slot is held while the resident checks the fee (checkout), then confirmed
         assertThat(done).endsWith("/checkout");
         assertThat(body(mvc.perform(get(done).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk()))).contains("使用料の確認");
-        done = mvc.perform(post(done.replace("/checkout", "/confirm")).with(jp.machi.support.SignedIn.resident(who.id())))
+        done = mvc.perform(post(done.replace("/checkout", "/confirm")).with(jp.machi.support.SignedIn.resident(who.id())).param("reduction", ""))
             .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(body(mvc.perform(get(done).with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().isOk())))
             .contains("予約が確定しました").contains("この予約を取り消す");
@@ -195,13 +195,26 @@ class FirstComeBookingTest {
         var late = TestResidents.create(jdbc, "RESIDENT");
         assertThat(body(mvc.perform(post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(late.id()))
             .param("room", "" + room.room().id()).param("date", slot.date().toString()).param("slot", slot.slot().code())
-            .param("key", java.util.UUID.randomUUID().toString())).andExpect(status().isConflict()))).contains("先に予約されました");
+            .param("key", java.util.UUID.randomUUID().toString()).param("commercial", "false")).andExpect(status().isConflict()))).contains("先に予約されました");
         String id = done.replaceAll("\\D+(\\d+).*", "$1");
         mvc.perform(post("/account/bookings/" + id + "/cancel").with(jp.machi.support.SignedIn.resident(late.id())))
             .andExpect(status().isNotFound());
-        mvc.perform(post("/account/bookings/" + id + "/cancel").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().is3xxRedirection());
+        // cancelling is never one tap: without the confirmation step's answer the POST leads to the step, nothing happens
+        assertThat(mvc.perform(post("/account/bookings/" + id + "/cancel").with(jp.machi.support.SignedIn.resident(who.id())))
+            .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/account/bookings/" + id + "/cancel");
+        assertThat(jdbc.sql("select status from reservation_booking where id = ?").param(Long.parseLong(id)).query(String.class).single())
+            .isEqualTo("CONFIRMED");
+        mvc.perform(get("/account/bookings/" + id + "/cancel").with(jp.machi.support.SignedIn.resident(late.id())))
+            .andExpect(status().isNotFound());
+        String step = body(mvc.perform(get("/account/bookings/" + id + "/cancel").with(jp.machi.support.SignedIn.resident(who.id())))
+            .andExpect(status().isOk()));
+        assertThat(step).contains("この予約を取り消しますか").contains("無料で取り消せます").contains("ペナルティはありません");
+        mvc.perform(post("/account/bookings/" + id + "/cancel").with(jp.machi.support.SignedIn.resident(who.id()))
+            .param("refund", step.replaceAll("(?s).*name=\"refund\" value=\"(\\d+)\".*", "$1"))
+            .param("points", step.replaceAll("(?s).*name=\"points\" value=\"(\\d+)\".*", "$1")))
+            .andExpect(status().is3xxRedirection());
         assertThat(body(mvc.perform(get("/account/bookings/" + id).param("lang", "en").with(jp.machi.support.SignedIn.resident(who.id())))
-            .andExpect(status().isOk()))).contains("Cancelled").contains("Refund");
+            .andExpect(status().isOk()))).contains("Cancelled").contains("Nothing to pay").contains("Penalty").contains("None");
         mvc.perform(get("/account/bookings/new?room=1&date=bad&slot=am").with(jp.machi.support.SignedIn.resident(who.id()))).andExpect(status().is4xxClientError());
     }
 }

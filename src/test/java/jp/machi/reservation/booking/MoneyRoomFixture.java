@@ -125,10 +125,10 @@ public abstract class MoneyRoomFixture {
         throw new AssertionError("no mail to " + address + " with subject containing " + subjectPart);
     }
 
-    /** What cancelling {@code b} on {@code day} would give back under the room's rule. */
+    /** What cancelling {@code b} at noon on {@code day} would give back under the room's rule (long after booking). */
     protected jp.machi.reservation.money.Refund refundOn(Booking b, LocalDate day) {
         return MoneyTerms.refund(rules.rule(roomId, facilityId).orElseThrow(), b.fee(), b.status() == Booking.Status.CONFIRMED,
-            b.date(), day);
+            b.date(), b.bookedAt(), day.atTime(12, 0).atZone(jp.machi.shared.time.MachiClock.ZONE).toInstant());
     }
 
     /** A confirmed booking made straight in the database (for days the booking rules would refuse, e.g. yesterday). */
@@ -139,5 +139,12 @@ public abstract class MoneyRoomFixture {
                 values (?, ?, ?, ?, cast(? as time), cast(? as time), ?, 'CONFIRMED', 1000, 'resident/room', ?) returning id""")
             .params(roomId, facilityId, day, slot, start, end, who.id(), UUID.randomUUID().toString())
             .query(Long.class).single();
+    }
+
+    /** The test facility's counter is closed all day on these weekdays (its weekly closing days, 休館日). */
+    protected void closeOn(java.time.DayOfWeek... days) {
+        for (java.time.DayOfWeek d : days) {
+            jdbc.sql("delete from facility_hours where facility_id = ? and weekday = ?").params(facilityId, d.getValue()).update();
+        }
     }
 }

@@ -181,7 +181,7 @@ class RoomPartsTest {
         assertThat(confirm).contains("区画").contains("B面").contains("name=\"part\" value=\"b\"");
         String location = mvc.perform(post("/account/bookings/new").with(jp.machi.support.SignedIn.resident(who.id()))
                 .param("room", String.valueOf(hall.roomId())).param("date", day.toString()).param("slot", "night")
-                .param("part", "b").param("key", UUID.randomUUID().toString()))
+                .param("part", "b").param("key", UUID.randomUUID().toString()).param("commercial", "false"))
             .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.replaceAll("\\D*(\\d+).*", "$1"));
         assertThat(jdbc.sql("select part_code from reservation_booking where id = ?").param(id).query(String.class).single())
@@ -197,7 +197,7 @@ class RoomPartsTest {
         String wholeBook = body(mvc.perform(post("/account/bookings/new")
             .with(jp.machi.support.SignedIn.resident(TestResidents.create(jdbc, "RESIDENT").id()))
             .param("room", String.valueOf(hall.roomId())).param("date", day.toString()).param("slot", "night")
-            .param("key", UUID.randomUUID().toString())).andExpect(status().isConflict()));
+            .param("key", UUID.randomUUID().toString()).param("commercial", "false")).andExpect(status().isConflict()));
         assertThat(wholeBook).contains("先に予約");
     }
 

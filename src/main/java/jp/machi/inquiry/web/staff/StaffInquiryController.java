@@ -146,6 +146,8 @@ class StaffInquiryController {
         model.addAttribute("labels", WebProblems.departmentLabels(ward, locale));
         model.addAttribute("assignee", i.assigneeAccountId() == null ? null
             : accounts.find(i.assigneeAccountId()).map(a -> a.displayName()).orElse("#" + i.assigneeAccountId()));
+        model.addAttribute("colleagues", service.colleagues(i.departmentCode()));
+        model.addAttribute("me", staffId);
         model.addAttribute("otherDepartments", ward.departments().stream().filter(d -> !d.code().equals(i.departmentCode()))
             .map(d -> new Option(d.code(), d.label(locale))).toList());
         String first = messages.stream().filter(m -> m.kind() == Inquiry.Message.Kind.RESIDENT).map(Inquiry.Message::body)
@@ -153,7 +155,12 @@ class StaffInquiryController {
         var proposals = router.propose(first);
         model.addAttribute("proposal", proposals.isEmpty() ? null
             : ward.department(proposals.getFirst().department()).map(d -> d.label(locale)).orElse(null));
-        model.addAttribute("authors", messages.stream().map(Inquiry.Message::authorAccountId).filter(a -> a != null).distinct()
+        // the names of the staff in the thread: its authors, and those it was given to ("assigned:<id>")
+        java.util.stream.Stream<Long> named = java.util.stream.Stream.concat(
+            messages.stream().map(Inquiry.Message::authorAccountId).filter(a -> a != null),
+            messages.stream().filter(m -> m.kind() == Inquiry.Message.Kind.ASSIGN && m.body() != null
+                && m.body().matches("assigned:\\d{1,18}")).map(m -> Long.parseLong(m.body().substring(9))));
+        model.addAttribute("authors", named.distinct()
             .collect(java.util.stream.Collectors.toMap(a -> a, a -> accounts.find(a).map(x -> x.displayName()).orElse("#" + a))));
         model.addAttribute("categories", List.of(FaqCategory.values()));
     }
@@ -202,9 +209,26 @@ class StaffInquiryController {
         return scope.canSee(me().accountId(), department) ? "redirect:/staff/inquiries/" + id : "redirect:/staff/inquiries";
     }
 
+    /** {@code assignee}: a colleague's account id, or empty for nobody; {@code to=me|none} is the one-button form. */
     @PostMapping("/staff/inquiries/{id}/assign")
-    String assign(@PathVariable long id, @RequestParam(required = false) String to, RedirectAttributes redirect) {
-        service.assign(me().accountId(), id, !"none".equals(to));
+    String assign(@PathVariable long id, @RequestParam(required = false) String assignee,
+                  @RequestParam(required = false) String to, Model model, Locale locale, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        Long target;
+        if (assignee != null) {
+            if (assignee.isBlank()) {
+                target = null;
+            } else if (assignee.strip().matches("\\d{1,18}")) {
+                target = Long.parseLong(assignee.strip());
+            } else {
+                return refuse(id, "assignee", "inquiry.staff.error.assignee", "", model, locale, response);
+            }
+        } else {
+            target = "none".equals(to) ? null : me().accountId();
+        }
+        if (!service.assign(me().accountId(), id, target)) {
+            return refuse(id, "assignee", "inquiry.staff.error.assignee", "", model, locale, response);
+        }
         redirect.addFlashAttribute("done", "assigned");
         return "redirect:/staff/inquiries/" + id;
     }

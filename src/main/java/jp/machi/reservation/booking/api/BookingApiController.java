@@ -24,6 +24,7 @@ import jp.machi.reservation.money.Refund;
 import jp.machi.reservation.web.Params;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
+import jp.machi.shared.time.MachiClock;
 import jp.machi.shared.web.ApiLanguage;
 import jp.machi.shared.web.ApiProblems;
 import org.springframework.context.MessageSource;
@@ -110,11 +111,14 @@ class BookingApiController {
     }
 
     @Operation(summary = "Cancel one of my bookings",
-        description = "Cancels an active booking of the token's holder (until the slot starts). The refund follows the "
-            + "rule's refund tiers (percentage of the fee by days before the day of use); a cancellation fewer than the "
-            + "rule's late-cancellation days before the day of use adds penalty points, and reaching the threshold "
-            + "suspends booking. Answers the cancelled booking with `refund` (yen). Errors are RFC 9457 problem details "
-            + "with `code` and, where one is to blame, `parameter`.",
+        description = "Cancels an active booking of the token's holder (until the slot starts), under the same rules as the "
+            + "resident's pages: within the rule's grace period after booking (`freeCancellationUntil` on the booking) "
+            + "the whole fee comes back and no points are given; after it the refund follows the rule's refund tiers "
+            + "(percentage of the fee by days before the day of use), and a cancellation fewer than the rule's "
+            + "late-cancellation days before the day of use adds penalty points (reaching the threshold suspends "
+            + "booking). What cancelling now would cost is on every active booking of `GET /api/v1/bookings` "
+            + "(`refundIfCancelledNow`, `pointsIfCancelledNow`). Answers the cancelled booking with `refund` (yen). "
+            + "Errors are RFC 9457 problem details with `code` and, where one is to blame, `parameter`.",
         security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "200", description = "Cancelled: the booking with \"status\":\"CANCELLED\", \"refund\" and \"cancelledAt\"",
         content = @Content(mediaType = "application/json"))
@@ -169,7 +173,15 @@ class BookingApiController {
             m.put("refundIfCancelledNow", refund.amount());
             m.put("refundPercentIfCancelledNow", refund.percent());
             m.put("lateCancellation", refund.late());
-            m.put("refundDeadline", cancellations.refundDeadline(b).toString());
+            m.put("pointsIfCancelledNow", refund.points());
+            if (v.graceUntil() != null && refund.inGrace()) {
+                m.put("freeCancellationUntil", v.graceUntil().atZone(MachiClock.ZONE).toOffsetDateTime().toString());
+            }
+            m.put("refundSteps", v.schedule().stream()
+                .map(s -> Map.of("until", s.until().toString(), "percent", s.percent())).toList());
+            if (v.lateFrom() != null) {
+                m.put("lateCancellationFrom", v.lateFrom().toString());
+            }
         }
         m.put("commercial", v.commercial());
         if (v.baseFee() != null && v.baseFee() != b.fee()) {
@@ -179,8 +191,9 @@ class BookingApiController {
             m.put("reduction", Map.of("category", v.reduction().code(), "percent", v.reduction().percent(),
                 "state", v.reductionSlug()));
         }
-        if (v.paymentDue()) {
-            m.put("paymentDeadline", v.paymentDeadline().toString());
+        if (v.paymentDue() && v.paymentDeadline().possible()) {
+            // the moment (Tokyo time) by which to pay at the facility's counter, when the counter is open
+            m.put("paymentDeadline", v.paymentDeadline().local().toOffsetDateTime().toString());
         }
         if (v.rules() != null) {
             m.put("refundTiers", v.rules().tiers().stream()

@@ -12,6 +12,7 @@ import jp.machi.mail.Mailer;
 import jp.machi.reservation.booking.BookableRoom;
 import jp.machi.reservation.booking.BookableRooms;
 import jp.machi.reservation.booking.Booking;
+import jp.machi.reservation.money.PaymentDeadline;
 import jp.machi.reservation.money.Penalties;
 import jp.machi.reservation.money.ReductionCategory;
 import jp.machi.shared.time.Wareki;
@@ -53,19 +54,34 @@ public class BookingMail {
     }
 
     /** A hold confirmed: the fee, the payment deadline and whether a reduction was asked for. */
-    public void confirmed(Booking b, LocalDate deadline, ReductionCategory reduction) {
+    public void confirmed(Booking b, PaymentDeadline deadline, ReductionCategory reduction) {
         rooms.room(b.roomId()).ifPresent(room -> confirmed(b, room, deadline, reduction));
     }
 
-    /** {@link #confirmed(Booking, LocalDate, ReductionCategory)} when the caller has the room already. */
-    public void confirmed(Booking b, BookableRoom room, LocalDate deadline, ReductionCategory reduction) {
-        send(b, room, "confirmed", Map.of("deadline", Wareki.format(deadline, Locale.JAPANESE),
-            "deadlineEn", Wareki.format(deadline, Locale.ENGLISH), "reduction", reduction == null ? "" : reduction.code()));
+    /** {@link #confirmed(Booking, PaymentDeadline, ReductionCategory)} when the caller has the room already. */
+    public void confirmed(Booking b, BookableRoom room, PaymentDeadline deadline, ReductionCategory reduction) {
+        send(b, room, "confirmed", Map.of("deadline", deadline(deadline, Locale.JAPANESE),
+            "deadlineEn", deadline(deadline, Locale.ENGLISH), "reduction", reduction == null ? "" : reduction.code(),
+            "due", b.fee() > 0 && deadline.possible()));
     }
 
-    public void paymentDue(Booking b, LocalDate deadline) {
-        send(b, "payment-due", Map.of("deadline", Wareki.format(deadline, Locale.JAPANESE),
-            "deadlineEn", Wareki.format(deadline, Locale.ENGLISH)));
+    public void paymentDue(Booking b, PaymentDeadline deadline) {
+        send(b, "payment-due", Map.of("deadline", deadline(deadline, Locale.JAPANESE),
+            "deadlineEn", deadline(deadline, Locale.ENGLISH)));
+    }
+
+    /** A payment deadline in words: 令和8年12月8日（火） 21:00 / Tue 8 December 2026, 21:00. */
+    static String deadline(PaymentDeadline d, Locale locale) {
+        if (!d.possible()) {
+            return "";
+        }
+        LocalDate day = d.day();
+        String time = d.local().toLocalTime().toString();
+        String dow = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, locale);
+        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
+            ? dow + " " + day.getDayOfMonth() + " " + day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                + " " + day.getYear() + ", " + time
+            : Wareki.format(day, Locale.JAPANESE) + "（" + dow + "） " + time;
     }
 
     public void unpaidCancelled(Booking b) {

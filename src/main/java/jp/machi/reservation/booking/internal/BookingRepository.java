@@ -262,10 +262,10 @@ public class BookingRepository {
     /** PROVISIONAL → CONFIRMED while the hold lasts (of {@code bookerId}'s booking when given); false otherwise. */
     public boolean confirmHold(long id, Long bookerId, Instant now) {
         return jdbc.sql("""
-                update reservation_booking set status = 'CONFIRMED', hold_expires_at = null
+                update reservation_booking set status = 'CONFIRMED', hold_expires_at = null, confirmed_at = ?
                 where id = ? and status = 'PROVISIONAL' and hold_expires_at > ?
                 and (cast(? as bigint) is null or booker_account_id = ?)""")
-            .params(id, Timestamp.from(now), bookerId, bookerId).update() == 1;
+            .params(Timestamp.from(now), id, Timestamp.from(now), bookerId, bookerId).update() == 1;
     }
 
     /** {@link #confirmHold} that answers the booking as it is now (one statement instead of an update and a read). */
@@ -388,7 +388,8 @@ public class BookingRepository {
     // ---- the jobs' candidates ----
 
     /** What the payment job needs of an unpaid booking to know its deadline. */
-    public record Unpaid(long id, long roomId, String facilityId, LocalDate date, Instant createdAt) {}
+    public record Unpaid(long id, long roomId, String facilityId, LocalDate date, Instant createdAt,
+                         java.time.LocalTime start) {}
 
     /**
      * One page (by id, after {@code afterId}, at most {@code limit}) of the confirmed, unpaid bookings with a fee and no
@@ -396,12 +397,12 @@ public class BookingRepository {
      */
     public List<Unpaid> unpaidPage(LocalDate from, long afterId, int limit) {
         return jdbc.sql("""
-                select id, room_id, facility_id, use_date, created_at from reservation_booking
+                select id, room_id, facility_id, use_date, created_at, starts_at from reservation_booking
                 where status = 'CONFIRMED' and paid_at is null and fee > 0 and use_date >= ? and id > ?
                 and (reduction_state is null or reduction_state <> 'REQUESTED') order by id limit ?""")
             .params(from, afterId, limit)
             .query((rs, n) -> new Unpaid(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                rs.getTimestamp(5).toInstant()))
+                rs.getTimestamp(5).toInstant(), rs.getTime(6).toLocalTime()))
             .list();
     }
 
@@ -455,7 +456,7 @@ public class BookingRepository {
             rs.getBoolean("commercial"), baseFee, reduction, instant(rs, "checked_in_at"), longOrNull(rs, "checked_in_by"),
             instant(rs, "no_show_at"), longOrNull(rs, "no_show_by"), instant(rs, "payment_reminded_at"),
             instant(rs, "day_reminded_at"), longOrNull(rs, "group_id"), longOrNull(rs, "legacy_booker_id"),
-            rs.getString("legacy_ref"));
+            rs.getString("legacy_ref"), instant(rs, "confirmed_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

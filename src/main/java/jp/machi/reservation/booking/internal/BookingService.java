@@ -19,6 +19,7 @@ import jp.machi.reservation.booking.Booker;
 import jp.machi.reservation.booking.Booking;
 import jp.machi.reservation.booking.BookingRefusal;
 import jp.machi.reservation.booking.BookingRequest;
+import jp.machi.reservation.booking.TermsBefore;
 import jp.machi.reservation.booking.spi.BookingCheck;
 import jp.machi.reservation.money.Fee;
 import jp.machi.reservation.money.MoneyTerms;
@@ -49,12 +50,14 @@ public class BookingService {
     private final Reductions reductions;
     private final ObjectProvider<BookingCheck> checks;
     private final BookingMail mail;
+    private final Payments payments;
     private final AuditLog audit;
     private final Clock clock;
 
     BookingService(BookingRepository repository, BookerRepository bookers, BookableRooms rooms, Facilities facilities,
-                   Reductions reductions, ObjectProvider<BookingCheck> checks, BookingMail mail, AuditLog audit,
-                   Clock clock) {
+                   Reductions reductions, ObjectProvider<BookingCheck> checks, BookingMail mail, Payments payments,
+                   AuditLog audit, Clock clock) {
+        this.payments = payments;
         this.repository = repository;
         this.bookers = bookers;
         this.rooms = rooms;
@@ -117,6 +120,12 @@ public class BookingService {
         checks.orderedStream().forEach(check -> check.check(request));
         Fee fee = MoneyTerms.fee(room.rules(), booker.residency().inWard(), r.commercial(), slot.code());
         Instant created = clock.instant();
+        // a fee must come with a payment deadline the person can meet: never book into an automatic cancellation.
+        // Staff at the counter (a proxy booking) take the fee at once, which needs no deadline.
+        if (fee.amount() > 0 && r.proxyStaffId() == null
+            && !payments.deadline(room.rules(), room.facility().id(), created, r.date(), slot.start()).possible()) {
+            throw new Refused(BookingRefusal.NO_PAYMENT_DEADLINE);
+        }
         Booking booking;
         try {
             // the inserted row comes back from the insert itself
@@ -198,7 +207,17 @@ public class BookingService {
         Optional<BookableRoom> room = known != null && known.room().id() == confirmed.roomId() ? Optional.of(known)
             : rooms.room(confirmed.roomId());
         room.ifPresent(rm -> mail.confirmed(confirmed, rm,
-            MoneyTerms.paymentDeadline(rm.rules(), confirmed.createdAt(), confirmed.date()), reduction));
+            payments.deadline(rm.rules(), confirmed.facilityId(), confirmed.createdAt(), confirmed.date(), confirmed.start()),
+            reduction));
         return confirmed;
+    }
+
+    /** What booking the slot now would commit the person to ({@link TermsBefore}). */
+    public TermsBefore termsBefore(BookableRoom room, LocalDate date, Slot slot) {
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(MachiClock.ZONE).toLocalDate();
+        return new TermsBefore(room.rules(), payments.deadline(room.rules(), room.facility().id(), now, date, slot.start()),
+            MoneyTerms.graceUntil(room.rules(), now), MoneyTerms.schedule(room.rules(), date, today),
+            MoneyTerms.lateFrom(room.rules(), date));
     }
 }

@@ -15,8 +15,11 @@ public class BookingViews {
     private final Reductions reductions;
     private final Cancellations cancellations;
     private final Attendance attendance;
+    private final Payments payments;
 
-    BookingViews(RoomRules rules, Reductions reductions, Cancellations cancellations, Attendance attendance) {
+    BookingViews(RoomRules rules, Reductions reductions, Cancellations cancellations, Attendance attendance,
+                 Payments payments) {
+        this.payments = payments;
         this.rules = rules;
         this.reductions = reductions;
         this.cancellations = cancellations;
@@ -29,7 +32,9 @@ public class BookingViews {
         return new BookingTerms(r, b.commercial(), b.baseFee(),
             reduction == null ? null : reductions.category(reduction.code()).orElse(null),
             reduction == null ? null : reduction.state(), b.holdExpiresAt(), b.checkedInAt(), b.noShowAt(),
-            MoneyTerms.paymentDeadline(r, b.createdAt(), b.date()), b.paymentDue(),
-            b.active() ? cancellations.refundNow(b) : null, attendance.canCheckIn(b), attendance.canMarkNoShow(b));
+            payments.deadline(r, b.facilityId(), b.createdAt(), b.date(), b.start()), b.paymentDue(),
+            b.active() ? cancellations.refundNow(b) : null, attendance.canCheckIn(b), attendance.canMarkNoShow(b),
+            b.active() ? cancellations.schedule(b) : java.util.List.of(), MoneyTerms.lateFrom(r, b.date()),
+            b.status() == Booking.Status.PROVISIONAL ? null : MoneyTerms.graceUntil(r, b.bookedAt()));
     }
 }

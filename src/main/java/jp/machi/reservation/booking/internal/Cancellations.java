@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import jp.machi.reservation.money.CancelStep;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.Refused;
@@ -53,21 +54,39 @@ public class Cancellations {
         return b.active() && LocalDateTime.now(clock.withZone(MachiClock.ZONE)).isBefore(LocalDateTime.of(b.date(), b.start()));
     }
 
-    /** What cancelling today would refund, under the booking's rule. */
+    /**
+     * What cancelling now would cost, under the booking's rule: the refund (the whole fee within the grace period after
+     * booking), the points. The resident's confirmation page, the API and {@link #byBooker} all use this one answer.
+     */
     public Refund refundNow(Booking b) {
-        return MoneyTerms.refund(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.fee(),
-            b.status() == Booking.Status.CONFIRMED, b.date(), LocalDate.now(clock.withZone(MachiClock.ZONE)));
+        return refundAt(b, clock.instant());
     }
 
-    /** The last day on which a cancellation refunds the whole fee. */
-    public LocalDate refundDeadline(Booking b) {
-        int days = rules.rule(b.roomId(), b.facilityId()).map(r -> r.cancelDeadlineDays()).orElse(0);
-        return b.date().minusDays(days);
+    private Refund refundAt(Booking b, Instant now) {
+        return MoneyTerms.refund(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.fee(),
+            b.status() == Booking.Status.CONFIRMED, b.date(), b.bookedAt(), now);
+    }
+
+    /** What cancelling costs from today on, as dates (steps already over left out). */
+    public List<CancelStep> schedule(Booking b) {
+        return MoneyTerms.schedule(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.date(),
+            LocalDate.now(clock.withZone(MachiClock.ZONE)));
     }
 
     /** The booker cancels (online until the slot starts): refund by tier, points for a late cancellation. */
     @Transactional
     public Booking byBooker(long bookerId, long bookingId) {
+        return byBooker(bookerId, bookingId, null);
+    }
+
+    /**
+     * The booker cancels after being shown {@code shown} (what cancelling would cost when they looked): when cancelling
+     * now would cost more — the grace period ended or a tier passed meanwhile — nothing happens and the refusal
+     * {@code TERMS_CHANGED} asks them to look again. {@code shown} null: no such check (the API, which reads the terms
+     * in the same request).
+     */
+    @Transactional
+    public Booking byBooker(long bookerId, long bookingId, Refund shown) {
         Booking b = repository.find(bookingId).filter(x -> x.bookerAccountId() == bookerId)
             .orElseThrow(() -> new Refused(BookingRefusal.NOT_FOUND));
         if (!b.active()) {
@@ -77,6 +96,9 @@ public class Cancellations {
             throw new Refused(BookingRefusal.TOO_LATE);
         }
         Refund refund = refundNow(b);
+        if (shown != null && (refund.amount() < shown.amount() || refund.points() > shown.points())) {
+            throw new Refused(BookingRefusal.TERMS_CHANGED);
+        }
         long actor = CurrentActor.principal().map(p -> p.accountId()).orElse(bookerId);
         if (!repository.cancel(bookingId, actor, refund.amount(), clock.instant())) {
             throw new Refused(BookingRefusal.NOT_ACTIVE);

@@ -3,6 +3,7 @@ package jp.machi.reservation.booking.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +16,10 @@ import jp.machi.reservation.OnlinePayment;
 import jp.machi.reservation.Refused;
 import jp.machi.reservation.booking.Booking;
 import jp.machi.reservation.booking.BookingRefusal;
+import jp.machi.facility.DayHours;
+import jp.machi.facility.Facilities;
 import jp.machi.reservation.money.MoneyTerms;
+import jp.machi.reservation.money.PaymentDeadline;
 import jp.machi.reservation.rules.RoomRules;
 import jp.machi.reservation.rules.Rule;
 import jp.machi.shared.time.MachiClock;
@@ -33,6 +37,7 @@ public class Payments implements OnlinePayment.Settlement {
 
     private final BookingRepository repository;
     private final RoomRules rules;
+    private final Facilities facilities;
     private final BookingMail mail;
     private final AuditLog audit;
     private final Clock clock;
@@ -41,9 +46,10 @@ public class Payments implements OnlinePayment.Settlement {
     /** Bookings a job reads, cancels and audits per transaction. */
     static final int BATCH = 1000;
 
-    Payments(BookingRepository repository, RoomRules rules, BookingMail mail, AuditLog audit, Clock clock,
-             PlatformTransactionManager transactionManager) {
+    Payments(BookingRepository repository, RoomRules rules, Facilities facilities, BookingMail mail, AuditLog audit,
+             Clock clock, PlatformTransactionManager transactionManager) {
         this.repository = repository;
+        this.facilities = facilities;
         this.rules = rules;
         this.mail = mail;
         this.audit = audit;
@@ -51,9 +57,20 @@ public class Payments implements OnlinePayment.Settlement {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** The last day to pay under the booking's rule. */
-    public LocalDate deadline(Booking b) {
-        return MoneyTerms.paymentDeadline(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.createdAt(), b.date());
+    /** When the booking's fee must be paid at its facility's counter, under its rule and the counter's hours. */
+    public PaymentDeadline deadline(Booking b) {
+        return deadline(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.facilityId(), b.createdAt(), b.date(),
+            b.start());
+    }
+
+    /**
+     * The payment deadline of a booking made at {@code bookedAt} for {@code date} at {@code start} in a facility under
+     * {@code rule}: the counter's hours come from the facility module's hours engine (closures, holidays, year end).
+     */
+    public PaymentDeadline deadline(Rule rule, String facilityId, Instant bookedAt, LocalDate date, LocalTime start) {
+        LocalDate from = bookedAt.atZone(MachiClock.ZONE).toLocalDate();
+        return MoneyTerms.paymentDeadline(rule, bookedAt, date, start,
+            from.isAfter(date) ? Map.of() : facilities.hoursBetween(facilityId, from, date));
     }
 
     /** Staff take the fee at the counter. */
@@ -81,7 +98,7 @@ public class Payments implements OnlinePayment.Settlement {
     }
 
     /**
-     * Cancels every confirmed, unpaid booking whose payment deadline ended before {@code now}; audits each and mails
+     * Cancels every confirmed, unpaid booking whose payment deadline passed before {@code now}; audits each and mails
      * the booker. Works through the candidates by id in pages of {@value #BATCH}, one transaction each (read the page's
      * deadline columns, cancel the due ones in one statement, append their audit entries in one statement, write the
      * mails), so other work interleaves and a failure keeps what earlier pages did.
@@ -108,12 +125,16 @@ public class Payments implements OnlinePayment.Settlement {
         if (page.isEmpty()) {
             return new long[] {-1, 0};
         }
-        Map<Long, LocalDate> due = new HashMap<>();
+        Map<Long, java.time.LocalDateTime> due = new HashMap<>();
+        Map<String, Map<LocalDate, DayHours>> hours = counterHours(page.stream()
+            .map(u -> new Span(u.facilityId(), u.createdAt(), u.date())).toList());
         for (BookingRepository.Unpaid u : page) {
             Rule rule = cache.computeIfAbsent(u.roomId(), id -> rules.rule(u.roomId(), u.facilityId())).orElse(null);
-            LocalDate deadline = MoneyTerms.paymentDeadline(rule, u.createdAt(), u.date());
-            if (!MoneyTerms.autoCancelAt(deadline).isAfter(now)) {
-                due.put(u.id(), deadline);
+            PaymentDeadline deadline = MoneyTerms.paymentDeadline(rule, u.createdAt(), u.date(), u.start(),
+                hours.getOrDefault(u.facilityId(), Map.of()));
+            // no deadline that could be met: never cancelled for non-payment (new bookings cannot be made so)
+            if (deadline.possible() && !deadline.at().isAfter(now)) {
+                due.put(u.id(), deadline.local().toLocalDateTime());
             }
         }
         List<Booking> cancelled = new ArrayList<>(repository.cancelUnpaid(due.keySet(), now));
@@ -130,9 +151,13 @@ public class Payments implements OnlinePayment.Settlement {
         LocalDate today = now.atZone(MachiClock.ZONE).toLocalDate();
         Map<Long, Optional<Rule>> cache = new HashMap<>();
         int n = 0;
-        for (Booking b : repository.notPaymentReminded(today)) {
-            LocalDate deadline = MoneyTerms.paymentDeadline(rule(b, cache), b.createdAt(), b.date());
-            if (today.isBefore(deadline.minusDays(1)) || !MoneyTerms.autoCancelAt(deadline).isAfter(now)
+        List<Booking> candidates = repository.notPaymentReminded(today);
+        Map<String, Map<LocalDate, DayHours>> hours = counterHours(candidates.stream()
+            .map(b -> new Span(b.facilityId(), b.createdAt(), b.date())).toList());
+        for (Booking b : candidates) {
+            PaymentDeadline deadline = MoneyTerms.paymentDeadline(rule(b, cache), b.createdAt(), b.date(), b.start(),
+                hours.getOrDefault(b.facilityId(), Map.of()));
+            if (!deadline.possible() || today.isBefore(deadline.day().minusDays(1)) || !deadline.at().isAfter(now)
                 || !repository.markPaymentReminded(b.id(), now)) {
                 continue;
             }
@@ -140,6 +165,26 @@ public class Payments implements OnlinePayment.Settlement {
             n++;
         }
         return n;
+    }
+
+    /** What a job knows of a booking to read its counter's hours: where, when booked, the day of use. */
+    private record Span(String facilityId, Instant bookedAt, LocalDate date) {}
+
+    /**
+     * The counters' hours for a job's bookings: one read per facility covering all its bookings' days, instead of one
+     * per booking.
+     */
+    private Map<String, Map<LocalDate, DayHours>> counterHours(List<Span> bookings) {
+        Map<String, LocalDate[]> range = new HashMap<>();
+        for (Span b : bookings) {
+            LocalDate booked = b.bookedAt().atZone(MachiClock.ZONE).toLocalDate();
+            range.merge(b.facilityId(), new LocalDate[] {booked, b.date()}, (x, y) -> new LocalDate[] {
+                x[0].isBefore(y[0]) ? x[0] : y[0], x[1].isAfter(y[1]) ? x[1] : y[1]});
+        }
+        Map<String, Map<LocalDate, DayHours>> hours = new HashMap<>();
+        range.forEach((facility, r) -> hours.put(facility, r[0].isAfter(r[1]) ? Map.of()
+            : facilities.hoursBetween(facility, r[0], r[1])));
+        return hours;
     }
 
     /** The rule of a booking's room, read once per room during one job run. */

@@ -10,6 +10,7 @@ import jp.machi.reservation.booking.Booked;
 import jp.machi.reservation.booking.Booker;
 import jp.machi.reservation.booking.Bookers;
 import jp.machi.reservation.booking.Booking;
+import jp.machi.reservation.booking.Bookings;
 import jp.machi.reservation.booking.BookingRefusal;
 import jp.machi.reservation.booking.RoomPart;
 import jp.machi.reservation.booking.internal.BookingService;
@@ -37,8 +38,10 @@ class BookingController {
     private final BookableRooms rooms;
     private final Bookers bookers;
     private final BookingService booking;
+    private final Bookings bookings;
 
-    BookingController(BookableRooms rooms, Bookers bookers, BookingService booking) {
+    BookingController(BookableRooms rooms, Bookers bookers, BookingService booking, Bookings bookings) {
+        this.bookings = bookings;
         this.rooms = rooms;
         this.bookers = bookers;
         this.booking = booking;
@@ -70,6 +73,18 @@ class BookingController {
         long booker = ResidentPages.accountId();
         if (key == null || !key.matches("[0-9a-f-]{36}")) {
             key = UUID.randomUUID().toString();
+        }
+        if (!"true".equals(commercial) && !"false".equals(commercial)) {
+            // the purpose decides the fee: the person chooses it, nothing is chosen for them; nothing is held
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            if (bookers.booker(booker).isEmpty()) {
+                return "redirect:/account/bookings/registration?room=" + r.room().room().id() + "&date=" + r.date()
+                    + "&slot=" + r.slot().code() + (r.part() == null ? "" : "&part=" + r.part().code());
+            }
+            fill(model, r, booker);
+            model.addAttribute("purposeError", true);
+            model.addAttribute("key", key);
+            return "reservation/booking/confirm";
         }
         try {
             // the slot is held (PROVISIONAL) while the resident reviews the fee on the checkout page
@@ -103,7 +118,8 @@ class BookingController {
         model.addAttribute("residency", b.residency());
         model.addAttribute("fee", MoneyTerms.fee(r.room().rules(), b.residency().inWard(), false, r.slot().code()));
         model.addAttribute("commercialFee", MoneyTerms.fee(r.room().rules(), b.residency().inWard(), true, r.slot().code()));
-        model.addAttribute("refundDeadline", r.date().minusDays(r.room().rules().cancelDeadlineDays()));
+        // what booking now commits the person to: when to pay (at the counter, while it is open), what cancelling costs
+        model.addAttribute("terms", bookings.termsBefore(r.room(), r.date(), r.slot()));
         model.addAttribute("proxy", CurrentActor.actingFor().orElse(null));
         model.addAttribute("me", CurrentActor.principal().orElse(null));
     }

@@ -64,13 +64,18 @@ class CheckoutController {
         Booking b = own.find(id);
         ReductionCategory category;
         try {
+            // a choice with money attached is never made for the person: 「申請しない」 (empty) or a category, chosen
+            if (reduction == null && !reductions.categories().isEmpty()) {
+                throw new Refused(jp.machi.reservation.money.MoneyRefusal.UNKNOWN_REDUCTION);
+            }
             category = reductions.choose(reduction);
         } catch (Refused e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("reductionError", true);
             if (b.status() != Booking.Status.PROVISIONAL) {
                 return "redirect:/account/bookings/" + b.id();
             }
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("reductionError", reduction == null ? "reservation.money.reduction.required"
+                : "reservation.refusal.unknown-reduction");
             return page(b, model);
         }
         try {

@@ -12,7 +12,10 @@ import jp.machi.reservation.booking.internal.BookingViews;
 import jp.machi.reservation.booking.internal.CalendarFeed;
 import jp.machi.reservation.booking.internal.Cancellations;
 import jp.machi.reservation.booking.internal.ReductionRequests;
+import jp.machi.reservation.booking.BookingRefusal;
 import jp.machi.reservation.money.MoneyRefusal;
+import jp.machi.reservation.money.Penalties;
+import jp.machi.reservation.money.Refund;
 import jp.machi.reservation.money.Reductions;
 import jp.machi.reservation.rules.Slot;
 import jp.machi.reservation.web.ResidentPages;
@@ -39,10 +42,12 @@ class MyBookingsController {
     private final ReductionRequests reductionRequests;
     private final Reductions reductions;
     private final CalendarFeed feed;
+    private final Penalties penalties;
 
     MyBookingsController(OwnBookings own, Bookings bookings, Bookers bookers, BookableRooms rooms, BookingViews views,
                          Cancellations cancellations, ReductionRequests reductionRequests, Reductions reductions,
-                         CalendarFeed feed) {
+                         CalendarFeed feed, Penalties penalties) {
+        this.penalties = penalties;
         this.own = own;
         this.bookings = bookings;
         this.bookers = bookers;
@@ -87,21 +92,66 @@ class MyBookingsController {
         model.addAttribute("cancellable", cancellations.cancellable(b));
         if (b.active()) {
             model.addAttribute("refundNow", terms.refundNow().amount());
-            model.addAttribute("refundDeadline", cancellations.refundDeadline(b));
+        } else {
+            // what the cancellation or no-show cost: the points given for this booking
+            model.addAttribute("penaltyPoints", penalties.of(b.bookerAccountId()).stream()
+                .filter(p -> p.bookingId() == b.id()).mapToInt(Penalties.Entry::points).sum());
         }
         return "reservation/booking/detail";
     }
 
-    @PostMapping("/account/bookings/{id}/cancel")
-    String cancel(@PathVariable String id, RedirectAttributes redirect) {
+    /**
+     * The confirmation step of a cancellation (no JavaScript needed): what cancelling now costs — refund, points, the
+     * free cancellation right after booking — before the resident says yes.
+     */
+    @GetMapping("/account/bookings/{id}/cancel")
+    String confirmCancel(@PathVariable String id, Model model) {
         Booking b = own.find(id);
+        if (!cancellations.cancellable(b)) {
+            return "redirect:/account/bookings/" + b.id();
+        }
+        return cancelPage(b, model);
+    }
+
+    private String cancelPage(Booking b, Model model) {
+        model.addAttribute("row", row(b));
+        model.addAttribute("m", views.terms(b));
+        return "reservation/booking/cancel";
+    }
+
+    /**
+     * Cancels after the confirmation step, which sends what it showed ({@code refund}, {@code points}): when
+     * cancelling now would cost more (the free period ended meanwhile), the step is shown again with the new cost
+     * (409) and nothing happens. A confirmed booking cancelled without the step goes to the step; a hold (the
+     * checkout's "stop") is released at once, which is always free.
+     */
+    @PostMapping("/account/bookings/{id}/cancel")
+    String cancel(@PathVariable String id, @RequestParam(required = false) String refund,
+                  @RequestParam(required = false) String points, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        Booking b = own.find(id);
+        Refund shown = null;
+        if (refund != null && points != null && refund.matches("\\d{1,9}") && points.matches("\\d{1,4}")) {
+            shown = new Refund(0, Integer.parseInt(refund), false, Integer.parseInt(points), 0, null);
+        } else if (b.status() != Booking.Status.PROVISIONAL) {
+            return "redirect:/account/bookings/" + b.id() + "/cancel";
+        }
+        Booking cancelled;
         try {
-            cancellations.byBooker(b.bookerAccountId(), b.id());
+            cancelled = cancellations.byBooker(b.bookerAccountId(), b.id(), shown);
         } catch (Refused e) {
+            if (e.refusal() == BookingRefusal.TERMS_CHANGED) {
+                response.setStatus(HttpStatus.CONFLICT.value());
+                model.addAttribute("changed", true);
+                return cancelPage(b, model);
+            }
             redirect.addFlashAttribute("refusal", e.code());
             return "redirect:/account/bookings/" + b.id();
         }
-        return "redirect:/account/bookings/" + b.id() + "?cancelled";
+        if (b.status() == Booking.Status.PROVISIONAL) {
+            return "redirect:/account/bookings/" + b.id() + "?released";
+        }
+        return "redirect:/account/bookings/" + cancelled.id() + "?cancelled";
     }
 
     @PostMapping("/account/bookings/{id}/reduction")

@@ -46,7 +46,11 @@ class GroupController {
     private final BookableRooms rooms;
     private final Bookers bookers;
 
-    GroupController(GroupService groups, BookableRooms rooms, Bookers bookers) {
+    private final jp.machi.reservation.booking.Bookings bookings;
+
+    GroupController(GroupService groups, BookableRooms rooms, Bookers bookers,
+                    jp.machi.reservation.booking.Bookings bookings) {
+        this.bookings = bookings;
         this.groups = groups;
         this.rooms = rooms;
         this.bookers = bookers;
@@ -251,6 +255,8 @@ class GroupController {
         model.addAttribute("weekStart", BookableRooms.weekStart(r.date()));
         bookers.booker(me).ifPresent(b -> model.addAttribute("fee", MoneyTerms.fee(r.room().rules(), b.residency().inWard(), false, r.slot().code())));
         model.addAttribute("registered", bookers.booker(me).isPresent());
+        // the same terms as a person's booking, before booking: when to pay (counter open), what cancelling costs
+        model.addAttribute("terms", bookings.termsBefore(r.room(), r.date(), r.slot()));
         if (g != null) {
             model.addAttribute("used", groups.bookingsInMonth(g.id(), r.date()));
             model.addAttribute("cap", groups.settings().monthlyCap());

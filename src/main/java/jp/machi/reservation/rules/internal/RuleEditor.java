@@ -45,7 +45,7 @@ public class RuleEditor {
             : scope.facility() != null ? repository.effective(-1, scope.facility().id()).orElse(null)
             : null;
         if (base == null) {
-            base = new Rule(0, null, null, 90, 1, 8, 1200, 1800, 3600, 7, 14, 3, 3, 1, 3, 5, 30,
+            base = new Rule(0, null, null, 90, 1, 8, 1200, 1800, 3600, 7, 14, 3, 3, 1, 3, 5, 30, Rule.DEFAULT_GRACE_MINUTES,
                 List.of(new RefundTier(7, 100)), java.util.Map.of());
         }
         return base.at(scope.facilityId(), scope.roomId()).withSlotFees(java.util.Map.of());
@@ -62,7 +62,8 @@ public class RuleEditor {
     /** The form as typed: every value a string, so nonsense comes back as a message rather than a 400 page. */
     public static class Form {
         private String windowDays, cutoffDays, monthlyCap, feeResident, feeNonResident, feeCommercial, payWithinDays,
-            payDaysBefore, lateCancelDays, lateCancelPoints, noShowPoints, penaltyThreshold, suspensionDays;
+            payDaysBefore, lateCancelDays, lateCancelPoints, noShowPoints, penaltyThreshold, suspensionDays,
+            cancelGraceMinutes = "" + Rule.DEFAULT_GRACE_MINUTES;
         private List<String> tierDays = padded(null), tierPercent = padded(null);
 
         public static Form of(Rule r) {
@@ -80,6 +81,7 @@ public class RuleEditor {
             f.noShowPoints = "" + r.noShowPoints();
             f.penaltyThreshold = "" + r.penaltyThreshold();
             f.suspensionDays = "" + r.suspensionDays();
+            f.cancelGraceMinutes = "" + r.cancelGraceMinutes();
             for (int i = 0; i < TIERS; i++) {
                 f.tierDays.add(i < r.tiers().size() ? "" + r.tiers().get(i).daysBefore() : "");
                 f.tierPercent.add(i < r.tiers().size() ? "" + r.tiers().get(i).percent() : "");
@@ -92,7 +94,7 @@ public class RuleEditor {
             return "fees " + feeResident + "/" + feeNonResident + "/" + feeCommercial + ", pay " + payWithinDays + "d/"
                 + payDaysBefore + "d before, tiers " + tierDays + "->" + tierPercent + ", late " + lateCancelDays + "d "
                 + lateCancelPoints + "p, no-show " + noShowPoints + "p, threshold " + penaltyThreshold + ", suspend "
-                + suspensionDays + "d, window " + windowDays + ", cutoff " + cutoffDays + ", cap " + monthlyCap;
+                + suspensionDays + "d, grace " + cancelGraceMinutes + "min, window " + windowDays + ", cutoff " + cutoffDays + ", cap " + monthlyCap;
         }
 
         public String getWindowDays() { return windowDays; }
@@ -121,6 +123,8 @@ public class RuleEditor {
         public void setPenaltyThreshold(String v) { penaltyThreshold = v; }
         public String getSuspensionDays() { return suspensionDays; }
         public void setSuspensionDays(String v) { suspensionDays = v; }
+        public String getCancelGraceMinutes() { return cancelGraceMinutes; }
+        public void setCancelGraceMinutes(String v) { cancelGraceMinutes = v; }
         public List<String> getTierDays() { return tierDays; }
         public void setTierDays(List<String> v) { tierDays = padded(v); }
         public List<String> getTierPercent() { return tierPercent; }
@@ -152,6 +156,7 @@ public class RuleEditor {
         int noShow = number(errors, "noShowPoints", f.noShowPoints, 0, 100);
         int threshold = number(errors, "penaltyThreshold", f.penaltyThreshold, 1, 100);
         int suspension = number(errors, "suspensionDays", f.suspensionDays, 1, 365);
+        int grace = number(errors, "cancelGraceMinutes", f.cancelGraceMinutes, 0, 1440);
         if (!errors.hasFieldErrors("cutoffDays") && !errors.hasFieldErrors("windowDays") && cutoff > window) {
             errors.rejectValue("cutoffDays", "reservation.money.rule.cutoffAfterWindow");
         }
@@ -191,7 +196,7 @@ public class RuleEditor {
             return null;
         }
         return new Rule(0, scope.facilityId(), scope.roomId(), window, cutoff, cap, resident, non, commercial,
-            Rule.fullRefundDays(sorted), within, before, late, latePoints, noShow, threshold, suspension, sorted,
+            Rule.fullRefundDays(sorted), within, before, late, latePoints, noShow, threshold, suspension, grace, sorted,
             java.util.Map.of());
     }
 

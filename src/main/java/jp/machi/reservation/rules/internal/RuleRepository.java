@@ -140,9 +140,10 @@ public class RuleRepository {
         long id = jdbc.sql("""
                 insert into reservation_rule (facility_id, room_id, window_days, cutoff_days, monthly_cap, fee_resident,
                     fee_non_resident, fee_commercial, cancel_deadline_days, pay_within_days, pay_days_before,
-                    late_cancel_days, late_cancel_points, no_show_points, penalty_threshold, suspension_days)
+                    late_cancel_days, late_cancel_points, no_show_points, penalty_threshold, suspension_days,
+                    cancel_grace_minutes)
                 values (:facility, :room, :window, :cutoff, :cap, :res, :non, :com, :full, :within, :before, :late,
-                    :latePoints, :noShow, :threshold, :suspension)
+                    :latePoints, :noShow, :threshold, :suspension, :grace)
                 on conflict (facility_id, room_id) do update set window_days = excluded.window_days,
                     cutoff_days = excluded.cutoff_days, monthly_cap = excluded.monthly_cap,
                     fee_resident = excluded.fee_resident, fee_non_resident = excluded.fee_non_resident,
@@ -150,7 +151,7 @@ public class RuleRepository {
                     pay_within_days = excluded.pay_within_days, pay_days_before = excluded.pay_days_before,
                     late_cancel_days = excluded.late_cancel_days, late_cancel_points = excluded.late_cancel_points,
                     no_show_points = excluded.no_show_points, penalty_threshold = excluded.penalty_threshold,
-                    suspension_days = excluded.suspension_days
+                    suspension_days = excluded.suspension_days, cancel_grace_minutes = excluded.cancel_grace_minutes
                 returning id""")
             .param("facility", r.facilityId()).param("room", r.roomId()).param("window", r.windowDays())
             .param("cutoff", r.cutoffDays()).param("cap", r.monthlyCap()).param("res", r.feeResident())
@@ -160,6 +161,7 @@ public class RuleRepository {
             .param("within", r.payWithinDays()).param("before", r.payDaysBefore()).param("late", r.lateCancelDays())
             .param("latePoints", r.lateCancelPoints()).param("noShow", r.noShowPoints())
             .param("threshold", r.penaltyThreshold()).param("suspension", r.suspensionDays())
+            .param("grace", r.cancelGraceMinutes())
             .query(Long.class).single();
         jdbc.sql("delete from reservation_refund_tier where rule_id = ?").param(id).update();
         for (RefundTier t : r.tiers()) {
@@ -194,7 +196,7 @@ public class RuleRepository {
             rs.getInt("cutoff_days"), rs.getInt("monthly_cap"), rs.getInt("fee_resident"), rs.getInt("fee_non_resident"),
             commercial, full, rs.getInt("pay_within_days"), rs.getInt("pay_days_before"), rs.getInt("late_cancel_days"),
             rs.getInt("late_cancel_points"), rs.getInt("no_show_points"), rs.getInt("penalty_threshold"),
-            rs.getInt("suspension_days"), List.of(new RefundTier(full, 100)), Map.of());
+            rs.getInt("suspension_days"), rs.getInt("cancel_grace_minutes"), List.of(new RefundTier(full, 100)), Map.of());
     }
 
     /** The rule with its refund tiers (a rule without tiers keeps 100 % until its deadline) and fees by slot. */
@@ -232,6 +234,6 @@ public class RuleRepository {
         return new Rule(r.id(), r.facilityId(), r.roomId(), r.windowDays(), r.cutoffDays(), r.monthlyCap(), r.feeResident(),
             r.feeNonResident(), r.feeCommercial(), r.cancelDeadlineDays(), r.payWithinDays(), r.payDaysBefore(),
             r.lateCancelDays(), r.lateCancelPoints(), r.noShowPoints(), r.penaltyThreshold(), r.suspensionDays(),
-            tiers.isEmpty() ? r.tiers() : tiers, fees);
+            r.cancelGraceMinutes(), tiers.isEmpty() ? r.tiers() : tiers, fees);
     }
 }

@@ -85,7 +85,8 @@ class RulesDemoData implements ApplicationModuleInitializer {
                              int threshold, int suspension, RefundTier... tiers) {
         List<RefundTier> list = List.of(tiers);
         return new Rule(0, facilityId, roomId, window, cutoff, cap, resident, nonResident, commercial,
-            Rule.fullRefundDays(list), payWithin, payBefore, lateDays, latePoints, noShowPoints, threshold, suspension, list,
+            Rule.fullRefundDays(list), payWithin, payBefore, lateDays, latePoints, noShowPoints, threshold, suspension,
+            Rule.DEFAULT_GRACE_MINUTES, list,
             Map.of());
     }
 }
