@@ -127,8 +127,7 @@ class UnpaidCancelBench {
                 select r.id, :f, current_date + 10 + :offset + (g / 3), (array['am','pm','night'])[g % 3 + 1], '09:00', '12:00',
                     :booker, :status, 1000, 'resident/facility',
                     'bench-' || :status || '-' || r.id || '-' || g || case when g % 11 = 10 then '-nd' else '' end, now(), """
-                + holdUntil + """
-                from (select id from room where facility_id = :f) r, generate_series(0, :n / :rooms - 1) g""")
+                + holdUntil + " from (select id from room where facility_id = :f) r, generate_series(0, :n / :rooms - 1) g")
             .param("f", facility).param("offset", offset).param("booker", booker).param("status", status).param("n", n)
             .param("rooms", ROOMS).update();
     }

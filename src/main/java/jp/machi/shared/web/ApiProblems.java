@@ -192,6 +192,13 @@ public class ApiProblems {
         return orElseThrow(refuse(request, HttpStatus.NOT_FOUND, "not-found", null, "problem.notFound"), e);
     }
 
+    /** A path no controller and no static resource answers (static files are served below their own paths only). */
+    @ExceptionHandler(org.springframework.web.servlet.NoHandlerFoundException.class)
+    ResponseEntity<?> noHandler(org.springframework.web.servlet.NoHandlerFoundException e, HttpServletRequest request)
+        throws Exception {
+        return orElseThrow(refuse(request, HttpStatus.NOT_FOUND, "not-found", null, "problem.notFound"), e);
+    }
+
     /** Bean Validation of a {@code @RequestBody} or {@code @ModelAttribute} record: the first field at fault. */
     @ExceptionHandler(BindException.class)
     ResponseEntity<?> invalid(BindException e, HttpServletRequest request) throws Exception {

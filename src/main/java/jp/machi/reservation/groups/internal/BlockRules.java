@@ -52,8 +52,34 @@ public class BlockRules implements BookingCheck, AvailabilityOverlay {
 
     @Override
     public Map<String, Mark> marks(BookableRoom room, LocalDate from, LocalDate to) {
+        return marks(room, active(room.facility().id(), from, to), from, to);
+    }
+
+    /** The active blocks of all the rooms' facilities in one statement; only rooms of a blocked facility cost more. */
+    @Override
+    public Map<Long, Map<String, Mark>> marks(List<BookableRoom> rooms, LocalDate from, LocalDate to) {
+        Map<Long, Map<String, Mark>> result = new HashMap<>();
+        if (rooms.isEmpty()) {
+            return result;
+        }
+        Map<String, List<Block>> byFacility = new HashMap<>();
+        jdbc.sql("""
+                select * from reservation_block where facility_id = any(?) and removed_at is null
+                and from_date <= ? and to_date >= ? order by from_date, id""")
+            .params(rooms.stream().map(r -> r.facility().id()).distinct().toArray(String[]::new), to, from)
+            .query(BlockRules::block).list()
+            .forEach(b -> byFacility.computeIfAbsent(b.facilityId(), k -> new java.util.ArrayList<>()).add(b));
+        for (BookableRoom room : rooms) {
+            List<Block> blocks = byFacility.get(room.facility().id());
+            if (blocks != null) {
+                result.put(room.room().id(), marks(room, blocks, from, to));
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, Mark> marks(BookableRoom room, List<Block> blocks, LocalDate from, LocalDate to) {
         Map<String, Mark> marks = new HashMap<>();
-        List<Block> blocks = active(room.facility().id(), from, to);
         if (blocks.isEmpty()) {
             return marks;
         }

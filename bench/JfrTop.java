@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Summarises the CPU samples (jdk.ExecutionSample) of a JDK Flight Recorder file: the methods that ran (self time), and
+// how many samples had a frame of each part of the stack (inclusive: security filters, session, templates, JDBC …).
+// Usage: java bench/JfrTop.java recording.jfr [top-n]     (JDK only; see bench/finder-bench.sh)
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+public class JfrTop {
+
+    /** Parts of the stack, by the first match of a frame's class name prefix, in this order. */
+    static final Map<String, String[]> PARTS = new LinkedHashMap<>();
+
+    static {
+        PARTS.put("Spring Security filter chain", new String[] {"org.springframework.security."});
+        PARTS.put("session (Spring Session / Tomcat)", new String[] {"org.springframework.session.", "org.apache.catalina.session."});
+        PARTS.put("Thymeleaf rendering", new String[] {"org.thymeleaf."});
+        PARTS.put("message lookup (MessageSource)", new String[] {"org.springframework.context.support.AbstractMessageSource",
+            "org.springframework.context.support.ReloadableResourceBundleMessageSource",
+            "org.springframework.context.support.ResourceBundleMessageSource"});
+        PARTS.put("PostgreSQL JDBC driver", new String[] {"org.postgresql."});
+        PARTS.put("HikariCP pool", new String[] {"com.zaxxer.hikari."});
+        PARTS.put("Spring transactions", new String[] {"org.springframework.transaction."});
+        PARTS.put("Jackson JSON", new String[] {"com.fasterxml.jackson.", "tools.jackson."});
+        PARTS.put("Bean Validation", new String[] {"org.hibernate.validator."});
+        PARTS.put("Tomcat HTTP (connector, request parsing, writing)", new String[] {"org.apache.coyote.", "org.apache.tomcat.util.net."});
+        PARTS.put("Spring MVC dispatch", new String[] {"org.springframework.web.servlet.DispatcherServlet"});
+        PARTS.put("Machi code (jp.machi)", new String[] {"jp.machi."});
+    }
+
+    public static void main(String[] args) throws Exception {
+        int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+        Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> machi = new HashMap<>();
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        int total = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
+                continue;
+            }
+            total++;
+            List<RecordedFrame> frames = e.getStackTrace().getFrames();
+            if (frames.isEmpty()) {
+                continue;
+            }
+            self.merge(name(frames.getFirst()), 1, Integer::sum);
+            for (RecordedFrame f : frames) {
+                if (f.getMethod().getType().getName().startsWith("jp.machi.")) {
+                    machi.merge(name(f), 1, Integer::sum);
+                    break;
+                }
+            }
+            for (var p : PARTS.entrySet()) {
+                for (RecordedFrame f : frames) {
+                    String type = f.getMethod().getType().getName();
+                    boolean hit = false;
+                    for (String prefix : p.getValue()) {
+                        if (type.startsWith(prefix)) {
+                            hit = true;
+                            break;
+                        }
+                    }
+                    if (hit) {
+                        parts.merge(p.getKey(), 1, Integer::sum);
+                        break;
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d CPU samples%n-- parts of the stack (inclusive share of samples):%n", total);
+        for (var p : parts.entrySet()) {
+            System.out.printf(Locale.ROOT, "  %5.1f %%  %s%n", 100.0 * p.getValue() / Math.max(1, total), p.getKey());
+        }
+        print("-- top methods (self):", self, total, top);
+        print("-- innermost jp.machi frame on the stack:", machi, total, Math.min(top, 15));
+    }
+
+    static void print(String title, Map<String, Integer> counts, int total, int top) {
+        System.out.println(title);
+        List<Map.Entry<String, Integer>> list = new ArrayList<>(counts.entrySet());
+        list.sort((a, b) -> b.getValue() - a.getValue());
+        for (var e : list.subList(0, Math.min(top, list.size()))) {
+            System.out.printf(Locale.ROOT, "  %5.1f %%  %s%n", 100.0 * e.getValue() / Math.max(1, total), e.getKey());
+        }
+    }
+
+    static String name(RecordedFrame f) {
+        return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+    }
+}

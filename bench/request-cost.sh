@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# What one request costs in SQL (issue 15; docs/benchmarks.md, docs/modules/reservation.md): starts the jar on a fresh
+# embedded PostgreSQL, switches on pg_stat_statements (ALTER SYSTEM + a restart of the jar on the same data folder),
+# loads bench/booking-setup.sql, then for each request kind: 3 warm-up requests, a reset of the statistics, 10 measured
+# requests; prints the statements per request, their execution time per request, and the most frequent statements.
+# Needs: the jar (./mvnw -q -B -DskipTests package), curl, psql. Usage: bash bench/request-cost.sh  (JAR=… for another build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-18340}
+DB_PORT=${DB_PORT:-15460}
+DATA=$(mktemp -d /tmp/machi-request-cost.XXXXXX)
+JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+JAR=${JAR:-$(ls target/machi-*.jar | grep -v original | head -1)}
+PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres)
+URL=http://127.0.0.1:$PORT
+APP=
+start() {
+  SERVER_PORT=$PORT MACHI_DB_PORT=$DB_PORT MACHI_DATA_DIR=$DATA MACHI_BASE_URL=$URL "$JAVA" -jar "$JAR" >>"$DATA/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 180); do curl -fs "$URL/actuator/health" >/dev/null 2>&1 && return; sleep 1; done
+  echo "the server did not start"; exit 1
+}
+trap '[ -n "$APP" ] && kill $APP 2>/dev/null; wait 2>/dev/null; rm -rf "$DATA"' EXIT
+start
+"${PSQL[@]}" -c "alter system set shared_preload_libraries = 'pg_stat_statements'" -c "alter system set pg_stat_statements.track = 'all'"
+"${PSQL[@]}" -f bench/booking-setup.sql
+kill $APP; wait $APP 2>/dev/null || true
+start
+"${PSQL[@]}" -c "create extension if not exists pg_stat_statements"
+ROOM=$("${PSQL[@]}" -At -c "select min(id) from room where facility_id = 'bench-hall'")
+TODAY=$(TZ=Asia/Tokyo date +%F)
+FIND_DAY=$(TZ=Asia/Tokyo date -d "$TODAY + 40 days" +%F)
+n=0
+book() {
+  n=$((n + 1))
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer bench-token-$((n % 400 + 1))" -H "Idempotency-Key: cost-$n-$RANDOM" \
+    -H 'Content-Type: application/json' \
+    -d "{\"roomId\":$ROOM,\"date\":\"$(TZ=Asia/Tokyo date -d "$TODAY + $((10 + n)) days" +%F)\",\"slot\":\"am\"}" "$URL/api/v1/bookings" \
+    | grep -qx 201 || echo "a booking was not created"
+}
+measure() { # name, then a command that makes one request
+  local name=$1; shift
+  for _ in 1 2 3; do "$@" >/dev/null; done
+  "${PSQL[@]}" -At -c "select pg_stat_statements_reset()" >/dev/null
+  for _ in 1 2 3 4 5 6 7 8 9 10; do "$@" >/dev/null; done
+  echo "=== $name: per request (mean of 10)"
+  "${PSQL[@]}" -At -F ' | ' -c "
+    select round(sum(calls) / 10.0, 1) || ' statements', round(sum(total_exec_time)::numeric / 10, 2) || ' ms executing in PostgreSQL'
+    from pg_stat_statements where query not like '%pg_stat_statements%'"
+  "${PSQL[@]}" -At -F ' | ' -c "
+    select round(calls / 10.0, 1), round(total_exec_time::numeric / calls, 3) || ' ms', left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+    from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc, total_exec_time desc limit 12"
+}
+get() { curl -s -o /dev/null "$1"; }
+measure "GET /actuator/health" get "$URL/actuator/health"
+measure "GET / (home page)" get "$URL/"
+measure "GET /reservations?date=…&band=evening (finder, whole ward)" get "$URL/reservations?date=$FIND_DAY&band=evening"
+measure "GET /reservations/facilities/bench-hall (100 rooms × 7 days)" get "$URL/reservations/facilities/bench-hall?start=$FIND_DAY"
+measure "POST /api/v1/bookings (book and confirm one slot, Bearer token)" book
