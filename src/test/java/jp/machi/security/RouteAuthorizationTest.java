@@ -240,6 +240,7 @@ class RouteAuthorizationTest {
         rule("GET /staff/reports/export.csv", STAFF), // StaffReportExportController#export
         rule("GET /staff/reports/{id}", STAFF), // StaffReportController#show
         rule("GET /staff/reservations", STAFF), // ReservationStaffController#calendar
+        rule("GET /staff/reservations/book", STAFF), // StaffCalendarController#book
         rule("GET /staff/reservations/blocks", STAFF), // BlockStaffController#page
         rule("GET /staff/reservations/bookings/{id}", STAFF), // ReservationStaffController#booking
         rule("GET /staff/reservations/groups", STAFF), // GroupStaffController#list

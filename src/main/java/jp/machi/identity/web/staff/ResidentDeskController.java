@@ -106,9 +106,10 @@ class ResidentDeskController {
         @Size(max = 100, message = "{desk.disclosure.reference.size}") String reference) {}
 
     @GetMapping("/staff/residents")
-    String search(@RequestParam(required = false) String q, Model model) {
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String next, Model model) {
         String query = q == null ? "" : q.strip();
         model.addAttribute("q", query);
+        model.addAttribute("next", safeNext(next));
         if (query.length() > 100) {
             model.addAttribute("queryError", "desk.search.tooLong");
             model.addAttribute("results", List.of());
@@ -129,8 +130,9 @@ class ResidentDeskController {
     }
 
     @GetMapping("/staff/residents/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @RequestParam(required = false) String next, Model model) {
         Account a = resident(id);
+        model.addAttribute("next", safeNext(next));
         audit.record(AuditEvent.byCurrentActor("identity.resident.read", id, "account:" + id, "resident record viewed"));
         model.addAttribute("resident", a);
         model.addAttribute("disclosure", new DisclosureForm(""));
@@ -157,12 +159,26 @@ class ResidentDeskController {
     }
 
     @PostMapping("/staff/residents/{id}/proxy")
-    String startProxy(@PathVariable long id, HttpSession session) {
+    String startProxy(@PathVariable long id, @RequestParam(required = false) String next, HttpSession session) {
         Account a = resident(id);
         session.setAttribute(CurrentActor.PROXY_SESSION_KEY, new CurrentActor.ProxySubject(a.id(), a.displayName()));
         audit.record(AuditEvent.byCurrentActor("identity.proxy.start", id, "account:" + id,
             "staff started acting for the resident"));
-        return "redirect:/account?acting";
+        String then = safeNext(next);
+        return then != null ? "redirect:" + then : "redirect:/account?acting";
+    }
+
+    /**
+     * Where to go once acting for the resident, when a staff page sent the staff member here in the middle of a task
+     * (a booking for a caller starts from the reservation calendar): only a resident page of this site
+     * ({@code /account/...}, plain characters), anything else is ignored.
+     */
+    static String safeNext(String next) {
+        if (next == null || next.length() > 300 || next.contains("//")
+            || !next.matches("/account/[A-Za-z0-9/_-]*(\\?[A-Za-z0-9_=&.%-]*)?")) {
+            return null;
+        }
+        return next;
     }
 
     @PostMapping("/staff/proxy/end")

@@ -95,7 +95,42 @@ public class StaffBookings {
     public record Row(BookableRoom room, LocalDate date, List<Cell> cells) {}
 
     /** A week of a facility: the slot columns (every room's slots by start time) and one row per room and day. */
-    public record Week(FacilitySummary facility, LocalDate from, LocalDate to, List<Slot> columns, List<Row> rows) {}
+    public record Week(FacilitySummary facility, LocalDate from, LocalDate to, List<Slot> columns, List<Row> rows) {
+
+        /** The seven days of the week, in order. */
+        public List<LocalDate> days() {
+            return from.datesUntil(to.plusDays(1)).toList();
+        }
+
+        /**
+         * The week as a grid for the desk: one line per room and slot (only the slots the room has), one cell per day.
+         * {@code first} marks a room's first line (where the room's name starts), {@code span} its number of lines.
+         */
+        public List<GridLine> grid() {
+            Map<Long, List<Row>> byRoom = new LinkedHashMap<>();
+            rows.forEach(r -> byRoom.computeIfAbsent(r.room().room().id(), k -> new ArrayList<>()).add(r));
+            List<GridLine> lines = new ArrayList<>();
+            for (List<Row> roomRows : byRoom.values()) {
+                List<GridLine> ofRoom = new ArrayList<>();
+                for (int c = 0; c < columns.size(); c++) {
+                    int column = c;
+                    List<Cell> cells = roomRows.stream().map(r -> r.cells().get(column)).toList();
+                    if (cells.stream().allMatch(x -> x.slot() == null)) {
+                        continue;
+                    }
+                    ofRoom.add(new GridLine(roomRows.getFirst().room(), columns.get(c), ofRoom.isEmpty(), 0,
+                        roomRows.stream().map(Row::date).toList(), cells));
+                }
+                int span = ofRoom.size();
+                ofRoom.stream().map(l -> new GridLine(l.room(), l.slot(), l.first(), span, l.dates(), l.cells()))
+                    .forEach(lines::add);
+            }
+            return lines;
+        }
+    }
+
+    /** One line of {@link Week#grid()}: a room's slot with its cell on each day ({@code dates} in the same order). */
+    public record GridLine(BookableRoom room, Slot slot, boolean first, int span, List<LocalDate> dates, List<Cell> cells) {}
 
     /** The week from {@code from} (7 days) of a facility the staff member may see; empty otherwise. */
     public Optional<Week> week(long staffId, String facilityId, LocalDate from) {
@@ -144,6 +179,11 @@ public class StaffBookings {
             }
         }
         return Optional.of(new Week(rooms.getFirst().facility(), from, to, List.copyOf(columns.values()), rows));
+    }
+
+    /** A room of a facility the staff member may see; empty for another department's room or an unknown one. */
+    public Optional<BookableRoom> visibleRoom(long staffId, long roomId) {
+        return reservations.room(roomId).filter(r -> scope.canSee(staffId, r.facility().departmentCode()));
     }
 
     private List<BookableRoom> visibleRooms(long staffId, String facilityId) {
