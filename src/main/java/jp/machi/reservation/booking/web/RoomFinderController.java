@@ -1,10 +1,12 @@
 package jp.machi.reservation.booking.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import jp.machi.facility.Facilities;
@@ -36,18 +38,20 @@ class RoomFinderController {
     private final RoomFinder finder;
     private final BookableRooms service;
     private final Facilities facilities;
+    private final FinderRows rows;
 
-    RoomFinderController(RoomFinder finder, BookableRooms service, Facilities facilities) {
+    RoomFinderController(RoomFinder finder, BookableRooms service, Facilities facilities, FinderRows rows) {
         this.finder = finder;
         this.service = service;
         this.facilities = facilities;
+        this.rows = rows;
     }
 
     @GetMapping("/reservations")
     String find(@RequestParam(required = false) String q, @RequestParam(required = false) String date, @RequestParam(required = false) String band,
                 @RequestParam(required = false) String capacity, @RequestParam(required = false) String category,
                 @RequestParam(required = false) List<String> need, @RequestParam(required = false) String open,
-                Model model, HttpServletResponse response) {
+                Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         String words = q == null ? "" : q.strip();
         if (words.length() > MAX_WORDS) {
@@ -114,7 +118,8 @@ class RoomFinderController {
         }
         var filter = new RoomFinder.Filter(words, day, chosenBand, minCapacity, chosenCategory, needs, onlyOpen);
         model.addAttribute("filter", filter);
-        model.addAttribute("results", finder.find(filter));
+        model.addAttribute("results", rows.rows(finder.find(filter), filter, chosenBand == null ? null : chosenBand.slug(), needs,
+            request.getContextPath(), locale));
         return "reservation/booking/rooms";
     }
 
