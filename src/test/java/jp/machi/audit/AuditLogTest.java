@@ -175,8 +175,17 @@ class AuditLogTest {
             assertThatThrownBy(() -> jdbc.sql("truncate audit_entry").update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         });
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_checkpoint").update())
-            .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        // checkpoints: truncate is refused whether or not one was written yet in this JVM (a row trigger on an
+        // empty table never fires, so "delete" alone would prove nothing when this test runs first)
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            assertThatThrownBy(() -> jdbc.sql("truncate audit_checkpoint").update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        });
+        if (jdbc.sql("select count(*) from audit_checkpoint").query(Long.class).single() > 0) {
+            assertThatThrownBy(() -> jdbc.sql("delete from audit_checkpoint").update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        }
         assertThat(entriesWith(m)).hasSize(1);
     }
 }

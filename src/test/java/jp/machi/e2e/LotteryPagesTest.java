@@ -90,7 +90,7 @@ class LotteryPagesTest extends BrowserTest {
         for (String round : forGroup) {
             check(round + "&lang=" + language);
             assertThat(page.locator("main").innerText()).contains("練馬卓球クラブ")
-                .contains(language.equals("ja") ? "抽選の機会は団体で一つ" : "The group has one chance in the draw");
+                .contains(language.equals("ja") ? "くじの順番は団体で一つ" : "The group has one place in the order of the draw");
         }
     }
 

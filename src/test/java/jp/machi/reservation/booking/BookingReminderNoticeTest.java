@@ -2,9 +2,7 @@ package jp.machi.reservation.booking;
 
 import static jp.machi.support.StaffLogin.body;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.mail.internet.MimeMessage;
@@ -20,7 +18,6 @@ import jp.machi.support.TestMailbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The reminder the day before a booking is a personal notice of the notification module: it reaches the booker's My
@@ -71,7 +68,7 @@ class BookingReminderNoticeTest extends MoneyRoomFixture {
         // staff switch the type off: the next day-before run marks the booking reminded and tells nobody
         NotificationType type = types.stream().filter(t -> t.code().equals(TYPE)).findFirst().orElseThrow();
         try {
-            mvc.perform(rule(type, false)).andExpect(status().is3xxRedirection());
+            mvc.perform(jp.machi.reservation.NoticeRules.form(jdbc, type, false)).andExpect(status().is3xxRedirection());
             var other = TestResidents.create(jdbc, "RESIDENT");
             long next = insertConfirmed(other, service.today().plusDays(1), "pm", "13:00", "17:00");
             assertThat(reminders.dayBefore(Instant.now())).isGreaterThanOrEqualTo(1);
@@ -80,15 +77,7 @@ class BookingReminderNoticeTest extends MoneyRoomFixture {
             assertThat(jdbc.sql("select count(*) from notification_personal where account_id = ?").param(other.id())
                 .query(Long.class).single()).isZero();
         } finally {
-            mvc.perform(rule(type, true)).andExpect(status().is3xxRedirection());
+            mvc.perform(jp.machi.reservation.NoticeRules.form(jdbc, type, true)).andExpect(status().is3xxRedirection());
         }
-    }
-
-    /** The staff's rule form for the type, with its default wording, on or off. */
-    private MockHttpServletRequestBuilder rule(NotificationType type, boolean on) {
-        MockHttpServletRequestBuilder b = post("/staff/notifications/rules/" + type.code()).with(StaffLogin.staff(jdbc)).with(csrf())
-            .param("subjectJa", type.subject().ja()).param("bodyJa", type.body().ja()).param("reasonJa", type.reason().ja())
-            .param("subjectEn", type.subject().en()).param("bodyEn", type.body().en()).param("reasonEn", type.reason().en());
-        return on ? b.param("enabled", "true") : b;
     }
 }

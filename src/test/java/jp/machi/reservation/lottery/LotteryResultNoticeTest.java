@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -109,7 +108,7 @@ class LotteryResultNoticeTest {
         // staff switch the type off: the next round's applicant is told nothing (and not told later either)
         NotificationType type = types.stream().filter(t -> t.code().equals(TYPE)).findFirst().orElseThrow();
         try {
-            mvc.perform(rule(type, false)).andExpect(status().is3xxRedirection());
+            mvc.perform(jp.machi.reservation.NoticeRules.form(jdbc, type, false)).andExpect(status().is3xxRedirection());
             var other = TestResidents.create(jdbc, "RESIDENT");
             String otherAddress = jdbc.sql("select email from account where id = ?").param(other.id()).query(String.class).single();
             LotteryRound next = drawnRound("通知なし抽選 " + System.nanoTime(), other);
@@ -120,15 +119,7 @@ class LotteryResultNoticeTest {
             assertThat(jdbc.sql("select count(*) from notification_personal where account_id = ?").param(other.id())
                 .query(Long.class).single()).isZero();
         } finally {
-            mvc.perform(rule(type, true)).andExpect(status().is3xxRedirection());
+            mvc.perform(jp.machi.reservation.NoticeRules.form(jdbc, type, true)).andExpect(status().is3xxRedirection());
         }
-    }
-
-    /** The staff's rule form for the type, with its default wording, on or off. */
-    private MockHttpServletRequestBuilder rule(NotificationType type, boolean on) {
-        MockHttpServletRequestBuilder b = post("/staff/notifications/rules/" + type.code()).with(StaffLogin.staff(jdbc)).with(csrf())
-            .param("subjectJa", type.subject().ja()).param("bodyJa", type.body().ja()).param("reasonJa", type.reason().ja())
-            .param("subjectEn", type.subject().en()).param("bodyEn", type.body().en()).param("reasonEn", type.reason().en());
-        return on ? b.param("enabled", "true") : b;
     }
 }
