@@ -8,12 +8,10 @@
 #   the recording is summarised for the emergency workers and their database threads with bench/JfrTop.java.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA=${JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java || echo java)}
-JAR=$(ls target/machi-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
-    ./mvnw -q -B -DskipTests package
-    JAR=$(ls target/machi-*.jar | grep -v original | head -1)
+if ! ls target/machi-*.jar 2>/dev/null | grep -qv original; then
+    ./mvnw -q -B -DskipTests package   # a fresh clone: build the jar once
 fi
+source bench/lib.sh
 [ -f target/bench-cp.txt ] || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
 [ -f target/test-classes/jp/machi/notification/SmtpSink.class ] || ./mvnw -q -B test-compile
 EXTRA=()
