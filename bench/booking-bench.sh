@@ -22,19 +22,11 @@ DB_PORT=${DB_PORT:-15440}
 CLIENTS=${CLIENTS:-20}
 DURATION=${DURATION:-30s}
 DATA=$(mktemp -d /tmp/machi-booking-bench.XXXXXX)
-JAVA=${JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java || echo java)}
-JAR=$(ls target/machi-*.jar | grep -v original | head -1)
+source bench/lib.sh
 PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres)
-SERVER_PORT=$PORT MACHI_DB_PORT=$DB_PORT MACHI_DATA_DIR=$DATA MACHI_BASE_URL=http://127.0.0.1:$PORT \
-  "$JAVA" -jar "$JAR" >"$DATA/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-echo "--- machine: $(date -u '+%F %H:%M UTC'), nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-  "load average $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+trap 'machi_stop; rm -rf "$DATA"' EXIT
+machi_start "$PORT" "$DB_PORT" "$DATA"
+bench_machine
 "${PSQL[@]}" -f bench/booking-setup.sql
 "${PSQL[@]}" -At -c "show server_version" | sed 's/^/PostgreSQL /'
 ROOMS=$("${PSQL[@]}" -At -c "select string_agg(id::text, ',' order by id) from room where facility_id = 'bench-hall'")

@@ -11,8 +11,6 @@
 #
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA=${JAVA:-$(ls -d /usr/lib/jvm/temurin-2*/bin/java 2>/dev/null | tail -1)}
-JAVA=${JAVA:-java}
 PORT=${SERVER_PORT:-18090}
 DB_PORT=${BENCH_DB_PORT:-15490}
 DATA=$(mktemp -d /tmp/facility-bench-data.XXXXXX)
@@ -20,28 +18,24 @@ STATIC=$(mktemp -d /tmp/bench-static.XXXXXX)
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-10s}
 PG_JAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
-JAR=$(ls target/machi-*.jar | grep -v original | head -1)
-
-SERVER_PORT=$PORT MACHI_DB_PORT=$DB_PORT MACHI_DATA_DIR=$DATA MACHI_DEMO=true \
-  "$JAVA" -jar "$JAR" --spring.web.resources.static-locations="file:$STATIC/,classpath:/static/" >"$DATA/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA" "$STATIC"' EXIT
-for i in $(seq 1 600); do
-  curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+source bench/lib.sh
+export MACHI_DEMO=true
+trap 'machi_stop; rm -rf "$DATA" "$STATIC"' EXIT
+# the saved GeoJSON is served by the same server under /static/ (spring.mvc.static-path-pattern)
+machi_start "$PORT" "$DB_PORT" "$DATA" -- --spring.web.resources.static-locations="file:$STATIC/,classpath:/static/"
+bench_machine
 "$JAVA" -cp "$PG_JAR" bench/RunSql.java "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" bench/facilities-5000.sql
 
 API="http://127.0.0.1:$PORT/api/v1/facilities?bbox=139.5,35.6,139.8,35.9"
 curl -fsS "$API" -o "$STATIC/facilities-all.json"
 echo "GeoJSON of all: $(stat -c %s "$STATIC/facilities-all.json") bytes, $(grep -o '"type":"Feature"' "$STATIC/facilities-all.json" | wc -l) features"
-curl -fsS "http://127.0.0.1:$PORT/facilities-all.json" -o "$STATIC/check.json"
+curl -fsS "http://127.0.0.1:$PORT/static/facilities-all.json" -o "$STATIC/check.json"
 cmp -s "$STATIC/facilities-all.json" "$STATIC/check.json" && echo "static copy served: identical bytes"
 FILTERED="http://127.0.0.1:$PORT/api/v1/facilities?category=kumin-kan&wifi=true&stepFree=true"
 curl -fsS "$FILTERED" -o "$STATIC/facilities-filtered.json"
 echo "filtered: $(stat -c %s "$STATIC/facilities-filtered.json") bytes"
 
-for url in "$API" "http://127.0.0.1:$PORT/facilities-all.json" "$FILTERED" "http://127.0.0.1:$PORT/facilities-filtered.json"; do
+for url in "$API" "http://127.0.0.1:$PORT/static/facilities-all.json" "$FILTERED" "http://127.0.0.1:$PORT/static/facilities-filtered.json"; do
   echo "== $url (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   "$JAVA" bench/HttpLoad.java --url "$url" --clients 50 --duration "$DURATION" --warmup "$WARMUP" --timeout "${BENCH_TIMEOUT:-60s}" || true
 done

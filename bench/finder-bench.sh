@@ -22,22 +22,14 @@ DB_PORT=${DB_PORT:-15450}
 DURATION=${DURATION:-20s}
 PROFILE=${PROFILE:-0}
 DATA=$(mktemp -d /tmp/machi-finder-bench.XXXXXX)
-JDK=${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA=$JDK/bin/java
-JAR=${JAR:-$(ls target/machi-*.jar | grep -v original | head -1)}
+source bench/lib.sh
 OUT=$(realpath -m "${OUT:-target/bench}")
 mkdir -p "$OUT"
 PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres)
-SERVER_PORT=$PORT MACHI_DB_PORT=$DB_PORT MACHI_DATA_DIR=$DATA MACHI_BASE_URL=http://127.0.0.1:$PORT \
-  "$JAVA" -jar "$JAR" >"$DATA/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-echo "--- machine: $(date -u '+%F %H:%M UTC'), nproc $(nproc), load average $(load), jar $JAR"
+trap 'machi_stop; rm -rf "$DATA"' EXIT
+machi_start "$PORT" "$DB_PORT" "$DATA"
+load() { bench_load; }
+bench_machine
 "${PSQL[@]}" -f bench/booking-setup.sql
 URL=http://127.0.0.1:$PORT
 TODAY=$(TZ=Asia/Tokyo date +%F)
@@ -53,17 +45,17 @@ echo "--- finder: table scans per request (pg_stat_user_tables, mean of 10): $((
 echo "--- finder, 1 client (load $(load))"
 "$JAVA" bench/HttpLoad.java --url "$FINDER" --clients 1 --duration "$DURATION" --warmup 5s --timeout 60s
 echo "--- finder, 20 clients (load $(load))"
-[ "$PROFILE" = 1 ] && "$JDK/bin/jcmd" $APP JFR.start name=finder settings=profile filename="$OUT/finder.jfr" >/dev/null
+[ "$PROFILE" = 1 ] && "$(dirname "$JAVA")/jcmd" $APP JFR.start name=finder settings=profile filename="$OUT/finder.jfr" >/dev/null
 "$JAVA" bench/HttpLoad.java --url "$FINDER" --clients 20 --duration "$DURATION" --warmup 5s --timeout 60s
-[ "$PROFILE" = 1 ] && "$JDK/bin/jcmd" $APP JFR.stop name=finder >/dev/null
+[ "$PROFILE" = 1 ] && "$(dirname "$JAVA")/jcmd" $APP JFR.stop name=finder >/dev/null
 echo "--- facility view bench-hall (100 rooms × 7 days × 3 slots), 1 client (load $(load))"
 "$JAVA" bench/HttpLoad.java --url "$URL/reservations/facilities/bench-hall?start=$FIND_DAY" --clients 1 --duration "$DURATION" --warmup 5s --timeout 60s
 echo "--- /actuator/health, 50 clients (load $(load))"
 "$JAVA" bench/HttpLoad.java --url "$URL/actuator/health" --clients 50 --duration "$DURATION" --warmup 10s
 echo "--- home page /, 50 clients (load $(load))"
-[ "$PROFILE" = 1 ] && "$JDK/bin/jcmd" $APP JFR.start name=home settings=profile filename="$OUT/home.jfr" >/dev/null
+[ "$PROFILE" = 1 ] && "$(dirname "$JAVA")/jcmd" $APP JFR.start name=home settings=profile filename="$OUT/home.jfr" >/dev/null
 "$JAVA" bench/HttpLoad.java --url "$URL/" --clients 50 --duration "$DURATION" --warmup 10s
-[ "$PROFILE" = 1 ] && "$JDK/bin/jcmd" $APP JFR.stop name=home >/dev/null
+[ "$PROFILE" = 1 ] && "$(dirname "$JAVA")/jcmd" $APP JFR.stop name=home >/dev/null
 echo "--- end: load average $(load)"
 if [ "$PROFILE" = 1 ]; then
   for f in finder home; do

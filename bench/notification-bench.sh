@@ -5,8 +5,7 @@
 # Usage: ./mvnw -q -B -DskipTests package && bash bench/notification-bench.sh [--phases rate,p99,kill]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA=${JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java || echo java)}
-JAR=$(ls target/machi-*.jar | grep -v original | head -1)
+source bench/lib.sh
 [ -f target/bench-cp.txt ] || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
 [ -f target/test-classes/jp/machi/notification/SmtpSink.class ] || ./mvnw -q -B test-compile
 exec "$JAVA" -Xmx2g -cp "target/test-classes:$(cat target/bench-cp.txt)" bench/NotificationLoad.java --jar "$JAR" "$@"

@@ -15,18 +15,10 @@ HEAP=${OPENDATA_HEAP:-256m}
 # how many times the 45-character sentence is repeated in each description: 18 makes the CSV ~290 MB, more than the heap
 REPEAT=${OPENDATA_REPEAT:-18}
 DATA=$(mktemp -d /tmp/machi-opendata-bench.XXXXXX)
-JAVA=${JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java || echo java)}
-JAR=$(ls target/machi-*.jar | grep -v original | head -1)
-SERVER_PORT=$PORT MACHI_DB_PORT=$DB_PORT MACHI_DATA_DIR=$DATA MACHI_BASE_URL=http://127.0.0.1:$PORT \
-  "$JAVA" -Xmx$HEAP -XX:+ExitOnOutOfMemoryError ${OPENDATA_JAVA_OPTS:-} -jar "$JAR" >"$DATA/app.log" 2>&1 &
-APP=$!
-trap 'cp "$DATA/app.log" /tmp/opendata-bench-app.log 2>/dev/null; kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 900); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" | grep -q UP && break
-  kill -0 $APP 2>/dev/null || { echo "Machi exited while starting:"; tail -3 "$DATA/app.log"; exit 1; }
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$PORT/actuator/health" | grep -q UP || { echo "Machi did not start"; exit 1; }
+source bench/lib.sh
+trap 'cp "$DATA/app.log" /tmp/opendata-bench-app.log 2>/dev/null; machi_stop; rm -rf "$DATA"' EXIT
+machi_start "$PORT" "$DB_PORT" "$DATA" -Xmx$HEAP -XX:+ExitOnOutOfMemoryError ${OPENDATA_JAVA_OPTS:-}
+bench_machine
 echo "heap limit: -Xmx$HEAP; description sentence x$REPEAT; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql -q -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -v repeat="$REPEAT" -f bench/opendata-setup.sql
 psql -At -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres \

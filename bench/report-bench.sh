@@ -8,16 +8,10 @@ cd "$(dirname "$0")/.."
 PORT=${PORT:-18311}
 DB_PORT=${DB_PORT:-15433}
 DATA=$(mktemp -d /tmp/machi-report-bench.XXXXXX)
-JAVA=${JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java || echo java)}
-JAR=$(ls target/machi-*.jar | grep -v original | head -1)
-SERVER_PORT=$PORT MACHI_DB_PORT=$DB_PORT MACHI_DATA_DIR=$DATA MACHI_BASE_URL=http://127.0.0.1:$PORT \
-  "$JAVA" -jar "$JAR" >"$DATA/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
+source bench/lib.sh
+trap 'machi_stop; rm -rf "$DATA"' EXIT
+machi_start "$PORT" "$DB_PORT" "$DATA"
+bench_machine
 psql -q -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -f bench/report-100k.sql
 psql -At -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -c "select count(*) from report"
 echo "--- Open311 GET /open311/v2/requests.json (90-day default window, 1,000 reports per answer)"

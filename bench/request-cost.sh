@@ -10,22 +10,16 @@ cd "$(dirname "$0")/.."
 PORT=${PORT:-18340}
 DB_PORT=${DB_PORT:-15460}
 DATA=$(mktemp -d /tmp/machi-request-cost.XXXXXX)
-JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-JAR=${JAR:-$(ls target/machi-*.jar | grep -v original | head -1)}
+source bench/lib.sh
 PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres)
 URL=http://127.0.0.1:$PORT
-APP=
-start() {
-  SERVER_PORT=$PORT MACHI_DB_PORT=$DB_PORT MACHI_DATA_DIR=$DATA MACHI_BASE_URL=$URL "$JAVA" -jar "$JAR" >>"$DATA/app.log" 2>&1 &
-  APP=$!
-  for _ in $(seq 1 180); do curl -fs "$URL/actuator/health" >/dev/null 2>&1 && return; sleep 1; done
-  echo "the server did not start"; exit 1
-}
-trap '[ -n "$APP" ] && kill $APP 2>/dev/null; wait 2>/dev/null; rm -rf "$DATA"' EXIT
+start() { machi_start "$PORT" "$DB_PORT" "$DATA"; }
+trap 'machi_stop; rm -rf "$DATA"' EXIT
 start
+bench_machine
 "${PSQL[@]}" -c "alter system set shared_preload_libraries = 'pg_stat_statements'" -c "alter system set pg_stat_statements.track = 'all'"
 "${PSQL[@]}" -f bench/booking-setup.sql
-kill $APP; wait $APP 2>/dev/null || true
+machi_stop
 start
 "${PSQL[@]}" -c "create extension if not exists pg_stat_statements"
 ROOM=$("${PSQL[@]}" -At -c "select min(id) from room where facility_id = 'bench-hall'")

@@ -1,5 +1,6 @@
 package jp.machi.reservation;
 
+import jp.machi.facility.TestFacilities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -67,15 +68,12 @@ class LotteryBench {
         int days = month.lengthOfMonth();
         int rooms = (SLOTS + days * 3 - 1) / (days * 3);
         String facility = "lottery-bench-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("insert into facility (id, name_ja, name_en, department_code) values (?, '抽選ベンチ会館', 'Lottery bench hall', 'joho-seisaku')")
-            .param(facility).update();
-        jdbc.sql("""
-                insert into facility_hours (facility_id, weekday, opens, closes)
-                select ?, d, time '09:00', time '22:00' from generate_series(1, 7) d""").param(facility).update();
-        List<Long> roomIds = jdbc.sql("""
-                insert into room (facility_id, name_ja, name_en, capacity, bookable)
-                select ?, 'ベンチ室' || n, 'Bench room ' || n, 20, true from generate_series(1, ?) n returning id""")
-            .params(facility, rooms).query(Long.class).list();
+        TestFacilities.facility(facility, "抽選ベンチ会館", "Lottery bench hall").department("joho-seisaku")
+            .openDays(1, 7, "09:00", "22:00").create(jdbc);
+        List<Long> roomIds = new ArrayList<>();
+        for (int n = 1; n <= rooms; n++) {
+            roomIds.add(TestFacilities.room(jdbc, facility, "ベンチ室" + n, "Bench room " + n, 20, 0));
+        }
         // every slot of the round: room × day × slot, the first 10,000
         List<Object[]> slots = new ArrayList<>();
         for (long room : roomIds) {

@@ -1,5 +1,6 @@
 package jp.machi.reservation;
 
+import jp.machi.facility.TestFacilities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,15 +56,11 @@ class MoneyJobsBench {
     void run() throws Exception {
         List<String> out = new ArrayList<>();
         String facility = "bench-money-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("insert into facility (id, name_ja, department_code) values (?, 'ベンチ会館', 'bench')").param(facility).update();
-        for (int d = 1; d <= 7; d++) {
-            jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, '08:00', '22:00')")
-                .params(facility, d).update();
-        }
+        TestFacilities.facility(facility, "ベンチ会館", "Bench hall").department("bench").openDays(1, 7, "08:00", "22:00")
+            .create(jdbc);
         List<Long> rooms = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            rooms.add(jdbc.sql("insert into room (facility_id, name_ja, capacity, bookable) values (?, ?, 20, true) returning id")
-                .params(facility, "室" + i).query(Long.class).single());
+            rooms.add(TestFacilities.room(jdbc, facility, "室" + i, "Room " + i, 20, i));
         }
         jdbc.sql("""
                 insert into reservation_rule (facility_id, window_days, cutoff_days, monthly_cap, fee_resident, fee_non_resident,

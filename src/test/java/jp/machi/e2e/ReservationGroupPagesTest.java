@@ -1,5 +1,7 @@
 package jp.machi.e2e;
 
+import jp.machi.identity.TestAccounts;
+import jp.machi.facility.TestFacilities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.FilePayload;
@@ -23,18 +25,9 @@ class ReservationGroupPagesTest extends BrowserTest {
     void staffPagesWithDataAreAccessibleOnAPhone(String language) {
         String u = UUID.randomUUID().toString().substring(0, 8);
         String facility = "b-" + u;
-        jdbc.sql("insert into facility (id, name_ja, name_en, department_code, address) values (?, ?, ?, 'somu', '東京都練馬区豊玉北6-12-1（テスト）')")
-            .params(facility, "ブラウザ会館" + u, "Browser hall " + u).update();
-        for (int day = 1; day <= 7; day++) {
-            jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, '08:00', '22:00')")
-                .params(facility, day).update();
-        }
-        long room = jdbc.sql("insert into room (facility_id, name_ja, name_en, bookable) values (?, '集会室', 'Hall', true) returning id")
-            .param(facility).query(Long.class).single();
-        long rep = jdbc.sql("""
-                insert into account (kind, email, password_hash, display_name, preferred_language, email_verified_at)
-                values ('RESIDENT', ?, '{noop}!', '代表 太郎', 'ja', now()) returning id""")
-            .param("rep-" + u + "@example.com").query(Long.class).single();
+        TestFacilities.facility(facility, "ブラウザ会館" + u, "Browser hall " + u).openDays(1, 7, "08:00", "22:00").create(jdbc);
+        long room = TestFacilities.room(jdbc, facility, "集会室", "Hall", null, 0);
+        long rep = TestAccounts.resident(jdbc, "rep-" + u + "@example.com", "代表 太郎");
         long group = jdbc.sql("""
                 insert into reservation_group (name, name_kana, activity, representative_account_id, status, submitted_at)
                 values (?, 'ブラウザノカイ', '合唱', ?, 'PENDING', now()) returning id""").params("ブラウザの会" + u, rep)

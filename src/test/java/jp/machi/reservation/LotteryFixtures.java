@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import jp.machi.facility.TestFacilities;
 import jp.machi.reservation.lottery.internal.LotteryService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,16 +20,11 @@ public final class LotteryFixtures {
 
     public static Place facility(JdbcClient jdbc, int rooms) {
         String id = "lottery-test-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("insert into facility (id, name_ja, name_en, department_code, address) values (?, ?, ?, 'joho-seisaku', '東京都練馬区豊玉北6-12-1（テスト）')")
-            .params(id, "抽選テスト会館 " + id.substring(13), "Lottery test hall " + id.substring(13)).update();
-        for (int weekday = 1; weekday <= 6; weekday++) {
-            jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, time '09:00', time '22:00')")
-                .params(id, weekday).update();
-        }
+        TestFacilities.facility(id, "抽選テスト会館 " + id.substring(13), "Lottery test hall " + id.substring(13))
+            .department("joho-seisaku").openDays(1, 6, "09:00", "22:00").create(jdbc);
         List<Long> ids = new ArrayList<>();
         for (int i = 1; i <= rooms; i++) {
-            ids.add(jdbc.sql("insert into room (facility_id, name_ja, name_en, capacity, bookable) values (?, ?, ?, 30, true) returning id")
-                .params(id, "集会室" + i, "Room " + i).query(Long.class).single());
+            ids.add(TestFacilities.room(jdbc, id, "集会室" + i, "Room " + i, 30, 0));
         }
         return new Place(id, ids);
     }
@@ -70,7 +66,7 @@ public final class LotteryFixtures {
      * first bookable room" never get one of these (open on Mondays, held by the tests' rounds).
      */
     public static void retire(JdbcClient jdbc) {
-        jdbc.sql("update room set bookable = false where facility_id like 'lottery-test-%'").update();
+        TestFacilities.retireRooms(jdbc, "lottery-test-");
     }
 
     /** How many applications a round holds. */

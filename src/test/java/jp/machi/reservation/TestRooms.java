@@ -1,10 +1,11 @@
 package jp.machi.reservation;
 
 import java.util.UUID;
+import jp.machi.facility.TestFacilities;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Facilities of a test's own, made straight in the database and open every day, with bookable rooms to which the
+ * Facilities of a test's own (made with the facility module's fixture) and open every day, with bookable rooms to which the
  * ward-wide demo slots and rule apply. Other tests never touch them, so any date is free.
  */
 public final class TestRooms {
@@ -23,13 +24,8 @@ public final class TestRooms {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String facilityId = "rooms-test-" + unique;
         String facilityName = "部屋テスト館" + unique;
-        jdbc.sql("""
-                insert into facility (id, name_ja, name_en, address, department_code, step_free_entrance, hearing_loop)
-                values (?, ?, ?, '東京都練馬区豊玉北6-12-1（テスト）', 'test', true, ?)""")
-            .params(facilityId, facilityName, "Rooms test hall " + unique, hearingLoop).update();
-        jdbc.sql("insert into facility_category_link (facility_id, category_code) values (?, ?)").params(facilityId, category)
-            .update();
-        openEveryDay(jdbc, facilityId, "09:00", "21:30");
+        TestFacilities.facility(facilityId, facilityName, "Rooms test hall " + unique).department("test").stepFree(true)
+            .hearingLoop(hearingLoop).category(category).openDays(1, 7, "09:00", "21:30").create(jdbc);
         String roomName = "競技場" + unique;
         long roomId = room(jdbc, facilityId, roomName, "Arena " + unique, capacity, 10);
         if (split) {
@@ -44,9 +40,7 @@ public final class TestRooms {
     /** A facility of 総務課 (department {@code somu}), open 08:00–22:00, with {@code rooms} rooms of 30 people. */
     public static Facility create(JdbcClient jdbc, int rooms) {
         String id = "t-" + UUID.randomUUID().toString().substring(0, 12);
-        jdbc.sql("insert into facility (id, name_ja, name_en, department_code, address) values (?, ?, ?, 'somu', '東京都練馬区豊玉北6-12-1（テスト）')")
-            .params(id, "テスト会館 " + id, "Test hall " + id).update();
-        openEveryDay(jdbc, id, "08:00", "22:00");
+        TestFacilities.facility(id, "テスト会館 " + id, "Test hall " + id).openDays(1, 7, "08:00", "22:00").create(jdbc);
         long[] ids = new long[rooms];
         for (int i = 0; i < rooms; i++) {
             ids[i] = room(jdbc, id, "集会室" + (char) ('A' + i), "Room " + (char) ('A' + i), 30, i);
@@ -54,18 +48,8 @@ public final class TestRooms {
         return new Facility(id, ids);
     }
 
-    private static void openEveryDay(JdbcClient jdbc, String facilityId, String opens, String closes) {
-        for (int day = 1; day <= 7; day++) {
-            jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, cast(? as time), cast(? as time))")
-                .params(facilityId, day, opens, closes).update();
-        }
-    }
-
     private static long room(JdbcClient jdbc, String facilityId, String ja, String en, int capacity, int order) {
-        return jdbc.sql("""
-                insert into room (facility_id, name_ja, name_en, capacity, bookable, sort_order)
-                values (?, ?, ?, ?, true, ?) returning id""")
-            .params(facilityId, ja, en, capacity, order).query(Long.class).single();
+        return TestFacilities.room(jdbc, facilityId, ja, en, capacity, order);
     }
 
     /** The first day from {@code days} ahead on which the room's slot {@code slot} is open. */

@@ -1,7 +1,6 @@
 package jp.machi.inquiry.web;
 
 import java.util.List;
-import java.util.Locale;
 import jp.machi.inquiry.internal.Inquiry;
 import jp.machi.inquiry.internal.InquiryRepository;
 import jp.machi.shared.manifest.AccountLink;
@@ -67,29 +66,13 @@ class InquiryManifest {
     /** My Page: the inquiries the person sent, with how many are waiting for the ward. */
     @Bean
     AccountSection myInquiries(InquiryRepository inquiries, MessageSource messages) {
-        return new AccountSection() {
-            @Override
-            public int order() {
-                return 40;
-            }
-
-            @Override
-            public String titleKey() {
-                return "inquiry.account.title";
-            }
-
-            @Override
-            public List<AccountLink> links(long accountId, boolean staff, Locale locale) {
-                if (staff) {
-                    return List.of();
-                }
-                List<Inquiry> mine = inquiries.ofResident(accountId);
-                long open = mine.stream().filter(i -> i.status() == Inquiry.Status.OPEN).count();
-                String status = mine.isEmpty() ? messages.getMessage("inquiry.account.none", null, locale)
-                    : messages.getMessage("inquiry.account.status", new Object[] {mine.size(), open}, locale);
-                return List.of(new AccountLink("inquiry.account.link", "/account/inquiries", status),
-                    AccountLink.of("inquiry.account.new", "/inquiries/new"));
-            }
-        };
+        return AccountSection.forResidents(40, "inquiry.account.title", (accountId, locale) -> {
+            List<Inquiry> mine = inquiries.ofResident(accountId);
+            long open = mine.stream().filter(i -> i.status() == Inquiry.Status.OPEN).count();
+            String status = mine.isEmpty() ? messages.getMessage("inquiry.account.none", null, locale)
+                : messages.getMessage("inquiry.account.status", new Object[] {mine.size(), open}, locale);
+            return List.of(new AccountLink("inquiry.account.link", "/account/inquiries", status),
+                AccountLink.of("inquiry.account.new", "/inquiries/new"));
+        });
     }
 }

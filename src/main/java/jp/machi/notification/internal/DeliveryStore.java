@@ -132,16 +132,36 @@ public class DeliveryStore {
             .update();
     }
 
-    /** A bounce that arrived later (a DSN): the delivery becomes BOUNCED and its address suppressed. */
+    /** A delivery as a late bounce sees it: its address and whose it is ({@code n<notice id>} or {@code p<personal id>}). */
+    public record Ref(long id, String email, String origin, String status) {}
+
+    public java.util.Optional<Ref> find(long deliveryId) {
+        return jdbc.sql("""
+                select id, email, case when notice_id is not null then 'n' || notice_id else 'p' || personal_id end, status
+                from notification_delivery where id = ?""").param(deliveryId)
+            .query((rs, n) -> new Ref(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional();
+    }
+
+    /**
+     * A bounce that arrived later (a DSN with a permanent failure): the delivery becomes BOUNCED and its address
+     * suppressed. False when the delivery does not exist or was marked bounced before.
+     */
     public boolean bouncedLater(long deliveryId, String detail) {
         String email = jdbc.sql("select email from notification_delivery where id = ?").param(deliveryId).query(String.class)
             .optional().orElse(null);
         if (email == null) {
             return false;
         }
-        jdbc.sql("update notification_delivery set status = 'BOUNCED', error = ? where id = ?").params(detail, deliveryId).update();
+        int n = jdbc.sql("update notification_delivery set status = 'BOUNCED', error = ?, lease_until = null where id = ? and status <> 'BOUNCED'")
+            .params(detail, deliveryId).update();
         suppress(email, "BOUNCE", detail);
-        return true;
+        return n > 0;
+    }
+
+    /** A relay gave up on a delivery it had accepted, for a temporary reason (a DSN with 4.x.x): FAILED, not suppressed. */
+    public boolean failedLater(long deliveryId, String detail) {
+        return jdbc.sql("update notification_delivery set status = 'FAILED', error = ?, lease_until = null where id = ? and status = 'SENT'")
+            .params(detail, deliveryId).update() > 0;
     }
 
     /** Queues the mail of a personal notice (transactional lane), in the caller's transaction. */

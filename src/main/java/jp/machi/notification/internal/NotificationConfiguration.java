@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The module's settings ({@link NotificationSettings}); scheduling for its jobs; the API token scope for senders. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NotificationSettings.class)
+@EnableConfigurationProperties({NotificationSettings.class, BounceSettings.class})
 @EnableScheduling
 public class NotificationConfiguration {
 

@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The personal notice types this module feeds itself: from other modules' events it listens to (report), from its
- * own "services you may be eligible for", and contract expiry reminders that a module holding contracts queues
- * through {@link jp.machi.notification.PersonalNotices}.
+ * The personal notice types this module feeds itself: from other modules' events it listens to (report) and from its
+ * own "services you may be eligible for". Modules that know an event declare their own types and queue them through
+ * {@link jp.machi.notification.PersonalNotices} (reservation: booking reminders, lottery results, group registration
+ * expiry).
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationTypes {
@@ -35,20 +36,6 @@ class NotificationTypes {
             new LocalizedText("まちレポで通報した、または「同じ件」として登録した件の状況が変わったためお送りしています。",
                 "You made this report on まちレポ or added yourself to it."),
             List.of("id", "category", "status", "previous", "reason"), true, 10);
-    }
-
-    @Bean
-    NotificationType contractExpiry() {
-        return new NotificationType("contract.expiry-reminder",
-            new LocalizedText("契約の期限（駐輪場など）", "Contract expiry (bicycle parking and others)"),
-            new LocalizedText("((contract))の期限が((date))に切れます", "Your ((contract)) ends on ((date))"),
-            new LocalizedText("""
-                ((contract))の契約期限は((date))です。
-                続けて利用する場合は、期限までに更新の手続きをしてください。""", """
-                Your ((contract)) ends on ((date)).
-                To keep using it, renew it before then."""),
-            new LocalizedText("区と((contract))の契約をされているためお送りしています。", "You have a ((contract)) contract with the ward."),
-            List.of("contract", "date"), true, 40);
     }
 
     @Bean

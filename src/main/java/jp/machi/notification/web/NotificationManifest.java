@@ -1,7 +1,6 @@
 package jp.machi.notification.web;
 
 import java.util.List;
-import java.util.Locale;
 import jp.machi.notification.internal.Inbox;
 import jp.machi.shared.manifest.AccountLink;
 import jp.machi.shared.manifest.AccountSection;
@@ -48,29 +47,13 @@ class NotificationManifest {
     /** My Page: the inbox (with the number unread), the settings, "about me". */
     @Bean
     AccountSection notificationAccountSection(Inbox inbox, MessageSource messages) {
-        return new AccountSection() {
-            @Override
-            public int order() {
-                return 30;
-            }
-
-            @Override
-            public String titleKey() {
-                return "notification.account.section";
-            }
-
-            @Override
-            public List<AccountLink> links(long accountId, boolean staff, Locale locale) {
-                if (staff) {
-                    return List.of();
-                }
-                long unread = inbox.unread(accountId);
-                return List.of(
-                    new AccountLink("notification.inbox.title", "/account/notifications",
-                        unread == 0 ? null : messages.getMessage("notification.inbox.unreadCount", new Object[] {unread}, locale)),
-                    AccountLink.of("notification.settings.title", "/account/notifications/settings"),
-                    AccountLink.of("notification.profile.title", "/account/notifications/profile"));
-            }
-        };
+        return AccountSection.forResidents(30, "notification.account.section", (accountId, locale) -> {
+            long unread = inbox.unread(accountId);
+            return List.of(
+                new AccountLink("notification.inbox.title", "/account/notifications",
+                    unread == 0 ? null : messages.getMessage("notification.inbox.unreadCount", new Object[] {unread}, locale)),
+                AccountLink.of("notification.settings.title", "/account/notifications/settings"),
+                AccountLink.of("notification.profile.title", "/account/notifications/profile"));
+        });
     }
 }

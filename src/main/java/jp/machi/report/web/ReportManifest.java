@@ -1,7 +1,6 @@
 package jp.machi.report.web;
 
 import java.util.List;
-import java.util.Locale;
 import jp.machi.report.internal.ReportService;
 import jp.machi.shared.manifest.AccountLink;
 import jp.machi.shared.manifest.AccountSection;
@@ -31,29 +30,13 @@ class ReportManifest {
     /** My Page: the reports the person sent (how many are still open) and the way to send one. */
     @Bean
     AccountSection reportAccountSection(ReportService reports, MessageSource messages) {
-        return new AccountSection() {
-            @Override
-            public int order() {
-                return 40;
-            }
-
-            @Override
-            public String titleKey() {
-                return "report.account.section";
-            }
-
-            @Override
-            public List<AccountLink> links(long accountId, boolean staff, Locale locale) {
-                if (staff) {
-                    return List.of();
-                }
-                long[] counts = reports.sentCounts(accountId);
-                String status = counts[0] == 0 ? messages.getMessage("report.account.none", null, locale)
-                    : messages.getMessage("report.account.status", new Object[] {counts[0], counts[1]}, locale);
-                return List.of(new AccountLink("report.account.mine", "/account/reports", status),
-                    AccountLink.of("report.account.new", "/reports/new"));
-            }
-        };
+        return AccountSection.forResidents(40, "report.account.section", (accountId, locale) -> {
+            long[] counts = reports.sentCounts(accountId);
+            String status = counts[0] == 0 ? messages.getMessage("report.account.none", null, locale)
+                : messages.getMessage("report.account.status", new Object[] {counts[0], counts[1]}, locale);
+            return List.of(new AccountLink("report.account.mine", "/account/reports", status),
+                AccountLink.of("report.account.new", "/reports/new"));
+        });
     }
 
     @Bean

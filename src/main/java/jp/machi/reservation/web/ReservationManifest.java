@@ -2,7 +2,6 @@ package jp.machi.reservation.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import jp.machi.reservation.internal.AccountStatus;
 import jp.machi.shared.manifest.AccountLink;
 import jp.machi.shared.manifest.AccountSection;
@@ -36,36 +35,20 @@ class ReservationManifest {
      */
     @Bean
     AccountSection reservationAccountSection(AccountStatus statuses, MessageSource messages) {
-        return new AccountSection() {
-            @Override
-            public int order() {
-                return 20;
-            }
-
-            @Override
-            public String titleKey() {
-                return "reservation.account.section";
-            }
-
-            @Override
-            public List<AccountLink> links(long accountId, boolean staff, Locale locale) {
-                if (staff) {
-                    return List.of();
-                }
-                AccountStatus.Status s = statuses.of(accountId);
-                List<AccountLink> links = new ArrayList<>();
-                links.add(new AccountLink("reservation.mine.title", "/account/bookings", s.nextBooking() == null
-                    ? messages.getMessage("reservation.account.noUpcoming", null, locale)
-                    : messages.getMessage("reservation.account.next", new Object[] {Wareki.format(s.nextBooking(), locale)},
-                        locale)));
-                links.add(new AccountLink("reservation.lottery.mine.title", "/account/lottery", s.applications() == 0 ? null
-                    : messages.getMessage("reservation.account.applications", new Object[] {s.applications()}, locale)));
-                links.add(new AccountLink("reservation.group.mine.title", "/account/group", s.group() == null ? null
-                    : messages.getMessage("reservation.account.group", new Object[] {s.group(),
-                        messages.getMessage("reservation.group.state." + s.groupState(), null, locale)}, locale)));
-                return links;
-            }
-        };
+        return AccountSection.forResidents(20, "reservation.account.section", (accountId, locale) -> {
+            AccountStatus.Status s = statuses.of(accountId);
+            List<AccountLink> links = new ArrayList<>();
+            links.add(new AccountLink("reservation.mine.title", "/account/bookings", s.nextBooking() == null
+                ? messages.getMessage("reservation.account.noUpcoming", null, locale)
+                : messages.getMessage("reservation.account.next", new Object[] {Wareki.format(s.nextBooking(), locale)},
+                    locale)));
+            links.add(new AccountLink("reservation.lottery.mine.title", "/account/lottery", s.applications() == 0 ? null
+                : messages.getMessage("reservation.account.applications", new Object[] {s.applications()}, locale)));
+            links.add(new AccountLink("reservation.group.mine.title", "/account/group", s.group() == null ? null
+                : messages.getMessage("reservation.account.group", new Object[] {s.group(),
+                    messages.getMessage("reservation.group.state." + s.groupState(), null, locale)}, locale)));
+            return links;
+        });
     }
 
     @Bean

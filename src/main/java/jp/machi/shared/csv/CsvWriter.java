@@ -1,5 +1,6 @@
 package jp.machi.shared.csv;
 
+import jp.machi.shared.io.NonClosingOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -43,7 +44,7 @@ public final class CsvWriter implements Closeable, Flushable {
 
     /** A writer to a stream: the BOM is written at once; {@link #close()} flushes (it does not close the stream). */
     public static CsvWriter to(OutputStream out) {
-        Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8), 1 << 16);
+        Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosingOutputStream(out), StandardCharsets.UTF_8), 1 << 16);
         try {
             w.write('\uFEFF');
         } catch (IOException e) {
@@ -112,23 +113,6 @@ public final class CsvWriter implements Closeable, Flushable {
             printer.close(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Lets the servlet container close the response stream itself. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -1,5 +1,6 @@
 package jp.machi.shared.db;
 
+import jp.machi.shared.io.NonClosingOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -91,7 +92,7 @@ public final class Backup {
                     zip.putNextEntry(new ZipEntry("tables/" + t.getKey() + ".copy"));
                     manifest.setProperty("columns." + t.getKey(), String.join(",", t.getValue()));
                     rows += copy.copyOut("copy " + quoted(t.getKey()) + " (" + columns(t.getValue()) + ") to stdout",
-                        new NoClose(zip));
+                        new NonClosingOutputStream(zip));
                     zip.closeEntry();
                 }
                 Properties sequences = new Properties();
@@ -102,11 +103,11 @@ public final class Backup {
                     }
                 }
                 zip.putNextEntry(new ZipEntry("sequences.properties"));
-                sequences.store(new NoClose(zip), "last_value of each sequence (empty: never used)");
+                sequences.store(new NonClosingOutputStream(zip), "last_value of each sequence (empty: never used)");
                 zip.closeEntry();
                 manifest.setProperty("rows", Long.toString(rows));
                 zip.putNextEntry(new ZipEntry("manifest.properties"));
-                manifest.store(new NoClose(zip), FORMAT);
+                manifest.store(new NonClosingOutputStream(zip), FORMAT);
                 zip.closeEntry();
             }
             c.commit();
@@ -228,22 +229,5 @@ public final class Backup {
 
     private static String quoted(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    /** Lets a writer close its view of the zip entry without closing the zip. */
-    private static final class NoClose extends java.io.FilterOutputStream {
-        NoClose(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -25,6 +25,35 @@ public interface AccountSection {
      */
     List<AccountLink> links(long accountId, boolean staff, Locale locale);
 
+    /** What a resident-only section shows one person: its links with their status lines, in the locale. */
+    @FunctionalInterface
+    interface ResidentLinks {
+        List<AccountLink> of(long accountId, Locale locale);
+    }
+
+    /**
+     * A section shown only to residents (staff's own My Page leaves it out) whose links and status lines are worked out
+     * for the person on each view, for example the number of open reports.
+     */
+    static AccountSection forResidents(int order, String titleKey, ResidentLinks links) {
+        return new AccountSection() {
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public String titleKey() {
+                return titleKey;
+            }
+
+            @Override
+            public List<AccountLink> links(long accountId, boolean staff, Locale locale) {
+                return staff ? List.of() : links.of(accountId, locale);
+            }
+        };
+    }
+
     /** A section of plain links that are the same for everyone (no status line). */
     static AccountSection of(int order, String titleKey, Audience audience, AccountLink... links) {
         List<AccountLink> all = List.of(links);

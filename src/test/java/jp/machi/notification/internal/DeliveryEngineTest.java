@@ -119,6 +119,94 @@ class DeliveryEngineTest {
         assertThat(statuses(notice).values()).containsOnly("SENT");
     }
 
+    /** Thrown by the status write of a "dead" instance: the process was killed after the SMTP 250, before the write. */
+    static final class Killed extends RuntimeException {
+        Killed() {
+            super("kill -9 between the SMTP server's acceptance and the status write", null, false, false);
+        }
+    }
+
+    private static boolean killed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Killed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The crash window itself, through the engine's own send path: an instance sends a claimed batch to the real
+     * SMTP server (GreenMail) and dies when it is about to write "sent" (its status writes never reach the database,
+     * as with kill -9 after the server's 250). Its claim lapses, the sweeper queues the batch again, and the running
+     * engine sends it: every recipient gets the notice, the ones the dead instance had already handed over get it a
+     * second time with the same Message-ID, and no more than that goes twice.
+     */
+    @Test
+    void aKillBetweenTheServersAcceptanceAndTheStatusWriteResendsWithTheSameMessageIdAndSkipsNobody() throws Exception {
+        long run = System.nanoTime();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            emails.add("killed" + i + "." + run + "@example.jp");
+        }
+        long notice = notice(emails);
+        DeliveryStore dying = new DeliveryStore(jdbc) {
+            @Override
+            public void sent(List<Outcome> outcomes) {
+                if (!outcomes.isEmpty()) {
+                    throw new Killed();
+                }
+            }
+        };
+        DeliveryEngine dead = new DeliveryEngine(dying, messages, smtp, NotificationSettings.defaults());
+        List<DeliveryStore.Claimed> claimed = claimAll(notice);
+        Throwable crash = null;
+        try {
+            dead.sendBatch(Lanes.EMERGENCY, claimed);
+        } catch (RuntimeException e) {
+            crash = e;
+        }
+        assertThat(crash).as("the dead instance's status write").matches(DeliveryEngineTest::killed);
+        // what the server accepted before the "kill", and what the database knows: nothing sent, all still claimed
+        List<String> accepted = emails.stream().filter(e -> !TestMailbox.mailsTo(e).isEmpty()).toList();
+        assertThat(accepted).isNotEmpty().hasSizeLessThanOrEqualTo(2 * DeliveryEngine.FLUSH_EVERY);
+        assertThat(statuses(notice).values()).containsOnly("SENDING");
+        Map<String, String> firstIds = new java.util.HashMap<>();
+        for (String e : accepted) {
+            firstIds.put(e, TestMailbox.mailsTo(e).getFirst().getMessageID());
+        }
+
+        // the claim's lease runs out; the sweeper queues the batch again and the running engine sends it
+        jdbc.sql("""
+                update notification_delivery set lease_until = now() - interval '1 second', next_attempt_at = now()
+                where notice_id = ? and status = 'SENDING'""").param(notice).update();
+        engine.sweep();
+        engine.wake(Lanes.EMERGENCY);
+
+        for (String e : emails) {
+            TestMailbox.awaitMailsTo(e, accepted.contains(e) ? 2 : 1, Duration.ofSeconds(60));
+        }
+        awaitStatuses(notice, "SENT", Duration.ofSeconds(30));
+        Thread.sleep(500);
+        for (String e : emails) {
+            List<MimeMessage> got = TestMailbox.mailsTo(e);
+            assertThat(got).as(e).hasSize(accepted.contains(e) ? 2 : 1);
+            if (accepted.contains(e)) {
+                assertThat(got.get(1).getMessageID()).as(e).isEqualTo(firstIds.get(e));
+            }
+            assertThat(got.getLast().getMessageID()).as(e).isEqualTo(messages.messageId(
+                claimed.stream().filter(c -> c.email().equals(e)).findFirst().orElseThrow()));
+        }
+    }
+
+    private void awaitStatuses(long notice, String status, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!statuses(notice).values().stream().allMatch(status::equals) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(statuses(notice).values()).containsOnly(status);
+    }
+
     @Test
     void refusalsBounceOrRetryAndACarriersSessionLimitOpensNewSessions() throws Exception {
         try (SmtpSink sink = new SmtpSink(0)) {

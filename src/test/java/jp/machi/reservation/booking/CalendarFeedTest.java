@@ -1,5 +1,6 @@
 package jp.machi.reservation.booking;
 
+import jp.machi.facility.TestFacilities;
 import jp.machi.reservation.TestResidents;
 import static jp.machi.support.StaffLogin.body;
 import static jp.machi.support.StaffLogin.admin;
@@ -51,7 +52,7 @@ class CalendarFeedTest extends MoneyRoomFixture {
         var who = TestResidents.create(jdbc, "RESIDENT");
         String bearer = "Bearer " + who.token();
         // a long address: its LOCATION line has to be folded
-        jdbc.sql("update facility set address = ? where id = ?").params("東京都練馬区テスト町一丁目二番三号、テスト会館ビル四階; 入口は北側".repeat(2), facilityId).update();
+        TestFacilities.setAddress(jdbc, facilityId, "東京都練馬区テスト町一丁目二番三号、テスト会館ビル四階; 入口は北側".repeat(2));
         Availability slot = open(25);
         Booking b = checkout.bookNow(who.id(), roomId, slot.date(), slot.slot().code(), null, UUID.randomUUID().toString(), false, null)
             .booking();

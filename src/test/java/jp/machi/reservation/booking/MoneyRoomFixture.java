@@ -1,5 +1,6 @@
 package jp.machi.reservation.booking;
 
+import jp.machi.facility.TestFacilities;
 import jp.machi.reservation.TestResidents;
 import static jp.machi.support.StaffLogin.body;
 import static jp.machi.support.StaffLogin.admin;
@@ -65,14 +66,9 @@ public abstract class MoneyRoomFixture {
     protected void setUp() {
         mvc = StaffLogin.mockMvc(context);
         facilityId = "zz-money-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("insert into facility (id, name_ja, name_en, department_code, address) values (?, 'お金テスト会館', 'Money test hall', 'kusei', '練馬区テスト1-1')")
-            .param(facilityId).update();
-        for (int d = 1; d <= 7; d++) {
-            jdbc.sql("insert into facility_hours (facility_id, weekday, opens, closes) values (?, ?, '08:00', '22:00')")
-                .params(facilityId, d).update();
-        }
-        roomId = jdbc.sql("insert into room (facility_id, name_ja, name_en, capacity, bookable) values (?, '会議室', 'Meeting room', 20, true) returning id")
-            .param(facilityId).query(Long.class).single();
+        TestFacilities.facility(facilityId, "お金テスト会館", "Money test hall").department("kusei").address("練馬区テスト1-1")
+            .openDays(1, 7, "08:00", "22:00").create(jdbc);
+        roomId = TestFacilities.room(jdbc, facilityId, "会議室", "Meeting room", 20, 0);
         long rule = jdbc.sql("""
                 insert into reservation_rule (room_id, window_days, cutoff_days, monthly_cap, fee_resident, fee_non_resident,
                     fee_commercial, cancel_deadline_days, pay_within_days, pay_days_before, late_cancel_days,
@@ -144,7 +140,7 @@ public abstract class MoneyRoomFixture {
     /** The test facility's counter is closed all day on these weekdays (its weekly closing days, 休館日). */
     protected void closeOn(java.time.DayOfWeek... days) {
         for (java.time.DayOfWeek d : days) {
-            jdbc.sql("delete from facility_hours where facility_id = ? and weekday = ?").params(facilityId, d.getValue()).update();
+            TestFacilities.closeOn(jdbc, facilityId, d.getValue());
         }
     }
 }

@@ -1,5 +1,6 @@
 package jp.machi.reservation.legacy;
 
+import jp.machi.identity.TestAccounts;
 import jp.machi.reservation.TestResidents;
 import jp.machi.reservation.TestRooms;
 import static jp.machi.support.StaffLogin.body;
@@ -78,10 +79,7 @@ class LegacyImportTest extends LegacyFixture {
         mvc.perform(get(preview).with(StaffLogin.staff(jdbc))).andExpect(status().isNotFound());
 
         // the person signs up with the address from the old system and takes the bookings over
-        long account = jdbc.sql("""
-                insert into account (kind, email, password_hash, display_name, preferred_language, email_verified_at)
-                values ('RESIDENT', ?, '{noop}!', '旧 花子', 'ja', now()) returning id""").param(newEmail).query(Long.class).single();
-        jdbc.sql("insert into account_role (account_id, role) values (?, 'RESIDENT')").param(account).update();
+        long account = TestAccounts.resident(jdbc, newEmail, "旧 花子");
         var as = StaffLogin.as(jdbc, newEmail, "RESIDENT");
         assertThat(body(mvc.perform(get("/account/bookings/imported").with(as)).andExpect(status().isOk()))).contains("旧 花子").contains("2件");
         mvc.perform(post("/account/bookings/imported/999999999/claim").with(csrf()).with(as)).andExpect(status().isNotFound());

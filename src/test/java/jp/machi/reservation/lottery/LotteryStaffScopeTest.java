@@ -1,5 +1,6 @@
 package jp.machi.reservation.lottery;
 
+import jp.machi.identity.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -40,11 +41,7 @@ class LotteryStaffScopeTest {
 
     RequestPostProcessor staffOf(String department) {
         String email = "lottery-scope-" + UUID.randomUUID() + "@example.jp";
-        long id = jdbc.sql("""
-                insert into account (kind, email, password_hash, display_name, preferred_language, email_verified_at)
-                values ('STAFF', ?, '{noop}!', '抽選 担当', 'ja', now()) returning id""").param(email).query(Long.class).single();
-        jdbc.sql("insert into account_role (account_id, role) values (?, 'STAFF')").param(id).update();
-        jdbc.sql("insert into staff_department (account_id, department_code) values (?, ?)").params(id, department).update();
+        TestAccounts.staff(jdbc, email, "抽選 担当", department);
         return StaffLogin.as(jdbc, email, "STAFF");
     }
 

@@ -1,5 +1,6 @@
 package jp.machi.reservation.lottery;
 
+import jp.machi.identity.TestAccounts;
 import jp.machi.reservation.TestResidents;
 import jp.machi.reservation.LotteryFixtures;
 import jp.machi.reservation.IndependentLotteryCheck;
@@ -128,7 +129,7 @@ class LotteryTest {
         var a = TestResidents.create(jdbc, "RESIDENT");
         var b = TestResidents.create(jdbc, "RESIDENT");
         var c = TestResidents.create(jdbc, "NON_RESIDENT");
-        jdbc.sql("update account set preferred_language = 'en' where id = ?").param(c.id()).update();
+        TestAccounts.preferLanguage(jdbc, c.id(), "en");
         String page = body(mvc.perform(get("/account/lottery/rounds/" + round).with(jp.machi.support.SignedIn.resident(a.id())))
             .andExpect(status().isOk()));
         assertThat(page).contains("第1希望").contains("name=\"room3\"").doesNotContain("name=\"room4\"");
