@@ -83,6 +83,28 @@ class AuditWebTest {
     }
 
     @Test
+    void aJapaneseAuditorReadsActionsAndDescriptionsInJapaneseAndAnEnglishOneAsRecorded() throws Exception {
+        String m = "words-" + UUID.randomUUID();
+        auditLog.record(new AuditEvent("identity.login.success", 43L, "staff@demo.machi.example", null, 43L, "account:43",
+            "signed in with password and authenticator code " + m, "192.0.2.9"));
+        auditLog.record(new AuditEvent("reservation.booking.paid", 43L, "staff@demo.machi.example", null, 42L, "booking:9",
+            "fee 3000 " + m, "192.0.2.9"));
+        String ja = mvc.perform(get("/audit").param("text", m).with(auditor()))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(ja).contains("パスワードと認証アプリの確認コードでログイン").contains("使用料の収納").contains("使用料（円）：3000 " + m)
+            .contains("記録された説明<").doesNotContain("signed in").doesNotContain("identity.login.success")
+            .doesNotContain("reservation.booking.paid").doesNotContain("その他の操作");
+        String en = mvc.perform(get("/audit").param("text", m).param("lang", "en").with(auditor()))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("signed in with password and authenticator code " + m).contains("Fee received")
+            .doesNotContain("identity.login.success");
+        // a description no translation knows is shown as recorded, marked as English for screen readers
+        String other = record("something nobody translated");
+        assertThat(mvc.perform(get("/audit").param("text", other).with(auditor())).andReturn().getResponse()
+            .getContentAsString(StandardCharsets.UTF_8)).contains("lang=\"en\">something nobody translated " + other);
+    }
+
+    @Test
     void aBadDateIsA400WithAnErrorSummaryLinkingToTheField() throws Exception {
         String html = mvc.perform(get("/audit").param("from", "2026-02-30").with(auditor()))
             .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

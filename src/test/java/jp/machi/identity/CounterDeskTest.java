@@ -74,6 +74,33 @@ class CounterDeskTest {
     }
 
     @Test
+    void aCallerNotYetRegisteredIsRegisteredInTheMiddleOfABookingAndGoesOnToIt() throws Exception {
+        String next = "/account/bookings/new?room=1&date=2027-01-09&slot=am";
+        // the desk, sent by the reservation calendar, offers registering without losing the booking
+        assertThat(StaffLogin.body(mvc.perform(get("/staff/residents").param("next", next).with(StaffLogin.staff(jdbc)))))
+            .contains("/staff/residents/new?next=");
+        String form = StaffLogin.body(mvc.perform(get("/staff/residents/new").param("next", next).with(StaffLogin.staff(jdbc)))
+            .andExpect(status().isOk()));
+        assertThat(form).contains("name=\"next\" value=\"" + next.replace("&", "&amp;") + "\"").contains("予約の途中です");
+        // a mistake keeps it
+        String wrong = StaffLogin.body(mvc.perform(post("/staff/residents").with(StaffLogin.staff(jdbc)).with(csrf())
+            .param("displayName", "").param("nameKana", "").param("district", "").param("language", "ja").param("next", next))
+            .andExpect(status().isUnprocessableEntity()));
+        assertThat(wrong).contains("name=\"next\" value=\"" + next.replace("&", "&amp;") + "\"");
+        String location = mvc.perform(post("/staff/residents").with(StaffLogin.staff(jdbc)).with(csrf())
+                .param("displayName", "電話 ツヅキ" + System.nanoTime() % 100000).param("nameKana", "デンワ ツヅキ")
+                .param("district", "豊玉北").param("phone", "03-3993-2222").param("language", "ja").param("next", next))
+            .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/staff/residents/\\d+\\?registered&next=.+");
+        String page = StaffLogin.body(mvc.perform(get(java.net.URI.create(location)).with(StaffLogin.staff(jdbc)))
+            .andExpect(status().isOk()));
+        assertThat(page).contains("登録しました").contains("name=\"next\" value=\"" + next.replace("&", "&amp;") + "\"");
+        // anything but a resident page of this site is dropped
+        assertThat(StaffLogin.body(mvc.perform(get("/staff/residents/new").param("next", "https://evil.example/account/")
+            .with(StaffLogin.staff(jdbc))))).doesNotContain("name=\"next\"").doesNotContain("evil.example");
+    }
+
+    @Test
     void aResidentWithoutEmailIsRegisteredActedForAndLaterTakesTheAccountOver() throws Exception {
         // the empty form says what is missing, on the form
         String empty = StaffLogin.body(mvc.perform(post("/staff/residents").with(StaffLogin.staff(jdbc)).with(csrf())

@@ -34,6 +34,42 @@ public class AuditWords {
         return code != null && messages.getMessage("audit.action." + code, null, null, LocaleContextHolder.getLocale()) != null;
     }
 
+    /**
+     * The entry's recorded description in the auditor's language: modules record it in English (sealed in the chain,
+     * never rewritten), and {@code audit.detail.<first words>} translates it, with what followed those words (names,
+     * numbers) as {@code {0}}; the longest known beginning wins. Null when the auditor reads English or no
+     * translation is known: the page shows the record as written.
+     */
+    public String detail(String detail) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (detail == null || detail.isBlank() || "en".equals(locale.getLanguage())) {
+            return null;
+        }
+        String[] words = detail.strip().split("\\s+");
+        for (int n = Math.min(words.length, 14); n > 0; n--) {
+            String slug = slug(String.join(" ", java.util.Arrays.copyOfRange(words, 0, n)));
+            if (slug.isEmpty()) {
+                continue;
+            }
+            String rest = String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length));
+            String said = messages.getMessage("audit.detail." + slug, new Object[] {rest}, null, locale);
+            if (said != null) {
+                return said;
+            }
+        }
+        return null;
+    }
+
+    /** The language a description was written in, for the page's {@code lang}: English when it has no other letters. */
+    public String writtenIn(String detail) {
+        return detail != null && detail.chars().allMatch(c -> c < 128) ? "en" : null;
+    }
+
+    /** "Ward-wide notice approved" as "ward-wide-notice-approved": lower case, anything else between words a hyphen. */
+    static String slug(String words) {
+        return words.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
     /** "account:12" as 「アカウント番号 12」; other subjects as they were recorded. */
     public String subject(String subject) {
         if (subject == null) {

@@ -61,8 +61,14 @@ class ResidentDeskController {
         }
     }
 
+    /**
+     * Registering a resident who has no e-mail address. A caller who is not registered yet, in the middle of a booking
+     * (the reservation calendar sent the staff member here with {@code next}), is registered and then acted for on the
+     * way to their booking: {@code next} goes through the form to the resident's page.
+     */
     @GetMapping("/staff/residents/new")
-    String registerForm(Model model, java.util.Locale locale) {
+    String registerForm(@RequestParam(required = false) String next, Model model, java.util.Locale locale) {
+        model.addAttribute("next", safeNext(next));
         model.addAttribute("form", CounterForm.empty());
         model.addAttribute("districts", choices.districts(locale));
         model.addAttribute("languages", choices.languages());
@@ -70,8 +76,10 @@ class ResidentDeskController {
     }
 
     @PostMapping("/staff/residents")
-    String register(@Valid @ModelAttribute("form") CounterForm form, BindingResult errors, Model model,
+    String register(@Valid @ModelAttribute("form") CounterForm form, BindingResult errors,
+                    @RequestParam(required = false) String next, Model model,
                     HttpServletResponse response, java.util.Locale locale) {
+        String then = safeNext(next);
         if (!choices.validDistrict(form.district())) {
             errors.rejectValue("district", "identity.district.invalid");
         }
@@ -79,12 +87,14 @@ class ResidentDeskController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("districts", choices.districts(locale));
             model.addAttribute("languages", choices.languages());
+            model.addAttribute("next", then);
             return "identity/staff/resident-new";
         }
         String phone = form.phone() == null ? null : java.text.Normalizer.normalize(form.phone(), java.text.Normalizer.Form.NFKC).strip();
         long id = accounts.registerAtCounter(new jp.machi.identity.internal.AccountService.CounterRegistration(
             form.displayName(), form.nameKana(), form.district(), phone, form.language() == null ? "ja" : form.language()));
-        return "redirect:/staff/residents/" + id + "?registered";
+        return "redirect:/staff/residents/" + id + "?registered"
+            + (then == null ? "" : "&next=" + java.net.URLEncoder.encode(then, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A code the resident can use to take the account over; shown once, to print or write down for them. */
