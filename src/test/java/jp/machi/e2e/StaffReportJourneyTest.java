@@ -32,13 +32,20 @@ class StaffReportJourneyTest extends BrowserTest {
     void staffRedactByDrawingAssignFromAListAndSeeTheirMistakesOnTheForm() throws Exception {
         long id = report();
         signInStaff(page, "admin@demo.machi.example");
+        // the queue is on the staff menu
+        open("/staff");
+        page.locator("main a[href='/staff/reports']").first().click();
+        assertThat(page.url()).endsWith("/staff/reports");
         open("/staff/reports/" + id);
         assertThat(page.locator("main a[href='/staff/reports']").count()).isEqualTo(1);
         page.waitForSelector("#report-point-map.facility-map--ready");
         assertAccessible();
+        JourneyShots.take(page, "staff-report-1-map-and-way-back-ja");
 
         // a colleague from the list
         page.locator("#assignee").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.locator("#assignee").scrollIntoViewIfNeeded();
+        JourneyShots.take(page, "staff-report-2-assign-from-a-list-ja");
         page.locator("form[action$='/assign'] button[type=submit]").click();
         assertThat(page.locator("main [role=status]").first().textContent()).isNotBlank();
         assertThat(page.locator("#assignee").inputValue()).isNotEmpty();
@@ -51,6 +58,8 @@ class StaffReportJourneyTest extends BrowserTest {
         assertThat(page.locator("#status-text").inputValue()).isEqualTo("下書きのお知らせ");
         assertThat(page.locator("#status").inputValue()).isEqualTo("NOT_ACTIONABLE");
         assertAccessible();
+        page.locator(".error-summary").scrollIntoViewIfNeeded();
+        JourneyShots.take(page, "staff-report-3-reason-missing-on-the-form-ja");
 
         // redaction by drawing: a drag over the photo fills in the numbers
         var photo = page.locator("img.report-redact-photo").first();
@@ -66,7 +75,7 @@ class StaffReportJourneyTest extends BrowserTest {
         assertThat(page.locator(".redact-status").first().textContent()).contains("範囲を指定しました");
         assertThat(page.locator(".redact-box").first().isVisible()).isTrue();
         assertAccessible();
-        JourneyShots.take(page, "staff-report-1-redact-by-drawing-ja");
+        JourneyShots.take(page, "staff-report-4-redact-by-drawing-ja");
         page.locator("form[action$='/photos/1/redact'] button[type=submit]").click();
         assertThat(page.locator("main").textContent()).contains("黒く塗りました");
 
@@ -87,5 +96,6 @@ class StaffReportJourneyTest extends BrowserTest {
         assertThat(page.locator("main").textContent()).contains("Back to the report queue").contains("Choose who handles it");
         assertAccessible();
         assertNoHorizontalOverflow(page);
+        JourneyShots.take(page, "staff-report-5-on-a-phone-en");
     }
 }

@@ -31,7 +31,7 @@ class FinderRows {
 
     /** One facility of the results. {@code rooms}: the compact list without a day; {@code units}: with a day. */
     record FacilityRow(String id, String name, String href, String address, String aboutHref, List<String> tags,
-                       String roomsLabel, List<Link> rooms, List<UnitRow> units) {}
+                       String roomsLabel, List<Link> rooms, List<UnitRow> units, Double distanceKm) {}
 
     record Link(String href, String text) {}
 
@@ -106,7 +106,7 @@ class FinderRows {
             }
             rows.add(new FacilityRow(f.id(), name, contextPath + "/reservations/facilities/" + enc(f.id()) + facilitySuffix,
                 f.address(), contextPath + "/facilities/" + enc(f.id()), shown,
-                t.msg("reservation.find.roomsOf", name), compact, units));
+                t.msg("reservation.find.roomsOf", name), compact, units, fr.distanceKm()));
         }
         return rows;
     }
@@ -154,7 +154,7 @@ class FinderRows {
             }
             String key = status + "/" + c.reason();
             String state = states.computeIfAbsent(key, k -> msg("reservation.status." + status)
-                + (c.reason() == null ? "" : "（" + msg("reservation.reason." + c.reason()) + "）"));
+                + (c.reason() == null ? "" : msg("text.inBrackets", msg("reservation.reason." + c.reason()))));
             return new Cell(label, state, null, null);
         }
     }
