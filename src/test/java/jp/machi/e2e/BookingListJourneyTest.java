@@ -74,7 +74,7 @@ class BookingListJourneyTest extends BrowserTest {
         open("/reservations?lang=en");
         assertThat(page.locator("#q-hint").textContent()).contains("romaji");
         page.getByLabel("Search by facility name").fill("kuminkan");
-        page.locator("form.room-finder .room-finder__row button[type=submit]").click();
+        page.locator("form.room-finder .room-finder__name .room-finder__row button[type=submit]").click();
         assertThat(facilityNames()).isNotEmpty();
         String text = page.locator("main").textContent();
         assertThat(text).contains("Japanese syllabary order").contains("About the facility").doesNotContain("''");

@@ -58,7 +58,8 @@ class RoomFinderTest {
         // category + capacity + hearing loop: the big gym, not the small one, no demo hall (no hearing loop)
         String found = body(mvc.perform(get("/reservations").param("category", "taiikukan").param("capacity", "50")
             .param("need", "hearingLoop")).andExpect(status().isOk()));
-        assertThat(found).contains(gym.facilityName()).doesNotContain(small.facilityName()).doesNotContain("区民館（")
+        assertThat(found.substring(found.indexOf("results-title"))).doesNotContain("区民館（");
+        assertThat(found).contains(gym.facilityName()).doesNotContain(small.facilityName())
             .contains("/reservations/facilities/" + gym.facilityId());
         // capacity 50: the whole gym (120) is listed once; its courts (60 each) are chosen on the room's page
         assertThat(found).contains("/reservations/rooms/" + gym.roomId() + "\"").contains(gym.roomName() + "（120人）");
@@ -116,6 +117,73 @@ class RoomFinderTest {
         mvc.perform(get("/reservations/facilities/" + gym.facilityId()).param("band", "x")).andExpect(status().isBadRequest());
         // reachable by links: the room page links to its facility view
         assertThat(body(mvc.perform(get("/reservations/rooms/" + gym.roomId())))).contains("/reservations/facilities/" + gym.facilityId());
+    }
+
+    @Test
+    void theBookingListSortsByDistanceFromAChosenTownOrThePhonesPosition() throws Exception {
+        String page = body(mvc.perform(get("/reservations").param("near", "豊玉北")).andExpect(status().isOk()));
+        java.util.List<String> ids = listed(page);
+        assertThat(ids).hasSize(service.byFacility().size());
+        assertThat(page).contains("豊玉北から近い順").contains("<option value=\"豊玉北\" selected=\"selected\">")
+            .contains("50音順に戻す").contains("おおよその距離");
+        java.util.List<Double> km = distances(page);
+        assertThat(km).hasSizeGreaterThan(2).isSorted();
+        // the nearest facility is nearer to 豊玉北 than to the far west of the ward (大泉学園町)
+        String west = body(mvc.perform(get("/reservations").param("near", "大泉学園町")).andExpect(status().isOk()));
+        assertThat(listed(west).get(0)).isNotEqualTo(ids.get(0));
+        assertThat(distances(west)).isSorted();
+        // the phone's position (filled in by the page's script), with the name search; in English
+        String here = body(mvc.perform(get("/reservations").param("q", "kuminkan").param("lat", "35.7356")
+            .param("lon", "139.6516").param("lang", "en")).andExpect(status().isOk()));
+        assertThat(here).contains("nearest to where you are first").contains("about ");
+        assertThat(distances(here)).isNotEmpty().isSorted();
+        assertThat(listed(here)).hasSizeLessThan(ids.size());
+        // without a place: 50音順, the town list offered, the position button hidden until the script shows it
+        String plain = body(mvc.perform(get("/reservations")).andExpect(status().isOk()));
+        assertThat(plain).contains("並べ替えない（50音順）").contains("<option value=\"大泉学園町\">")
+            .contains("room-finder__locate\" hidden").doesNotContain("facility-row__distance");
+        // a town not in the list, a position that is not a place: 400 with the message on the form
+        assertThat(body(mvc.perform(get("/reservations").param("near", "どこか")).andExpect(status().isBadRequest())))
+            .contains("町名は一覧から選んでください").contains("aria-invalid=\"true\"");
+        assertThat(body(mvc.perform(get("/reservations").param("lat", "abc").param("lon", "139.6").param("lang", "en"))
+            .andExpect(status().isBadRequest()))).contains("Your position could not be read. Choose a town instead.");
+        mvc.perform(get("/reservations").param("lat", "35.7")).andExpect(status().isBadRequest());
+        mvc.perform(get("/reservations").param("lat", "0").param("lon", "0")).andExpect(status().isBadRequest());
+    }
+
+    static java.util.List<Double> distances(String page) {
+        var m = java.util.regex.Pattern.compile("class=\"facility-row__distance\">(?:約|about )([0-9.]+) ?km<").matcher(page);
+        java.util.List<Double> km = new java.util.ArrayList<>();
+        while (m.find()) {
+            km.add(Double.parseDouble(m.group(1)));
+        }
+        return km;
+    }
+
+    @Test
+    void aFilterThatCanFindNothingIsNotOffered() throws Exception {
+        String page = body(mvc.perform(get("/reservations")).andExpect(status().isOk()));
+        String select = page.substring(page.indexOf("<select id=\"category\""), page.indexOf("</select>", page.indexOf("<select id=\"category\"")));
+        var m = java.util.regex.Pattern.compile("<option value=\"([^\"]+)\"[^>]*>([^<]+)</option>").matcher(select);
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        while (m.find()) {
+            offered.add(m.group(1));
+            // the option says how many facilities it finds, and it finds them
+            assertThat(m.group(2)).matches(".+（\\d+施設）");
+            assertThat(listed(body(mvc.perform(get("/reservations").param("category", m.group(1))).andExpect(status().isOk()))))
+                .as(m.group(1)).isNotEmpty();
+        }
+        assertThat(offered).isNotEmpty().hasSizeLessThan(facilities.categories().size());
+        // a category with no bookable facility (chosen in an old link) stays shown so it can be undone, and says "none"
+        String empty = facilities.categories().stream().map(c -> c.code()).filter(c -> !offered.contains(c)).findFirst().orElseThrow();
+        String chosen = body(mvc.perform(get("/reservations").param("category", empty)).andExpect(status().isOk()));
+        assertThat(chosen).contains("<option value=\"" + empty + "\" selected=\"selected\">").contains("条件に合う部屋はありません");
+        // every barrier-free feature offered is one some bookable facility has
+        var fm = java.util.regex.Pattern.compile("name=\"need\" id=\"need-([A-Za-z]+)\"").matcher(page);
+        while (fm.find()) {
+            assertThat(listed(body(mvc.perform(get("/reservations").param("need", fm.group(1))).andExpect(status().isOk()))))
+                .as(fm.group(1)).isNotEmpty();
+        }
     }
 
     /** The facility ids of the booking list, in the order the page shows them. */

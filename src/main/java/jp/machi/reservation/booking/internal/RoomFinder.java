@@ -16,6 +16,7 @@ import jp.machi.reservation.booking.BookableRoom;
 import jp.machi.reservation.booking.BookableRooms;
 import jp.machi.reservation.booking.RoomPart;
 import jp.machi.reservation.rules.Slot;
+import jp.machi.shared.image.GeoPoint;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,16 +59,27 @@ public class RoomFinder {
      * reading in hiragana, katakana or romaji, English name, address).
      */
     public record Filter(String words, LocalDate date, Band band, Integer minCapacity, String category, Set<String> needs,
-                         boolean onlyOpen) {
+                         boolean onlyOpen, GeoPoint near) {
         public Filter {
             needs = needs == null ? Set.of() : Set.copyOf(needs);
             words = words == null || words.isBlank() ? null : words.strip();
         }
 
+        public Filter(String words, LocalDate date, Band band, Integer minCapacity, String category, Set<String> needs,
+                      boolean onlyOpen) {
+            this(words, date, band, minCapacity, category, needs, onlyOpen, null);
+        }
+
         public Filter(LocalDate date, Band band, Integer minCapacity, String category, Set<String> needs, boolean onlyOpen) {
-            this(null, date, band, minCapacity, category, needs, onlyOpen);
+            this(null, date, band, minCapacity, category, needs, onlyOpen, null);
         }
     }
+
+    /**
+     * What the filters can find at all among the facilities with bookable rooms: how many facilities each category and
+     * each barrier-free feature has. A filter that can only find nothing is not offered.
+     */
+    public record Options(Map<String, Integer> categories, Map<String, Integer> features) {}
 
     /** A bookable unit: the whole room ({@code part} null) or one part. */
     public record Unit(BookableRoom room, RoomPart part) {
@@ -87,7 +99,12 @@ public class RoomFinder {
         }
     }
 
-    public record FacilityResult(FacilitySummary facility, FacilityTraits traits, List<UnitResult> units) {
+    /** {@code distanceKm} from the place the person gave (null without one, or when the facility's position is unknown). */
+    public record FacilityResult(FacilitySummary facility, FacilityTraits traits, List<UnitResult> units, Double distanceKm) {
+
+        public FacilityResult(FacilitySummary facility, FacilityTraits traits, List<UnitResult> units) {
+            this(facility, traits, units, null);
+        }
 
         /**
          * The units of the compact list (no day chosen): each room once as a whole, a part only when its whole room is
@@ -124,6 +141,14 @@ public class RoomFinder {
      * order of {@code /facilities}); with words, only the facilities the facility search finds for them.
      */
     public List<FacilityResult> find(Filter filter) {
+        return search(filter).results();
+    }
+
+    /** The results of {@link #find} and the {@link Options} of the filters, from the same reads. */
+    public record Found(List<FacilityResult> results, Options options) {}
+
+    /** {@link #find} with the filters' {@link Options}, counted from the same reads (no statement more). */
+    public Found search(Filter filter) {
         Map<FacilitySummary, List<BookableRoom>> all = service.byFacility();
         Map<String, FacilitySummary> byId = new java.util.HashMap<>();
         all.keySet().forEach(f -> byId.put(f.id(), f));
@@ -134,7 +159,9 @@ public class RoomFinder {
                 byFacility.put(f, all.get(f));
             }
         }
-        Map<String, FacilityTraits> traits = facilities.traits(byFacility.keySet().stream().map(FacilitySummary::id).toList());
+        // the traits of every bookable facility (one query): the filters' options count them, the filters use them
+        Map<String, FacilityTraits> traits = facilities.traits(all.keySet().stream().map(FacilitySummary::id).toList());
+        Options options = options(traits.values());
         Map<Long, List<RoomPart>> allParts = service.parts(byFacility.values().stream().flatMap(List::stream)
             .map(r -> r.room().id()).toList());
         // the units that pass the filters, per facility, before anything about the day is read
@@ -180,10 +207,43 @@ public class RoomFinder {
                 units.add(r);
             }
             if (!units.isEmpty()) {
-                results.add(new FacilityResult(e.getKey(), traits.get(e.getKey().id()), units));
+                FacilitySummary f = e.getKey();
+                Double distance = filter.near() == null || f.lat() == null || f.lon() == null ? null
+                    : distanceKm(filter.near().lat(), filter.near().lon(), f.lat(), f.lon());
+                results.add(new FacilityResult(f, traits.get(f.id()), units, distance));
             }
         }
-        return results;
+        if (filter.near() != null) {
+            // nearest first; the sort is stable, so equal distances and unknown positions keep the 50音順
+            results.sort(java.util.Comparator.comparing(FacilityResult::distanceKm,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        }
+        return new Found(results, options);
+    }
+
+    /** Great-circle distance in km. */
+    static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+            + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    /** See {@link Options}: counted over every facility with a room residents may book. */
+    public Options options() {
+        var ids = service.byFacility().keySet().stream().map(FacilitySummary::id).toList();
+        return options(facilities.traits(ids).values());
+    }
+
+    private static Options options(java.util.Collection<FacilityTraits> traits) {
+        Map<String, Integer> categories = new java.util.HashMap<>();
+        Map<String, Integer> features = new java.util.HashMap<>();
+        for (FacilityTraits t : traits) {
+            t.categories().forEach(c -> categories.merge(c, 1, Integer::sum));
+            t.barrierFree().forEach(f -> features.merge(f, 1, Integer::sum));
+        }
+        return new Options(Map.copyOf(categories), Map.copyOf(features));
     }
 
     /** The facility view: every unit of every bookable room of one facility, day by day. */

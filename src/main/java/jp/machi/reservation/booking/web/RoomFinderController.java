@@ -1,18 +1,23 @@
 package jp.machi.reservation.booking.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import jp.machi.facility.Facilities;
 import jp.machi.facility.FacilityCategory;
 import jp.machi.facility.FacilityTraits;
 import jp.machi.reservation.booking.BookableRooms;
+import jp.machi.reservation.booking.internal.TownCentres;
 import jp.machi.reservation.booking.internal.RoomFinder;
 import jp.machi.reservation.web.Params;
+import jp.machi.shared.image.GeoPoint;
+import jp.machi.shared.text.NumberInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Finding a room: {@code /reservations} with filters (day, time band, capacity, category, barrier-free needs) and
+ * Finding a room: {@code /reservations} with filters (day, time band, capacity, category, barrier-free needs), sorted
+ * in 50音順 or by distance from a chosen 町 or the browser's position, and
  * the facility view {@code /reservations/facilities/{id}} (every room and part × the days of a week or month).
  * Plain GET forms: everything works without JavaScript.
  */
@@ -36,9 +42,14 @@ class RoomFinderController {
     private final RoomFinder finder;
     private final BookableRooms service;
     private final Facilities facilities;
+    private final TownCentres centres;
+    private final FinderRows rows;
 
-    RoomFinderController(RoomFinder finder, BookableRooms service, Facilities facilities) {
+    RoomFinderController(RoomFinder finder, BookableRooms service, Facilities facilities, TownCentres centres,
+                         FinderRows rows) {
         this.finder = finder;
+        this.centres = centres;
+        this.rows = rows;
         this.service = service;
         this.facilities = facilities;
     }
@@ -47,7 +58,9 @@ class RoomFinderController {
     String find(@RequestParam(required = false) String q, @RequestParam(required = false) String date, @RequestParam(required = false) String band,
                 @RequestParam(required = false) String capacity, @RequestParam(required = false) String category,
                 @RequestParam(required = false) List<String> need, @RequestParam(required = false) String open,
-                Model model, HttpServletResponse response) {
+                @RequestParam(required = false) String near, @RequestParam(required = false) String lat,
+                @RequestParam(required = false) String lon, Model model, HttpServletRequest request,
+                HttpServletResponse response, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         String words = q == null ? "" : q.strip();
         if (words.length() > MAX_WORDS) {
@@ -100,26 +113,64 @@ class RoomFinderController {
             }
         }
         boolean onlyOpen = "1".equals(open);
-        model.addAttribute("categories", categories);
-        model.addAttribute("features", FacilityTraits.BARRIER_FREE);
+        // near me: a 町 chosen from the list (works without JavaScript), or the browser's position that the page's
+        // script fills in (lat, lon); the position wins when both are given
+        GeoPoint from = null;
+        String chosenNear = near == null || near.isBlank() ? null : near.strip();
+        boolean hasLat = lat != null && !lat.isBlank();
+        boolean hasLon = lon != null && !lon.isBlank();
+        if (hasLat || hasLon) {
+            Double la = hasLat ? NumberInput.decimal(lat) : null;
+            Double lo = hasLon ? NumberInput.decimal(lon) : null;
+            if (la == null || lo == null || la < 20 || la > 46 || lo < 122 || lo > 154) {
+                errors.put("near", "reservation.find.error.position");
+            } else {
+                from = new GeoPoint(la, lo);
+            }
+        } else if (chosenNear != null) {
+            from = centres.centre(chosenNear).orElse(null);
+            if (from == null) {
+                errors.put("near", "reservation.find.error.near");
+            }
+        }
+        model.addAttribute("districts", centres.districts());
+        model.addAttribute("nearHere", hasLat || hasLon);
         model.addAttribute("bands", RoomFinder.Band.values());
         model.addAttribute("form", new Form(words, date == null ? "" : date, band, capacity == null ? "" : capacity,
-            category, needs, onlyOpen));
+            category, needs, onlyOpen, chosenNear == null ? "" : chosenNear, hasLat ? lat.strip() : "", hasLon ? lon.strip() : ""));
         model.addAttribute("errors", errors);
         model.addAttribute("today", today);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("results", List.of());
+            offer(model, finder.options(), categories, category, needs);
             return "reservation/booking/rooms";
         }
-        var filter = new RoomFinder.Filter(words, day, chosenBand, minCapacity, chosenCategory, needs, onlyOpen);
+        var filter = new RoomFinder.Filter(words, day, chosenBand, minCapacity, chosenCategory, needs, onlyOpen, from);
+        RoomFinder.Found found = finder.search(filter);
         model.addAttribute("filter", filter);
-        model.addAttribute("results", finder.find(filter));
+        model.addAttribute("results", rows.rows(found.results(), filter, chosenBand == null ? null : chosenBand.slug(), needs,
+            request.getContextPath(), locale));
+        offer(model, found.options(), categories, chosenCategory, needs);
         return "reservation/booking/rooms";
     }
 
+    /**
+     * The kinds and barrier-free features the form offers: only those that find some facility with bookable rooms (a
+     * kind with its count); one chosen in the address stays shown so that it can be undone.
+     */
+    private static void offer(Model model, RoomFinder.Options options, List<FacilityCategory> categories, String chosen,
+                              Set<String> needs) {
+        model.addAttribute("categories", categories.stream()
+            .filter(c -> options.categories().containsKey(c.code()) || c.code().equals(chosen)).toList());
+        model.addAttribute("categoryCounts", options.categories());
+        model.addAttribute("features", FacilityTraits.BARRIER_FREE.stream()
+            .filter(f -> options.features().containsKey(f) || needs.contains(f)).toList());
+    }
+
     /** What the person typed, to show back in the form. */
-    record Form(String q, String date, String band, String capacity, String category, Set<String> needs, boolean open) {
+    record Form(String q, String date, String band, String capacity, String category, Set<String> needs, boolean open,
+                String near, String lat, String lon) {
 
         /** Whether a filter other than the name is set (the detailed filters are then shown open). */
         public boolean detailed() {
