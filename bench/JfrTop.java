@@ -2,6 +2,10 @@
 // Summarises the CPU samples (jdk.ExecutionSample) of a JDK Flight Recorder file: the methods that ran (self time), and
 // how many samples had a frame of each part of the stack (inclusive: security filters, session, templates, JDBC …).
 // Usage: java bench/JfrTop.java recording.jfr [top-n]     (JDK only; see bench/finder-bench.sh)
+//        java -Dthreads=notification-emergency bench/JfrTop.java recording.jfr   only threads whose name starts so; then
+//        also where those threads waited: socket reads, parks, monitor waits and sleeps recorded in the file (their
+//        thresholds are the recording's; bench/notification-bench.sh records them from 1 ms), summed by thread kind
+//        (a name's trailing "-<n>" dropped) and by part of the stack.
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +36,7 @@ public class JfrTop {
         PARTS.put("Bean Validation", new String[] {"org.hibernate.validator."});
         PARTS.put("Tomcat HTTP (connector, request parsing, writing)", new String[] {"org.apache.coyote.", "org.apache.tomcat.util.net."});
         PARTS.put("Spring MVC dispatch", new String[] {"org.springframework.web.servlet.DispatcherServlet"});
+        PARTS.put("SMTP client (Jakarta Mail / Angus)", new String[] {"org.eclipse.angus.mail.", "jakarta.mail."});
         PARTS.put("Machi code (jp.machi)", new String[] {"jp.machi."});
     }
 
@@ -41,8 +46,23 @@ public class JfrTop {
         Map<String, Integer> machi = new HashMap<>();
         Map<String, Integer> parts = new LinkedHashMap<>();
         int total = 0;
+        String threads = System.getProperty("threads", "");
+        Map<String, Double> waits = new java.util.TreeMap<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
-            if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
+            var t = e.getEventType().getName().equals("jdk.ExecutionSample") ? e.getThread("sampledThread") : e.getThread();
+            String thread = t == null || t.getJavaName() == null ? "" : t.getJavaName();
+            if (!threads.isEmpty() && !thread.startsWith(threads)) {
+                continue;
+            }
+            String event = e.getEventType().getName();
+            if (!threads.isEmpty() && List.of("jdk.SocketRead", "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter",
+                    "jdk.ThreadSleep").contains(event)) {
+                String part = e.getStackTrace() == null ? "?" : part(e.getStackTrace().getFrames());
+                waits.merge(thread.replaceAll("-\\d+", "-<n>") + "  " + event + "  in " + part,
+                    e.getDuration().toNanos() / 1e9, Double::sum);
+                continue;
+            }
+            if (!event.equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
                 continue;
             }
             total++;
@@ -80,6 +100,32 @@ public class JfrTop {
         }
         print("-- top methods (self):", self, total, top);
         print("-- innermost jp.machi frame on the stack:", machi, total, Math.min(top, 15));
+        if (!waits.isEmpty()) {
+            System.out.println("-- waits of threads " + threads + "* (seconds, summed over threads):");
+            waits.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %8.1f s  %s%n", v, k));
+        }
+    }
+
+    /** The first part of {@link #PARTS} a stack has a frame of, or its innermost jp.machi frame, or "other". */
+    static String part(List<RecordedFrame> frames) {
+        for (var p : PARTS.entrySet()) {
+            if (p.getKey().startsWith("Machi")) {
+                continue;
+            }
+            for (RecordedFrame f : frames) {
+                for (String prefix : p.getValue()) {
+                    if (f.getMethod().getType().getName().startsWith(prefix)) {
+                        return p.getKey();
+                    }
+                }
+            }
+        }
+        for (RecordedFrame f : frames) {
+            if (f.getMethod().getType().getName().startsWith("jp.machi.")) {
+                return name(f);
+            }
+        }
+        return "other";
     }
 
     static void print(String title, Map<String, Integer> counts, int total, int top) {

@@ -69,6 +69,18 @@ public final class SmtpSink implements AutoCloseable {
         return new ArrayList<>(accepted);
     }
 
+    /** The messages accepted after the first {@code from}, in the order the sink accepted them (no copy of the rest). */
+    public List<Accepted> acceptedSince(int from) {
+        List<Accepted> out = new ArrayList<>();
+        int i = 0;
+        for (Accepted a : accepted) {
+            if (i++ >= from) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
     public int count() {
         return accepted.size();
     }

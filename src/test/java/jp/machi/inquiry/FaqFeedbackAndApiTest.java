@@ -8,7 +8,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.time.LocalDate;
+import jp.machi.inquiry.internal.FeedbackRepository;
+import jp.machi.inquiry.internal.SearchVisits;
+import jp.machi.shared.time.MachiClock;
 import java.util.Set;
 import jp.machi.inquiry.internal.FaqReviewReminder;
 import jp.machi.shared.manifest.DataSubject;
@@ -82,6 +86,73 @@ class FaqFeedbackAndApiTest {
         mvc.perform(get("/faq/abc")).andExpect(status().isNotFound());
         assertThat(StaffLogin.body(mvc.perform(get("/faq").param("category", "garbage")).andExpect(status().isOk())))
             .contains("粗大ごみの出し方");
+    }
+
+    @Autowired FeedbackRepository stats;
+    @Autowired SearchVisits visits;
+
+    /** The statistics as they will be once every visit made so far has passed its window. */
+    record Seen(FeedbackRepository.Figures month, FeedbackRepository.Figures faq, FeedbackRepository.Figures category) {}
+
+    Seen seen(long faq, String category, Instant at) {
+        LocalDate today = LocalDate.now(MachiClock.ZONE);
+        FeedbackRepository.Figures none = new FeedbackRepository.Figures("-", 0, 0);
+        return new Seen(stats.byMonth(today, 1, at).getFirst(),
+            stats.byFaq(10_000, at).stream().filter(f -> f.key().equals(Long.toString(faq))).findFirst().orElse(none),
+            stats.byCategory(at).stream().filter(f -> f.key().equals(category)).findFirst().orElse(none));
+    }
+
+    @Test
+    void aSiteSearchNotFollowedByAnInquiryIsSelfResolvedAndOneFollowedByAnInquiryIsNot() throws Exception {
+        long id = faq("粗大ごみの出し方");
+        Instant later = Instant.now().plus(visits.window()).plusSeconds(120);
+        Seen before = seen(id, "garbage", later);
+        Seen beforeNow = seen(id, "garbage", Instant.now());
+
+        // a resident searches from the header's box, opens the answer, and sends nothing
+        MockHttpSession first = new MockHttpSession();
+        mvc.perform(get("/search").param("q", "粗大ゴミの出し方").session(first)).andExpect(status().isOk());
+        mvc.perform(get("/search").param("q", "粗大ゴミ 料金").session(first)).andExpect(status().isOk());
+        mvc.perform(get("/faq/" + id).session(first)).andExpect(status().isOk());
+        // nothing stored names the person or the words
+        assertThat(jdbc.sql("""
+                select count(*) from information_schema.columns where table_name = 'inquiry_search_visit'
+                and column_name ~ '(query|text|account|email|address|session)'""").query(Long.class).single()).isZero();
+        // inside the window it is not counted yet ...
+        assertThat(seen(id, "garbage", Instant.now()).month().searchesResolved()).isEqualTo(beforeNow.month().searchesResolved());
+        // ... once the window has passed without an inquiry, it is one self-resolved search (two searches, one visit)
+        Seen afterFirst = seen(id, "garbage", later);
+        assertThat(afterFirst.month().searchesResolved()).isEqualTo(before.month().searchesResolved() + 1);
+        assertThat(afterFirst.month().resolved()).isEqualTo(before.month().resolved() + 1);
+        assertThat(afterFirst.faq().searchesResolved()).isEqualTo(before.faq().searchesResolved() + 1);
+        assertThat(afterFirst.faq().resolved()).isEqualTo(before.faq().resolved() + 1);
+        assertThat(afterFirst.category().searchesResolved()).isEqualTo(before.category().searchesResolved() + 1);
+
+        // another searches, opens the answer, then sends an inquiry from the same browser: not self-resolved
+        MockHttpSession second = new MockHttpSession();
+        mvc.perform(get("/search").param("q", "粗大ゴミの出し方").session(second)).andExpect(status().isOk());
+        mvc.perform(get("/faq/" + id).session(second)).andExpect(status().isOk());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/inquiries").session(second)
+                .param("text", "粗大ごみの申込みがうまくいきません").param("department", "seiso-recycle")
+                .param("email", "search-" + System.nanoTime() + "@example.com").with(csrf()))
+            .andExpect(status().is3xxRedirection());
+        Seen afterSecond = seen(id, "garbage", later);
+        assertThat(afterSecond.month().searchesResolved()).isEqualTo(afterFirst.month().searchesResolved());
+        assertThat(afterSecond.month().searchesToInquiry()).isEqualTo(afterFirst.month().searchesToInquiry() + 1);
+        // the inquiry counts once as not resolved for the month, and for the answer and category the search led to
+        assertThat(afterSecond.month().resolved()).isEqualTo(afterFirst.month().resolved());
+        assertThat(afterSecond.month().unresolved()).isEqualTo(afterFirst.month().unresolved() + 1);
+        assertThat(afterSecond.faq().searchesResolved()).isEqualTo(afterFirst.faq().searchesResolved());
+        assertThat(afterSecond.faq().searchesToInquiry()).isEqualTo(afterFirst.faq().searchesToInquiry() + 1);
+        assertThat(afterSecond.faq().unresolved()).isEqualTo(afterFirst.faq().unresolved() + 1);
+        assertThat(afterSecond.category().searchesToInquiry()).isEqualTo(afterFirst.category().searchesToInquiry() + 1);
+
+        // staff see the search columns in the chart's table, by category and by FAQ
+        String page = StaffLogin.body(mvc.perform(get("/staff/faq/stats").with(StaffLogin.staff(jdbc))).andExpect(status().isOk()));
+        assertThat(page).contains("検索のあと問い合わせなし").contains("検索のあと問い合わせあり").contains("30分");
+        String en = StaffLogin.body(mvc.perform(get("/staff/faq/stats").param("lang", "en").with(StaffLogin.staff(jdbc)))
+            .andExpect(status().isOk()));
+        assertThat(en).contains("Searches with no inquiry after").contains("Searches followed by an inquiry");
     }
 
     @Test

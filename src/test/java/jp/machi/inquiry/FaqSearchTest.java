@@ -1,6 +1,8 @@
 package jp.machi.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +11,12 @@ import java.util.Map;
 import jp.machi.search.SearchQuery;
 import jp.machi.search.SearchResults;
 import jp.machi.search.SiteSearch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.machi.support.MachiTest;
+import jp.machi.support.StaffLogin;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +32,7 @@ class FaqSearchTest {
 
     @Autowired SiteSearch search;
     @Autowired JdbcClient jdbc;
+    @Autowired WebApplicationContext context;
 
     @BeforeEach
     void current() {
@@ -45,6 +53,27 @@ class FaqSearchTest {
         assertThat(top3("引っ越ししたときの手続き")).contains("引っ越ししたときの手続きを知りたい");
         assertThat(top3("粗大ゴミの出し方")).contains("粗大ごみの出し方");
         assertThat(top3("子どもの予防注射")).contains("子どもの予防接種はいつ、どこで受けられますか");
+    }
+
+    @Test
+    void theThreeQuestionsTypedIntoTheHeadersBoxOrSentToTheApiFindTheAnswerAmongTheFirstThreeOfAllTypes() throws Exception {
+        MockMvc mvc = StaffLogin.mockMvc(context);
+        Map<String, String> questions = Map.of("引っ越ししたときの手続き", "引っ越ししたときの手続きを知りたい",
+            "粗大ゴミの出し方", "粗大ごみの出し方", "子どもの予防注射", "子どもの予防接種はいつ、どこで受けられますか");
+        for (var q : questions.entrySet()) {
+            // the header's box: no type filter, the results page as a resident sees it
+            String page = StaffLogin.body(mvc.perform(get("/search").param("q", q.getKey())).andExpect(status().isOk()));
+            Matcher m = Pattern.compile("class=\"search-result__title\"><a [^>]*>([^<]*)</a>").matcher(page);
+            List<String> shown = new java.util.ArrayList<>();
+            while (m.find() && shown.size() < 3) {
+                shown.add(m.group(1));
+            }
+            assertThat(shown).as(q.getKey()).contains(q.getValue());
+            // the API, all types, limit 3
+            var api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(StaffLogin.body(mvc.perform(
+                get("/api/v1/search").param("q", q.getKey()).param("limit", "3")).andExpect(status().isOk())));
+            assertThat(api.get("results").findValuesAsText("title")).as(q.getKey()).contains(q.getValue());
+        }
     }
 
     @Test

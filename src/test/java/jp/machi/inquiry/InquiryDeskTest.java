@@ -177,6 +177,44 @@ class InquiryDeskTest {
     }
 
     @Test
+    void aReplyToASignedInResidentIsAPersonalNoticeInTheInboxAndByMailWithItsReasonAndHowToStopIt() throws Exception {
+        var resident = Residents.demoResident(jdbc);
+        long account = Residents.demoResidentId(jdbc);
+        String word = "ぽかぽか" + System.nanoTime() % 100000;
+        mvc.perform(multipart("/inquiries").param("text", word + "の手続きを教えてください").param("department", "kocho-koho")
+                .with(resident).with(csrf()))
+            .andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("""
+                select i.id from inquiry i join inquiry_message m on m.inquiry_id = i.id where m.body like ?""")
+            .param(word + "%").query(Long.class).single();
+        String answer = "窓口で受け付けます。" + word + "の用紙をお持ちください。";
+        mvc.perform(post("/staff/inquiries/" + id + "/reply").with(StaffLogin.admin(jdbc)).with(csrf()).param("text", answer))
+            .andExpect(status().is3xxRedirection());
+
+        // one personal notice of the notification hub, in the resident's inbox
+        long notice = jdbc.sql("select id from notification_personal where account_id = ? and type_code = 'inquiry.reply' and body like ?")
+            .params(account, "%" + answer + "%").query(Long.class).single();
+        String inbox = body(mvc.perform(get("/account/notifications").with(resident)).andExpect(status().isOk()));
+        assertThat(inbox).contains("お問い合わせへのお返事（受付番号 " + id + "）");
+        String item = body(mvc.perform(get("/account/notifications/personal/" + notice).with(resident)).andExpect(status().isOk()));
+        assertThat(item).contains(answer).contains("このお知らせを受け取った理由:")
+            .contains("区へのお問い合わせ（受付番号 " + id + "）をログインして送られたため").contains("受け取り方を変える・止める");
+
+        // and by mail from the hub, with the reason, the link to the thread and the way to stop it: once, not also
+        // the desk's own reply mail
+        MimeMessage mail = TestMailbox.awaitMailContaining("resident@demo.machi.example", TestMailbox.DEFAULT_TIMEOUT, answer);
+        assertThat(mail.getSubject()).isEqualTo("お問い合わせへのお返事（受付番号 " + id + "）");
+        assertThat(TestMailbox.text(mail)).contains("/account/inquiries/" + id).contains("このお知らせを受け取った理由:")
+            .contains("この種類のお知らせを止める:");
+        assertThat(mail.getHeader("List-Unsubscribe", null)).contains("/api/v1/notification/unsubscribe/");
+        Thread.sleep(2000);
+        assertThat(TestMailbox.mailsTo("resident@demo.machi.example").stream()
+            .filter(m -> TestMailbox.text(m).contains(answer)).count()).isEqualTo(1);
+        // the thread on My Page shows the reply too
+        assertThat(body(mvc.perform(get("/account/inquiries/" + id).with(resident)))).contains(answer);
+    }
+
+    @Test
     void aVisitorWhoLostTheLinkGetsNewLinksByMailAndThePageSaysNothingAboutWhoWrote() throws Exception {
         String mail = "lost" + System.nanoTime() + "@example.com";
         String word = "なくした" + System.nanoTime() % 100000;

@@ -223,22 +223,9 @@ public class FacilityService {
     }
 
     /** A rule the form could not check on its own (e.g. the id is taken). */
-    public static class Rejected extends RuntimeException {
-        private final String field;
-        private final String messageKey;
-
+    public static class Rejected extends jp.machi.shared.web.FieldRefusal {
         public Rejected(String field, String messageKey) {
-            super(messageKey, null, false, false);
-            this.field = field;
-            this.messageKey = messageKey;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String messageKey() {
-            return messageKey;
+            super(field, messageKey);
         }
     }
 

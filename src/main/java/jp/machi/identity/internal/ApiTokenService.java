@@ -35,22 +35,9 @@ public class ApiTokenService {
     public record Grant(Account account, List<TokenScope> scopes) {}
 
     /** Why a token could not be made; {@code messageKey} says it in the person's language. */
-    public static final class Refused extends RuntimeException {
-        private final String field;
-        private final String messageKey;
-
+    public static final class Refused extends jp.machi.shared.web.FieldRefusal {
         Refused(String field, String messageKey) {
-            super(messageKey);
-            this.field = field;
-            this.messageKey = messageKey;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String messageKey() {
-            return messageKey;
+            super(field, messageKey);
         }
     }
 

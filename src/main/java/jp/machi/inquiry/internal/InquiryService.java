@@ -23,6 +23,8 @@ import jp.machi.identity.AccountSummary;
 import jp.machi.identity.Accounts;
 import jp.machi.identity.StaffScope;
 import jp.machi.mail.Mailer;
+import jp.machi.notification.PersonalNotice;
+import jp.machi.notification.PersonalNotices;
 import jp.machi.shared.time.MachiClock;
 import jp.machi.ward.WardProfile;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,13 +49,14 @@ public class InquiryService {
     private final StaffScope scope;
     private final Accounts accounts;
     private final Mailer mailer;
+    private final PersonalNotices notices;
     private final AuditLog audit;
     private final Clock clock;
     private final int targetDays;
     private final String baseUrl;
 
     InquiryService(InquiryRepository inquiries, WorkingDays workingDays, WardProfile ward,
-                   StaffScope scope, Accounts accounts, Mailer mailer, AuditLog audit, Clock clock,
+                   StaffScope scope, Accounts accounts, Mailer mailer, PersonalNotices notices, AuditLog audit, Clock clock,
                    @Value("${machi.inquiry.target-working-days:3}") int targetDays,
                    jp.machi.shared.web.SiteUrl site) {
         this.inquiries = inquiries;
@@ -62,6 +65,7 @@ public class InquiryService {
         this.scope = scope;
         this.accounts = accounts;
         this.mailer = mailer;
+        this.notices = notices;
         this.audit = audit;
         this.clock = clock;
         this.targetDays = targetDays;
@@ -198,8 +202,30 @@ public class InquiryService {
         learn(i, i.departmentCode());
         audit.record(AuditEvent.byCurrentActor("inquiry.reply", i.residentAccountId(), "inquiry:" + id, i.departmentCode()));
         long replies = inquiries.messages(id).stream().filter(m -> m.kind() == Inquiry.Message.Kind.REPLY).count();
-        mailResident(i, "inquiry/reply", Map.of("reply", body, "department", departmentLabel(i)), null,
-            "inquiry-reply:" + id + ":" + replies);
+        if (i.residentAccountId() != null) {
+            noticeReply(i, body, "inquiry:" + id + ":reply:" + replies);
+        } else {
+            mailResident(i, "inquiry/reply", Map.of("reply", body, "department", departmentLabel(i)), null,
+                "inquiry-reply:" + id + ":" + replies);
+        }
+    }
+
+    /**
+     * A signed-in resident's reply is a personal notice: in their My Page inbox and, unless they chose My Page only,
+     * by mail from the notification hub, with why it came and how to stop it. Queued in this transaction, so the reply
+     * and its notice commit together. When staff switched the type off or the resident stopped it, the reply is only
+     * in the thread on My Page.
+     */
+    private void noticeReply(Inquiry i, String body, String key) {
+        accounts.find(i.residentAccountId()).ifPresent(a -> {
+            Locale locale = "en".equals(a.preferredLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            values.put("id", Long.toString(i.id()));
+            values.put("department", departmentLabel(i, locale));
+            values.put("reply", body);
+            notices.send(PersonalNotice.toAccount(InquiryNotices.REPLY, key, a.id(), values,
+                "/account/inquiries/" + i.id()));
+        });
     }
 
     @Transactional

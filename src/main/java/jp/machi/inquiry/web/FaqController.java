@@ -10,6 +10,7 @@ import jp.machi.inquiry.internal.Faq;
 import jp.machi.inquiry.internal.FaqCategory;
 import jp.machi.inquiry.internal.FaqRepository;
 import jp.machi.inquiry.internal.FeedbackRepository;
+import jp.machi.inquiry.internal.SearchVisits;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import jp.machi.ward.WardProfile;
@@ -32,11 +33,13 @@ class FaqController {
     private final FaqRepository faqs;
     private final FeedbackRepository feedback;
     private final WardProfile ward;
+    private final SearchVisits visits;
 
-    FaqController(FaqRepository faqs, FeedbackRepository feedback, WardProfile ward) {
+    FaqController(FaqRepository faqs, FeedbackRepository feedback, WardProfile ward, SearchVisits visits) {
         this.faqs = faqs;
         this.feedback = feedback;
         this.ward = ward;
+        this.visits = visits;
     }
 
     static boolean staff() {
@@ -58,6 +61,7 @@ class FaqController {
     @GetMapping("/faq/{id}")
     String show(@PathVariable String id, Model model, HttpSession session) {
         Faq f = visible(id);
+        visits.answerOpened(session, f);
         model.addAttribute("faq", f);
         model.addAttribute("department", ward.department(f.departmentCode()).orElse(null));
         model.addAttribute("voted", voted(session).contains(f.id()));

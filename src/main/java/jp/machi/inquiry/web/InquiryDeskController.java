@@ -1,5 +1,6 @@
 package jp.machi.inquiry.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import jp.machi.inquiry.internal.Inquiry;
 import jp.machi.inquiry.internal.InquiryRateLimits;
 import jp.machi.inquiry.internal.InquiryService;
 import jp.machi.inquiry.internal.Problem;
+import jp.machi.inquiry.internal.SearchVisits;
 import jp.machi.inquiry.internal.Texts;
 import jp.machi.search.SearchQuery;
 import jp.machi.search.SearchResults;
@@ -52,11 +54,13 @@ class InquiryDeskController {
     private final WardProfile ward;
     private final MessageSource messages;
     private final InquiryRateLimits limits;
+    private final SearchVisits visits;
 
     InquiryDeskController(InquiryService service, DepartmentRouter router, SiteSearch search, FaqRepository faqs,
                           FeedbackRepository feedback, Attachments attachments, WardProfile ward, MessageSource messages,
-                          InquiryRateLimits limits) {
+                          InquiryRateLimits limits, SearchVisits visits) {
         this.limits = limits;
+        this.visits = visits;
         this.service = service;
         this.router = router;
         this.search = search;
@@ -129,7 +133,7 @@ class InquiryDeskController {
     @PostMapping("/inquiries")
     String send(@RequestParam Map<String, String> params,
                 @RequestParam(name = "file", required = false) List<MultipartFile> files, Model model, Locale locale,
-                HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+                HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
         Writer w = Writer.now();
         SubmissionLimits.Decision limit = limits.newInquiry(CurrentActor.remoteAddress(),
             w.signedIn() ? null : params.get("email"), w.residentId(), w.staffId() != null);
@@ -169,6 +173,10 @@ class InquiryDeskController {
             return "inquiry/desk-send";
         }
         InquiryService.Opened opened = service.open(draft);
+        if (w.staffId() == null) {
+            // a site search in this session that led here did not resolve the question
+            visits.inquirySent(request.getSession(false));
+        }
         redirect.addFlashAttribute("sentId", opened.id());
         redirect.addFlashAttribute("sentToken", opened.token());
         redirect.addFlashAttribute("signedIn", w.signedIn());

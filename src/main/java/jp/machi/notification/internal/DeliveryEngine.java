@@ -11,6 +11,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -25,9 +30,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Delivers notification mail. Each lane (emergency, transactional, bulk) has its own workers; a worker claims a
  * batch of its lane (at most one SMTP session's recipients), sends it over one open SMTP connection, one message per
- * recipient, and records the outcome as it goes ({@code flushEvery} messages at a time): so after a crash (kill -9)
- * only the messages sent since a worker's last record can go twice — at most {@code flushEvery} per worker — and
- * they carry the same Message-ID. Their claim's lease runs out and the sweeper queues them again; nobody is skipped.
+ * recipient, and records the outcome as it goes ({@link #FLUSH_EVERY} messages at a time, one statement for the sent
+ * ones) on its own database thread ({@link Recorder}), so SMTP never waits for a commit; the emergency lane's workers
+ * also claim their next batch there while sending the current one. After a crash (kill -9) only the messages accepted
+ * since a worker's last completed record can go twice — fewer than {@code 2 × FLUSH_EVERY} per worker, less than one
+ * session's batch — and they carry the same Message-ID. Their claim's lease runs out and the sweeper queues them
+ * again; nobody is skipped.
  *
  * <p>While the emergency lane has work, the other lanes' workers pause between messages, so a bulk send never delays
  * an emergency notice for CPU, database or SMTP server. Rate limits per lane and per carrier domain, and the carriers'
@@ -166,78 +174,178 @@ public class DeliveryEngine implements SmartLifecycle {
     }
 
     private void work(LaneState lane) {
-        while (running) {
-            try {
-                if (!smtp.configured()) {
-                    lane.await(Duration.ofSeconds(30));
-                    continue;
-                }
-                List<DeliveryStore.Claimed> batch = store.claim(lane.lane, lane.config.recipientsPerSession(), settings.lease());
-                if (batch.isEmpty()) {
-                    lane.await(lane.config.poll());
-                    continue;
-                }
-                lane.inFlight.incrementAndGet();
+        try (Recorder recorder = new Recorder(Thread.currentThread().getName() + "-db")) {
+            // emergency lane: the next batch is claimed (on the recorder's thread) while this one is sent
+            boolean prefetch = lane.lane == Lanes.EMERGENCY;
+            Future<List<DeliveryStore.Claimed>> next = null;
+            while (running) {
                 try {
-                    send(lane, batch);
-                } finally {
-                    lane.inFlight.decrementAndGet();
+                    if (!smtp.configured()) {
+                        lane.await(Duration.ofSeconds(30));
+                        continue;
+                    }
+                    Future<List<DeliveryStore.Claimed>> claimed = next;
+                    next = null; // a claim that failed is not asked again: the next round claims afresh
+                    List<DeliveryStore.Claimed> batch = claimed != null ? Recorder.get(claimed) : claim(lane);
+                    if (batch.isEmpty()) {
+                        lane.await(lane.config.poll());
+                        continue;
+                    }
+                    if (prefetch) {
+                        next = recorder.call(() -> claim(lane));
+                    }
+                    lane.inFlight.incrementAndGet();
+                    try {
+                        send(lane, batch, recorder);
+                    } finally {
+                        lane.inFlight.decrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (RuntimeException e) {
+                    log.warn("Notification worker {} failed, retrying shortly: {}", Thread.currentThread().getName(), e.toString());
+                    sleepQuietly(Duration.ofSeconds(2));
                 }
+            }
+            giveBackPrefetched(next);
+        }
+    }
+
+    private List<DeliveryStore.Claimed> claim(LaneState lane) {
+        return store.claim(lane.lane, lane.config.recipientsPerSession(), settings.lease());
+    }
+
+    /** On stop: a batch claimed ahead and never started is queued again at once (not after its lease). */
+    private void giveBackPrefetched(Future<List<DeliveryStore.Claimed>> next) {
+        if (next == null) {
+            return;
+        }
+        try {
+            List<DeliveryStore.Claimed> unsent = next.get();
+            store.giveBack(unsent.stream().map(DeliveryStore.Claimed::id).toList(), Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            // its lease runs out and the sweeper queues it again
+        }
+    }
+
+    /**
+     * A worker's database side: the outcomes of its SMTP session are written on this thread while the worker goes on
+     * sending, so SMTP never waits for a commit. At most one write is in flight (the next hand-over waits for it), so
+     * after a crash at most two hand-overs' worth ({@code 2 × FLUSH_EVERY}) of accepted messages can be unrecorded,
+     * still less than one session's batch.
+     */
+    static final class Recorder implements AutoCloseable {
+        private final ExecutorService db;
+        private Future<?> writing = CompletableFuture.completedFuture(null);
+
+        Recorder(String name) {
+            db = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name(name).daemon().unstarted(r));
+        }
+
+        /** Waits until the previous write is done (its failure is thrown here), then hands this one over. */
+        void write(Runnable write) throws InterruptedException {
+            awaitWrites();
+            writing = db.submit(write);
+        }
+
+        /** Waits until every write handed over is done; a failed write is thrown. */
+        void awaitWrites() throws InterruptedException {
+            get(writing);
+        }
+
+        <T> Future<T> call(java.util.concurrent.Callable<T> work) {
+            return db.submit(work);
+        }
+
+        static <T> T get(Future<T> f) throws InterruptedException {
+            try {
+                return f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        @Override
+        public void close() {
+            db.shutdown();
+            try {
+                db.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Notification worker {} failed, retrying shortly: {}", Thread.currentThread().getName(), e.toString());
-                sleepQuietly(Duration.ofSeconds(2));
             }
         }
     }
 
-    /** The results of a session, recorded every {@link #FLUSH_EVERY} messages. */
+    /** The results of a session, handed to the worker's {@link Recorder} every {@link #FLUSH_EVERY} messages. */
     private final class Results {
-        final List<DeliveryStore.Outcome> sent = new ArrayList<>();
-        final List<DeliveryStore.Outcome> retry = new ArrayList<>();
-        final List<DeliveryStore.Outcome> bounced = new ArrayList<>();
-        final List<String> bouncedEmails = new ArrayList<>();
-        final List<DeliveryStore.Outcome> failed = new ArrayList<>();
+        List<DeliveryStore.Outcome> sent = new ArrayList<>();
+        List<DeliveryStore.Outcome> retry = new ArrayList<>();
+        List<DeliveryStore.Outcome> bounced = new ArrayList<>();
+        List<String> bouncedEmails = new ArrayList<>();
+        List<DeliveryStore.Outcome> failed = new ArrayList<>();
         final Lanes lane;
+        final Recorder recorder;
         int pending;
 
-        Results(Lanes lane) {
+        Results(Lanes lane, Recorder recorder) {
             this.lane = lane;
+            this.recorder = recorder;
         }
 
-        void maybeFlush() {
+        void maybeFlush() throws InterruptedException {
             if (++pending >= FLUSH_EVERY) {
                 flush();
             }
         }
 
-        void flush() {
-            store.sent(sent);
-            if (!retry.isEmpty()) {
-                boolean urgent = lane == Lanes.EMERGENCY;
-                store.retry(retry, urgent ? Duration.ofSeconds(15) : Duration.ofMinutes(1),
-                    urgent ? Duration.ofMinutes(5) : Duration.ofHours(2), settings.maxAttempts());
-            }
-            store.bounced(bounced, bouncedEmails);
-            store.failed(failed);
-            sent.clear();
-            retry.clear();
-            bounced.clear();
-            bouncedEmails.clear();
-            failed.clear();
+        /** Hands the outcomes so far to the recorder (one statement for all sent ones), waiting for its previous write. */
+        void flush() throws InterruptedException {
+            List<DeliveryStore.Outcome> s = sent;
+            List<DeliveryStore.Outcome> r = retry;
+            List<DeliveryStore.Outcome> b = bounced;
+            List<String> be = bouncedEmails;
+            List<DeliveryStore.Outcome> f = failed;
+            sent = new ArrayList<>();
+            retry = new ArrayList<>();
+            bounced = new ArrayList<>();
+            bouncedEmails = new ArrayList<>();
+            failed = new ArrayList<>();
             pending = 0;
+            if (s.isEmpty() && r.isEmpty() && b.isEmpty() && f.isEmpty()) {
+                return;
+            }
+            recorder.write(() -> {
+                store.sent(s);
+                if (!r.isEmpty()) {
+                    boolean urgent = lane == Lanes.EMERGENCY;
+                    store.retry(r, urgent ? Duration.ofSeconds(15) : Duration.ofMinutes(1),
+                        urgent ? Duration.ofMinutes(5) : Duration.ofHours(2), settings.maxAttempts());
+                }
+                store.bounced(b, be);
+                store.failed(f);
+            });
         }
     }
 
     /** Sends one claimed batch of a lane now, on the calling thread (the workers' step; tests use it directly). */
     void sendBatch(Lanes lane, List<DeliveryStore.Claimed> batch) throws InterruptedException {
-        send(lanes.get(lane), batch);
+        try (Recorder recorder = new Recorder("notification-batch-db")) {
+            send(lanes.get(lane), batch, recorder);
+            recorder.awaitWrites();
+        }
     }
 
-    private void send(LaneState lane, List<DeliveryStore.Claimed> batch) throws InterruptedException {
-        Results results = new Results(lane.lane);
+    private void send(LaneState lane, List<DeliveryStore.Claimed> batch, Recorder recorder) throws InterruptedException {
+        Results results = new Results(lane.lane, recorder);
         Transport transport = null;
         Map<NotificationSettings.Carrier, Integer> perCarrier = new HashMap<>();
         int i = 0;
@@ -314,6 +422,7 @@ public class DeliveryEngine implements SmartLifecycle {
                 untried.add(batch.get(j).id());
             }
             results.flush();
+            recorder.awaitWrites();
             store.giveBack(untried, Duration.ZERO);
             throw e;
         } finally {

@@ -1,5 +1,6 @@
 package jp.machi.search.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.machi.search.SearchObserver;
 import jp.machi.search.SearchQuery;
 import jp.machi.search.SearchResults;
 import jp.machi.search.SiteSearch;
@@ -28,17 +30,23 @@ class SearchController {
     /** A type filter link: null type for "all". */
     record TypeFilter(String type, String labelKey, long count, boolean current) {}
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchController.class);
+
     private final SiteSearch search;
     private final MessageSource messages;
+    private final org.springframework.beans.factory.ObjectProvider<SearchObserver> observers;
 
-    SearchController(SiteSearch search, MessageSource messages) {
+    SearchController(SiteSearch search, MessageSource messages,
+                     org.springframework.beans.factory.ObjectProvider<SearchObserver> observers) {
         this.search = search;
         this.messages = messages;
+        this.observers = observers;
     }
 
     @GetMapping("/search")
     String results(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
-                   @RequestParam(required = false) String page, Model model, Locale locale, HttpServletResponse response) {
+                   @RequestParam(required = false) String page, Model model, Locale locale, HttpServletRequest request,
+                   HttpServletResponse response) {
         boolean staff = CurrentActor.principal().map(MachiPrincipal::isStaff).orElse(false);
         List<String> types = search.types();
         model.addAttribute("q", q == null ? "" : SearchQuery.normalise(q));
@@ -67,6 +75,13 @@ class SearchController {
         SearchQuery query = parsed.query();
         SearchResults results = search.search(query);
         model.addAttribute("results", results);
+        observers.orderedStream().forEach(o -> {
+            try {
+                o.searched(request, query, results);
+            } catch (RuntimeException e) {
+                LOG.warn("a search observer failed: {}", e.toString());
+            }
+        });
         List<TypeFilter> filters = new ArrayList<>();
         if (types.size() > 1) {
             Map<String, Long> counts = new LinkedHashMap<>();

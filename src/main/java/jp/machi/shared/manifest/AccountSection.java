@@ -36,47 +36,30 @@ public interface AccountSection {
      * for the person on each view, for example the number of open reports.
      */
     static AccountSection forResidents(int order, String titleKey, ResidentLinks links) {
-        return new AccountSection() {
-            @Override
-            public int order() {
-                return order;
-            }
-
-            @Override
-            public String titleKey() {
-                return titleKey;
-            }
-
-            @Override
-            public List<AccountLink> links(long accountId, boolean staff, Locale locale) {
-                return staff ? List.of() : links.of(accountId, locale);
-            }
-        };
+        return new Section(order, titleKey, (accountId, staff, locale) -> staff ? List.of() : links.of(accountId, locale));
     }
 
     /** A section of plain links that are the same for everyone (no status line). */
     static AccountSection of(int order, String titleKey, Audience audience, AccountLink... links) {
         List<AccountLink> all = List.of(links);
-        return new AccountSection() {
-            @Override
-            public int order() {
-                return order;
-            }
+        return new Section(order, titleKey, (accountId, staff, locale) -> switch (audience) {
+            case EVERYONE, SIGNED_IN -> all;
+            case RESIDENTS -> staff ? List.of() : all;
+            case STAFF -> staff ? all : List.of();
+        });
+    }
 
-            @Override
-            public String titleKey() {
-                return titleKey;
-            }
+    /** The sections the two factories above make: order, heading and a function for the links. */
+    record Section(int order, String titleKey, Links source) implements AccountSection {
 
-            @Override
-            public List<AccountLink> links(long accountId, boolean staff, Locale locale) {
-                boolean shown = switch (audience) {
-                    case EVERYONE, SIGNED_IN -> true;
-                    case RESIDENTS -> !staff;
-                    case STAFF -> staff;
-                };
-                return shown ? all : List.of();
-            }
-        };
+        @FunctionalInterface
+        public interface Links {
+            List<AccountLink> of(long accountId, boolean staff, Locale locale);
+        }
+
+        @Override
+        public List<AccountLink> links(long accountId, boolean staff, Locale locale) {
+            return source.of(accountId, staff, locale);
+        }
     }
 }

@@ -10,6 +10,7 @@ import jp.machi.inquiry.internal.Faq;
 import jp.machi.inquiry.internal.FaqCategory;
 import jp.machi.inquiry.internal.FaqRepository;
 import jp.machi.inquiry.internal.FeedbackRepository;
+import jp.machi.inquiry.internal.SearchVisits;
 import jp.machi.shared.time.MachiClock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +31,10 @@ class FaqStatsController {
     private final FeedbackRepository feedback;
     private final FaqRepository faqs;
     private final Clock clock;
+    private final SearchVisits visits;
 
-    FaqStatsController(FeedbackRepository feedback, FaqRepository faqs, Clock clock) {
+    FaqStatsController(FeedbackRepository feedback, FaqRepository faqs, Clock clock, SearchVisits visits) {
+        this.visits = visits;
         this.feedback = feedback;
         this.faqs = faqs;
         this.clock = clock;
@@ -39,20 +42,24 @@ class FaqStatsController {
 
     @GetMapping("/staff/faq/stats")
     String stats(Model model, Locale locale) {
-        LocalDate today = LocalDate.now(clock.withZone(MachiClock.ZONE));
-        List<FeedbackRepository.Figures> months = feedback.byMonth(today, MONTHS);
+        java.time.Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, MachiClock.ZONE);
+        List<FeedbackRepository.Figures> months = feedback.byMonth(today, MONTHS, now);
         model.addAttribute("months", months);
+        model.addAttribute("windowMinutes", visits.window().toMinutes());
         model.addAttribute("bars", bars(months));
-        model.addAttribute("categories", feedback.byCategory().stream()
+        model.addAttribute("categories", feedback.byCategory(now).stream()
             .map(f -> Map.entry(FaqCategory.bySlug(f.key()).orElse(FaqCategory.OTHER), f)).toList());
-        List<FeedbackRepository.Figures> byFaq = feedback.byFaq(50);
+        List<FeedbackRepository.Figures> byFaq = feedback.byFaq(50, now);
         Map<String, Faq> entries = byFaq.stream().map(f -> faqs.find(Long.parseLong(f.key())).orElse(null))
             .filter(java.util.Objects::nonNull).collect(Collectors.toMap(f -> Long.toString(f.id()), f -> f));
         model.addAttribute("byFaq", byFaq);
         model.addAttribute("entries", entries);
         long resolved = months.stream().mapToLong(FeedbackRepository.Figures::resolved).sum();
         long unresolved = months.stream().mapToLong(FeedbackRepository.Figures::unresolved).sum();
-        model.addAttribute("total", new FeedbackRepository.Figures("all", resolved, unresolved));
+        model.addAttribute("total", new FeedbackRepository.Figures("all", resolved, unresolved,
+            months.stream().mapToLong(FeedbackRepository.Figures::searchesResolved).sum(),
+            months.stream().mapToLong(FeedbackRepository.Figures::searchesToInquiry).sum()));
         return "inquiry/staff/stats";
     }
 

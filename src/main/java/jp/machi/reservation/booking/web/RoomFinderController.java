@@ -1,10 +1,12 @@
 package jp.machi.reservation.booking.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import jp.machi.facility.Facilities;
@@ -41,10 +43,13 @@ class RoomFinderController {
     private final BookableRooms service;
     private final Facilities facilities;
     private final TownCentres centres;
+    private final FinderRows rows;
 
-    RoomFinderController(RoomFinder finder, BookableRooms service, Facilities facilities, TownCentres centres) {
+    RoomFinderController(RoomFinder finder, BookableRooms service, Facilities facilities, TownCentres centres,
+                         FinderRows rows) {
         this.finder = finder;
         this.centres = centres;
+        this.rows = rows;
         this.service = service;
         this.facilities = facilities;
     }
@@ -54,7 +59,8 @@ class RoomFinderController {
                 @RequestParam(required = false) String capacity, @RequestParam(required = false) String category,
                 @RequestParam(required = false) List<String> need, @RequestParam(required = false) String open,
                 @RequestParam(required = false) String near, @RequestParam(required = false) String lat,
-                @RequestParam(required = false) String lon, Model model, HttpServletResponse response) {
+                @RequestParam(required = false) String lon, Model model, HttpServletRequest request,
+                HttpServletResponse response, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         String words = q == null ? "" : q.strip();
         if (words.length() > MAX_WORDS) {
@@ -143,7 +149,8 @@ class RoomFinderController {
         var filter = new RoomFinder.Filter(words, day, chosenBand, minCapacity, chosenCategory, needs, onlyOpen, from);
         RoomFinder.Found found = finder.search(filter);
         model.addAttribute("filter", filter);
-        model.addAttribute("results", found.results());
+        model.addAttribute("results", rows.rows(found.results(), filter, chosenBand == null ? null : chosenBand.slug(), needs,
+            request.getContextPath(), locale));
         offer(model, found.options(), categories, chosenCategory, needs);
         return "reservation/booking/rooms";
     }

@@ -1,0 +1,161 @@
+package jp.machi.reservation.booking.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import jp.machi.reservation.booking.Availability;
+import jp.machi.reservation.booking.internal.RoomFinder;
+import jp.machi.reservation.rules.Slot;
+import jp.machi.shared.time.Wareki;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The finder's results as the page shows them, every text and link made here once per request (issue 15): the page
+ * lists every bookable unit of the ward (243 with the benchmark's rooms), and making each cell's texts in the template
+ * — four message lookups, two links built by Thymeleaf, a dozen expressions — was most of the request's time. A text
+ * that is the same for many cells (a slot's label and times, "booked", the hidden "book … on …") is made once and
+ * shared. The words are the same as the template's were, in the person's language.
+ */
+@Component
+class FinderRows {
+
+    /** One facility of the results. {@code rooms}: the compact list without a day; {@code units}: with a day. */
+    record FacilityRow(String id, String name, String href, String address, String aboutHref, List<String> tags,
+                       String roomsLabel, List<Link> rooms, List<UnitRow> units, Double distanceKm) {}
+
+    record Link(String href, String text) {}
+
+    /** One unit (a room or a part) on a day: its page, name, capacity text (null when unknown) and slots. */
+    record UnitRow(String href, String name, String capacity, List<Cell> cells) {}
+
+    /**
+     * One slot of a unit: its label with the times, the state's words, and for a free slot the booking link with the
+     * words a screen reader adds to it (null otherwise).
+     */
+    record Cell(String label, String state, String href, String hidden) {}
+
+    private final MessageSource messages;
+
+    FinderRows(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    List<FacilityRow> rows(List<RoomFinder.FacilityResult> results, RoomFinder.Filter filter, String band,
+                           Set<String> needs, String contextPath, Locale locale) {
+        Texts t = new Texts(locale, filter.date());
+        Map<String, String> tags = new HashMap<>();
+        for (String n : needs) {
+            tags.put(n, t.msg("facility.feature." + n));
+        }
+        String date = filter.date() == null ? null : filter.date().toString();
+        StringBuilder facilityQuery = new StringBuilder();
+        if (date != null) {
+            facilityQuery.append("start=").append(date);
+        }
+        if (band != null && !band.isEmpty()) {
+            facilityQuery.append(facilityQuery.isEmpty() ? "" : "&").append("band=").append(enc(band));
+        }
+        String facilitySuffix = facilityQuery.isEmpty() ? "" : "?" + facilityQuery;
+        String rooms = contextPath + "/reservations/rooms/";
+        String book = contextPath + "/account/bookings/new?room=";
+        List<FacilityRow> rows = new ArrayList<>(results.size());
+        for (RoomFinder.FacilityResult fr : results) {
+            var f = fr.facility();
+            String name = f.name().in(locale);
+            List<String> shown = new ArrayList<>();
+            for (String n : needs) {
+                if (fr.traits().barrierFree().contains(n)) {
+                    shown.add(tags.get(n));
+                }
+            }
+            List<Link> compact = List.of();
+            List<UnitRow> units = List.of();
+            if (date == null) {
+                compact = new ArrayList<>();
+                for (RoomFinder.Unit u : fr.rooms()) {
+                    long id = u.room().room().id();
+                    String href = u.part() == null ? rooms + id : rooms + id + "?part=" + enc(u.partCode());
+                    compact.add(new Link(href, unitName(u, locale)
+                        + (u.capacity() == null ? "" : t.msg("reservation.find.people", u.capacity()))));
+                }
+            } else {
+                units = new ArrayList<>(fr.units().size());
+                for (RoomFinder.UnitResult ur : fr.units()) {
+                    RoomFinder.Unit u = ur.unit();
+                    long id = u.room().room().id();
+                    String part = u.part() == null ? null : enc(u.partCode());
+                    List<Cell> cells = new ArrayList<>(ur.cells().size());
+                    for (Availability c : ur.cells()) {
+                        cells.add(t.cell(c, book + id + "&date=" + c.date() + "&slot=" + enc(c.slot().code())
+                            + (part == null ? "" : "&part=" + part)));
+                    }
+                    units.add(new UnitRow(rooms + id + (part == null ? "?start=" : "?part=" + part + "&start=") + date,
+                        unitName(u, locale), u.capacity() == null ? null : t.msg("reservation.list.capacity", u.capacity()),
+                        cells));
+                }
+            }
+            rows.add(new FacilityRow(f.id(), name, contextPath + "/reservations/facilities/" + enc(f.id()) + facilitySuffix,
+                f.address(), contextPath + "/facilities/" + enc(f.id()), shown,
+                t.msg("reservation.find.roomsOf", name), compact, units, fr.distanceKm()));
+        }
+        return rows;
+    }
+
+    private static String unitName(RoomFinder.Unit u, Locale locale) {
+        String room = u.room().room().name().in(locale);
+        return u.part() == null ? room : room + " " + u.part().label(locale);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** The texts of one request, each made once: messages, slot labels, state words. */
+    private final class Texts {
+        private final Locale locale;
+        private final String day;
+        private final DateTimeFormatter time;
+        private final Map<Slot, String> labels = new HashMap<>();
+        private final Map<Slot, String> hidden = new HashMap<>();
+        private final Map<String, String> states = new HashMap<>();
+
+        Texts(Locale locale, LocalDate date) {
+            this.locale = locale;
+            this.day = date == null ? "" : Wareki.format(date, locale);
+            // as the templates print a LocalTime (Spring's formatting, the short style of the language)
+            this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        }
+
+        String msg(String code, Object... args) {
+            return messages.getMessage(code, args, locale);
+        }
+
+        private String time(LocalTime t) {
+            return time.format(t);
+        }
+
+        Cell cell(Availability c, String href) {
+            Slot s = c.slot();
+            String label = labels.computeIfAbsent(s, x -> x.label(locale) + " " + time(x.start()) + "–" + time(x.end()) + "：");
+            String status = c.status().slug();
+            if (c.status() == Availability.Status.OPEN) {
+                return new Cell(label, states.computeIfAbsent(status, k -> msg("reservation.status.open")), href,
+                    hidden.computeIfAbsent(s, x -> " " + msg("reservation.room.bookSlot", day, x.label(locale))));
+            }
+            String key = status + "/" + c.reason();
+            String state = states.computeIfAbsent(key, k -> msg("reservation.status." + status)
+                + (c.reason() == null ? "" : msg("text.inBrackets", msg("reservation.reason." + c.reason()))));
+            return new Cell(label, state, null, null);
+        }
+    }
+}
