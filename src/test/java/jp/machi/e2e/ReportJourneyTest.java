@@ -72,4 +72,42 @@ class ReportJourneyTest extends BrowserTest {
         assertAccessible();
         JourneyShots.take(page, "report-3-sent-ja");
     }
+
+    @Test
+    void aStreetLightFromAPhoneWithoutThePoleNumberInEnglish() throws Exception {
+        context.close();
+        context = newContext("en", 360);
+        page = context.newPage();
+        open("/?lang=en");
+        signIn(page, "resident@demo.machi.example");
+        // signing in takes the account's language (Japanese): the resident switches to English
+        open("/reports/new/street-light?lang=en");
+        assertThat(page.locator("main form fieldset legend").first().textContent()).contains("Place");
+        assertThat(page.locator("label[for=attribute-pole_number]").textContent()).contains("if you know it");
+        assertAccessible();
+        assertNoHorizontalOverflow(page);
+        JourneyShots.take(page, "report-4-place-first-en");
+
+        page.locator("#district").selectOption("豊玉北");
+        page.locator("#address").fill("6-chome, the crossing in front of the ward office");
+        page.locator("#attribute-lamp_state-off").check();
+        page.locator("#description").fill("The street light stays off at night.");
+        page.locator("#photo-1").setInputFiles(new FilePayload("light.jpg", "image/jpeg", photo()));
+        page.locator("main form button[type=submit]").last().click();
+        assertThat(page.url()).endsWith("/reports/new/check");
+        assertThat(page.locator("main").textContent()).contains("1 photo(s)").doesNotContain("''");
+        assertAccessible();
+        page.locator("a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Change your answers")).click();
+        assertThat(page.locator("#keep-0").isChecked()).isTrue();
+        assertThat(page.locator("#description").inputValue()).contains("stays off");
+        assertAccessible();
+        assertNoHorizontalOverflow(page);
+        page.locator("main form button[type=submit]").last().click();
+        page.locator("main form[action=\"/reports/new/check\"] button[type=submit]").click();
+        assertThat(page.url()).matches(".*/reports/\\d+$");
+        assertThat(page.locator("main img").count()).isPositive();
+        assertAccessible();
+        assertNoHorizontalOverflow(page);
+        JourneyShots.take(page, "report-5-sent-en");
+    }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import jp.machi.notification.internal.Areas;
 import jp.machi.notification.internal.Notice;
 import jp.machi.notification.internal.NoticeRepository;
@@ -15,7 +16,6 @@ import jp.machi.notification.internal.SubscriptionService;
 import jp.machi.notification.internal.Topics;
 import jp.machi.ward.WardProfile;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,15 +54,13 @@ class AtomFeedController {
     @ApiResponse(responseCode = "400", description = "Unknown topic or area", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Object> feed(@RequestParam(required = false) String topic, @RequestParam(required = false) String area,
                                 Locale locale) {
-        topic = topic == null || topic.isBlank() ? null : topic;
-        area = area == null || area.isBlank() ? null : area;
-        if (topic != null && !topics.exists(topic)) {
-            return ApiProblems.of(HttpStatus.BAD_REQUEST, "topic", "notification.notice.topic.unknown", messages, locale);
+        NoticeFilter filter = NoticeFilter.of(topic, area);
+        Optional<ResponseEntity<Object>> problem = filter.problem(topics, areas, messages, locale);
+        if (problem.isPresent()) {
+            return problem.get();
         }
-        if (area != null && !areas.isDistrict(area)) {
-            return ApiProblems.of(HttpStatus.BAD_REQUEST, "area", "notification.subscribe.areas.unknown", messages, locale,
-                area.length() > 40 ? "…" : area);
-        }
+        topic = filter.topic();
+        area = filter.area();
         String base = subscriptions.baseUrl();
         List<Notice> list = notices.published(topic, area, 50, 0);
         UriComponentsBuilder self = UriComponentsBuilder.fromUriString(base + "/notices.atom");

@@ -382,15 +382,13 @@ class NotificationApiController {
     @ApiResponse(responseCode = "400", description = "Unknown topic or area", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Object> published(@RequestParam(required = false) String topic, @RequestParam(required = false) String area,
                                      @RequestParam(required = false) String page, Locale locale) {
-        topic = topic == null || topic.isBlank() ? null : topic;
-        area = area == null || area.isBlank() ? null : area;
-        if (topic != null && !topics.exists(topic)) {
-            return ApiProblems.of(HttpStatus.BAD_REQUEST, "topic", "notification.notice.topic.unknown", messages, locale);
+        NoticeFilter filter = NoticeFilter.of(topic, area);
+        Optional<ResponseEntity<Object>> problem = filter.problem(topics, areas, messages, locale);
+        if (problem.isPresent()) {
+            return problem.get();
         }
-        if (area != null && !areas.isDistrict(area)) {
-            return ApiProblems.of(HttpStatus.BAD_REQUEST, "area", "notification.subscribe.areas.unknown", messages, locale,
-                area.length() > 40 ? "…" : area);
-        }
+        topic = filter.topic();
+        area = filter.area();
         int p = 1;
         if (page != null) {
             Long parsed = parseId(page);

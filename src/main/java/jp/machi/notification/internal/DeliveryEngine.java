@@ -184,8 +184,9 @@ public class DeliveryEngine implements SmartLifecycle {
                         lane.await(Duration.ofSeconds(30));
                         continue;
                     }
-                    List<DeliveryStore.Claimed> batch = next != null ? Recorder.get(next) : claim(lane);
-                    next = null;
+                    Future<List<DeliveryStore.Claimed>> claimed = next;
+                    next = null; // a claim that failed is not asked again: the next round claims afresh
+                    List<DeliveryStore.Claimed> batch = claimed != null ? Recorder.get(claimed) : claim(lane);
                     if (batch.isEmpty()) {
                         lane.await(lane.config.poll());
                         continue;

@@ -86,23 +86,13 @@ public class SubscriptionService {
             throw new Problem.Rejected(problems);
         }
         String language = in.languageOr("ja");
-        Optional<Subscription> existing = subscriptions.findByEmailForUpdate(null, email.get());
-        if (existing.isPresent() && recentlyMailed(existing.get())) {
+        Optional<OptIn> optIn = startOptIn(null, email.get(), hash -> subscriptions.insert(null, email.get(), null, language,
+            Subscription.PENDING, null, in.nearLat(), in.nearLon(), in.nearRadiusM(), hash, true));
+        if (optIn.isEmpty()) {
             return;
         }
-        if (existing.isPresent() && existing.get().active()) {
-            mailAlreadySubscribed(existing.get());
-            return;
-        }
-        String token = LinkTokens.randomToken();
-        long id;
-        if (existing.isPresent()) {
-            id = existing.get().id();
-            subscriptions.setPending(id, LinkTokens.sha256(token));
-        } else {
-            id = subscriptions.insert(null, email.get(), null, language, Subscription.PENDING, null, in.nearLat(), in.nearLon(),
-                in.nearRadiusM(), LinkTokens.sha256(token), true);
-        }
+        long id = optIn.get().id();
+        String token = optIn.get().token();
         store(id, language, null, in);
         Locale locale = Locale.forLanguageTag(language);
         Map<String, Object> model = new LinkedHashMap<>();
@@ -131,23 +121,13 @@ public class SubscriptionService {
             throw new Problem.Rejected(problems);
         }
         String lang = "en".equals(language) ? "en" : "ja";
-        Optional<Subscription> existing = subscriptions.findByEmailForUpdate(list.get().id(), email.get());
-        if (existing.isPresent() && recentlyMailed(existing.get())) {
+        Optional<OptIn> optIn = startOptIn(list.get().id(), email.get(), hash -> subscriptions.insert(list.get().id(),
+            email.get(), null, lang, Subscription.PENDING, cleanLabel, null, null, null, hash, true));
+        if (optIn.isEmpty()) {
             return;
         }
-        if (existing.isPresent() && existing.get().active()) {
-            mailAlreadySubscribed(existing.get());
-            return;
-        }
-        String token = LinkTokens.randomToken();
-        long id;
-        if (existing.isPresent()) {
-            id = existing.get().id();
-            subscriptions.setPending(id, LinkTokens.sha256(token));
-        } else {
-            id = subscriptions.insert(list.get().id(), email.get(), null, lang, Subscription.PENDING, cleanLabel, null, null,
-                null, LinkTokens.sha256(token), true);
-        }
+        long id = optIn.get().id();
+        String token = optIn.get().token();
         subscriptions.replace(id, lang, cleanLabel, null, null, null, List.of(), List.of(), List.of());
         Locale locale = Locale.forLanguageTag(lang);
         mailer.send(email.get(), "notification/list-confirm", locale, Map.of(
@@ -164,6 +144,33 @@ public class SubscriptionService {
             problems.add(Problem.of("label", "notification.join.label.invalid", 100));
         }
         return clean;
+    }
+
+    /** A subscription waiting for its confirmation, and the secret of the link that confirms it. */
+    private record OptIn(long id, String token) {}
+
+    /**
+     * Starts (or starts again) the double opt-in of an address for the ward's mail ({@code listId} null) or a list:
+     * nothing when it was mailed a moment ago, a note to the address when it is subscribed already (the answer is the
+     * same either way); otherwise the row waits for confirmation under a new token — the existing row, or a new one
+     * written by {@code insert} with the token's hash.
+     */
+    private Optional<OptIn> startOptIn(Long listId, String email, java.util.function.ToLongFunction<String> insert) {
+        Optional<Subscription> existing = subscriptions.findByEmailForUpdate(listId, email);
+        if (existing.isPresent() && recentlyMailed(existing.get())) {
+            return Optional.empty();
+        }
+        if (existing.isPresent() && existing.get().active()) {
+            mailAlreadySubscribed(existing.get());
+            return Optional.empty();
+        }
+        String token = LinkTokens.randomToken();
+        String hash = LinkTokens.sha256(token);
+        if (existing.isPresent()) {
+            subscriptions.setPending(existing.get().id(), hash);
+            return Optional.of(new OptIn(existing.get().id(), token));
+        }
+        return Optional.of(new OptIn(insert.applyAsLong(hash), token));
     }
 
     private boolean recentlyMailed(Subscription s) {

@@ -67,23 +67,10 @@ final class Analyzers {
         return new JapaneseChain(synonyms, true);
     }
 
+    /** Readings of Japanese text (hiragana, folded), as bigrams: a query in kana finds kanji text by its reading. */
     static Analyzer reading() {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return charFilters(reader);
-            }
-
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new JapaneseTokenizer(null, true, true, JapaneseTokenizer.Mode.NORMAL);
-                TokenStream ts = new JapaneseReadingFormFilter(source, false);
-                ts = new LowerCaseFilter(ts);
-                ts = new KanaFoldFilter(ts);
-                ts = new ReadingBigramFilter(ts);
-                return new TokenStreamComponents(source, ts);
-            }
-        };
+        return kuromoji(ts -> new ReadingBigramFilter(new KanaFoldFilter(new LowerCaseFilter(
+            new JapaneseReadingFormFilter(ts, false)))));
     }
 
     static Analyzer english() {
@@ -91,6 +78,11 @@ final class Analyzers {
     }
 
     static Analyzer spell() {
+        return kuromoji(ts -> new LowerCaseFilter(new JapanesePartOfSpeechStopFilter(ts, JapaneseAnalyzer.getDefaultStopTags())));
+    }
+
+    /** Folded text ({@link #charFilters}) cut into words by Kuromoji (normal mode), then through {@code filters}. */
+    private static Analyzer kuromoji(java.util.function.UnaryOperator<TokenStream> filters) {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
@@ -100,9 +92,7 @@ final class Analyzers {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new JapaneseTokenizer(null, true, true, JapaneseTokenizer.Mode.NORMAL);
-                TokenStream ts = new JapanesePartOfSpeechStopFilter(source, JapaneseAnalyzer.getDefaultStopTags());
-                ts = new LowerCaseFilter(ts);
-                return new TokenStreamComponents(source, ts);
+                return new TokenStreamComponents(source, filters.apply(source));
             }
         };
     }
