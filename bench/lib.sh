@@ -3,6 +3,9 @@
 # its own embedded PostgreSQL and data folder, stopping it, and the line that says on what machine a figure was taken.
 #   JAVA   the java to run (default: JAVA_HOME's if 21+, else the newest JDK 21+ under /usr/lib/jvm, else `java`)
 #   JAR    the jar to run (default: target/machi-*.jar; build it with ./mvnw -q -B -DskipTests package)
+#   JAVA_OPTS  extra JVM options for the server, e.g. a flight recording of the whole run:
+#          JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/run.jfr,settings=profile" bash bench/booking-bench.sh
+#          then: java bench/JfrTop.java /tmp/run.jfr 25
 
 bench_java() {
   local d v best="" best_v=0
@@ -36,7 +39,7 @@ machi_start() {
   done
   env -u MACHI_DB_URL SERVER_PORT="$port" MACHI_DB_PORT="$db_port" MACHI_DATA_DIR="$data" \
     MACHI_BASE_URL="${MACHI_BASE_URL:-http://127.0.0.1:$port}" \
-    "$JAVA" "${jvm[@]}" -jar "$JAR" "${app[@]}" >>"$data/app.log" 2>&1 </dev/null &
+    "$JAVA" ${JAVA_OPTS:-} "${jvm[@]}" -jar "$JAR" "${app[@]}" >>"$data/app.log" 2>&1 </dev/null &
   APP=$!
   local _
   for _ in $(seq 1 "${START_TIMEOUT:-600}"); do

@@ -59,24 +59,22 @@ class AtomFeedController {
         if (problem.isPresent()) {
             return problem.get();
         }
-        topic = filter.topic();
-        area = filter.area();
         String base = subscriptions.baseUrl();
-        List<Notice> list = notices.published(topic, area, 50, 0);
+        List<Notice> list = notices.published(filter.topic(), filter.area(), 50, 0);
         UriComponentsBuilder self = UriComponentsBuilder.fromUriString(base + "/notices.atom");
         UriComponentsBuilder page = UriComponentsBuilder.fromUriString(base + "/notices");
-        if (topic != null) {
-            self.queryParam("topic", topic);
-            page.queryParam("topic", topic);
+        if (filter.topic() != null) {
+            self.queryParam("topic", filter.topic());
+            page.queryParam("topic", filter.topic());
         }
-        if (area != null) {
-            self.queryParam("area", area);
-            page.queryParam("area", area);
+        if (filter.area() != null) {
+            self.queryParam("area", filter.area());
+            page.queryParam("area", filter.area());
         }
         String selfUrl = self.build().encode().toUriString();
         String title = ward.name(locale) + " " + messages.getMessage("notification.notices.title", null, locale)
-            + (topic != null ? " — " + topics.find(topic).map(t -> t.name(locale)).orElse(topic) : "")
-            + (area != null ? " — " + area : "");
+            + (filter.topic() != null ? " — " + topics.find(filter.topic()).map(t -> t.name(locale)).orElse(filter.topic()) : "")
+            + (filter.area() != null ? " — " + filter.area() : "");
         Instant updated = list.isEmpty() ? Instant.EPOCH : list.getFirst().releasedAt();
         String host = java.net.URI.create(base).getHost();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");

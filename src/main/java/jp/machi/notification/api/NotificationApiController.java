@@ -387,8 +387,6 @@ class NotificationApiController {
         if (problem.isPresent()) {
             return problem.get();
         }
-        topic = filter.topic();
-        area = filter.area();
         int p = 1;
         if (page != null) {
             Long parsed = parseId(page);
@@ -397,9 +395,9 @@ class NotificationApiController {
             }
             p = parsed.intValue();
         }
-        List<Map<String, Object>> items = noticeRepository.published(topic, area, 50, (p - 1) * 50).stream()
+        List<Map<String, Object>> items = noticeRepository.published(filter.topic(), filter.area(), 50, (p - 1) * 50).stream()
             .map(n -> json(n, locale)).toList();
-        return ResponseEntity.ok(Map.of("page", p, "total", noticeRepository.countPublished(topic, area), "notices", items));
+        return ResponseEntity.ok(Map.of("page", p, "total", noticeRepository.countPublished(filter.topic(), filter.area()), "notices", items));
     }
 
     private Map<String, Object> json(Notice n, Locale locale) {

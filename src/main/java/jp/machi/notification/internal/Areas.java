@@ -1,10 +1,5 @@
 package jp.machi.notification.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,15 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.machi.ward.DistrictCentres;
 import jp.machi.ward.WardProfile;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
  * The areas residents subscribe to: the ward profile's districts (町丁目), whose name is also their code, and a
  * radius around a point, turned into the districts whose approximate centre lies inside it (always at least the
  * nearest one). The centres are the mean of the GSI shelter points in each district
- * ({@code notification/district-centres.csv}; see NOTICE): an approximation, said so on the subscription page.
+ * (the ward module's {@link DistrictCentres}; see NOTICE): an approximation, said so on the subscription page.
  */
 @Component
 public class Areas {
@@ -31,23 +26,11 @@ public class Areas {
     private final List<String> districts;
     private final Map<String, double[]> centres = new LinkedHashMap<>();
 
-    public Areas(WardProfile ward) {
+    public Areas(WardProfile ward, DistrictCentres known) {
         this.districts = ward.districts();
-        var resource = new ClassPathResource("notification/district-centres.csv");
-        if (resource.exists()) {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] f = line.split(",");
-                    if (districts.contains(f[0].strip())) {
-                        centres.put(f[0].strip(), new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        for (String d : known.districts()) {
+            if (districts.contains(d)) {
+                known.centre(d).ifPresent(c -> centres.put(d, new double[] {c.lat(), c.lon()}));
             }
         }
     }

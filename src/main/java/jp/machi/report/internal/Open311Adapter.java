@@ -9,6 +9,7 @@ import java.util.Optional;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.shared.image.GeoPoint;
+import jp.machi.ward.DistrictCentres;
 import jp.machi.ward.WardProfile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -15,7 +15,6 @@ import java.util.Set;
 import jp.machi.identity.StaffScope;
 import jp.machi.report.ReportStatus;
 import jp.machi.report.internal.Category;
-import jp.machi.report.internal.DistrictCentres;
 import jp.machi.report.internal.NewReport;
 import jp.machi.report.internal.PhotoProcessor;
 import jp.machi.report.internal.Problem;

@@ -13,7 +13,7 @@ import jp.machi.facility.Facilities;
 import jp.machi.facility.FacilityCategory;
 import jp.machi.facility.FacilityTraits;
 import jp.machi.reservation.booking.BookableRooms;
-import jp.machi.reservation.booking.internal.TownCentres;
+import jp.machi.ward.DistrictCentres;
 import jp.machi.reservation.booking.internal.RoomFinder;
 import jp.machi.reservation.web.Params;
 import jp.machi.shared.image.GeoPoint;
@@ -42,10 +42,10 @@ class RoomFinderController {
     private final RoomFinder finder;
     private final BookableRooms service;
     private final Facilities facilities;
-    private final TownCentres centres;
+    private final DistrictCentres centres;
     private final FinderRows rows;
 
-    RoomFinderController(RoomFinder finder, BookableRooms service, Facilities facilities, TownCentres centres,
+    RoomFinderController(RoomFinder finder, BookableRooms service, Facilities facilities, DistrictCentres centres,
                          FinderRows rows) {
         this.finder = finder;
         this.centres = centres;

@@ -1,8 +1,9 @@
-package jp.machi.reservation.booking.internal;
+package jp.machi.ward;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,18 +14,23 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The approximate centre of each 町名, for sorting the booking list by distance from the 町 a resident chooses (no
- * JavaScript, no geocoding service): the mean of the GSI shelter points whose address is in that 町
- * ({@code reservation/district-centres.csv}, a copy of the report module's; see NOTICE). An approximation, and the page
- * says so.
+ * The approximate centre of each 町名 of the ward, for the places known only by their 町: a report typed without a
+ * map, the districts within a radius of a point, the booking list sorted by distance from a 町. Each centre is the mean
+ * of the GSI shelter points whose address is in that 町 ({@code ward/district-centres.csv}; see NOTICE), not an official
+ * centre, and the pages that use it say so. No geocoding service is asked.
  */
 @Component
-public class TownCentres {
+public class DistrictCentres {
+
+    static final String FILE = "ward/district-centres.csv";
 
     private final Map<String, GeoPoint> centres = new LinkedHashMap<>();
 
-    public TownCentres() throws IOException {
-        var resource = new ClassPathResource("reservation/district-centres.csv");
+    public DistrictCentres() {
+        var resource = new ClassPathResource(FILE);
+        if (!resource.exists()) {
+            return;
+        }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -34,6 +40,8 @@ public class TownCentres {
                 String[] f = line.split(",");
                 centres.put(f[0].strip(), new GeoPoint(Double.parseDouble(f[1]), Double.parseDouble(f[2])));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
