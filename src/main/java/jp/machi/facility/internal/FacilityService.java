@@ -22,6 +22,7 @@ import jp.machi.identity.StaffScope;
 import jp.machi.shared.text.LocalizedText;
 import jp.machi.shared.time.MachiClock;
 import jp.machi.ward.WardProfile;
+import jp.machi.shared.image.GeoPoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -115,7 +116,7 @@ public class FacilityService {
             if (openOnly && !open) {
                 continue;
             }
-            Double distance = near != null && f.hasLocation() ? distanceKm(near[0], near[1], f.lat(), f.lon()) : null;
+            Double distance = near != null && f.hasLocation() ? GeoPoint.metres(near[0], near[1], f.lat(), f.lon()) / 1000 : null;
             result.add(new Listing(f, todays, open, distance));
         }
         if (near != null) {
@@ -200,16 +201,6 @@ public class FacilityService {
 
     public List<Room> rooms(String facilityId) {
         return repository.rooms(facilityId);
-    }
-
-    /** Great-circle distance in km. */
-    public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
-        double r = 6371.0;
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-            + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * r * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
     // ---------------- staff ----------------

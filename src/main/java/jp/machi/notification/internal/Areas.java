@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.machi.ward.DistrictCentres;
 import jp.machi.ward.WardProfile;
+import jp.machi.shared.image.GeoPoint;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +57,7 @@ public class Areas {
     /** The districts whose centre is within {@code radiusM} of the point, nearest first; at least the nearest. */
     public List<String> within(double lat, double lon, int radiusM) {
         List<Map.Entry<String, Double>> byDistance = new ArrayList<>();
-        centres.forEach((d, c) -> byDistance.add(Map.entry(d, metres(lat, lon, c[0], c[1]))));
+        centres.forEach((d, c) -> byDistance.add(Map.entry(d, GeoPoint.metres(lat, lon, c[0], c[1]))));
         byDistance.sort(Map.Entry.comparingByValue(Comparator.naturalOrder()));
         Set<String> inside = new LinkedHashSet<>();
         for (var e : byDistance) {
@@ -65,15 +66,5 @@ public class Areas {
             }
         }
         return List.copyOf(inside);
-    }
-
-    /** Great-circle distance in metres (haversine). */
-    static double metres(double lat1, double lon1, double lat2, double lon2) {
-        double r = 6_371_000;
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-            + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * r * Math.asin(Math.sqrt(a));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.machi.report.ReportStatus;
+import jp.machi.shared.image.GeoPoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -151,7 +152,7 @@ public class ReportRepository {
                   and lat between ? and ? and lon between ? and ? order by requested_at desc limit 50""")
             .params(category, lat - dLat, lat + dLat, lon - dLon, lon + dLon)
             .query(ReportRepository::map).list().stream()
-            .filter(r -> Geo.metres(lat, lon, r.lat(), r.lon()) <= metres).toList();
+            .filter(r -> GeoPoint.metres(lat, lon, r.lat(), r.lon()) <= metres).toList();
     }
 
     public void update(Report r) {

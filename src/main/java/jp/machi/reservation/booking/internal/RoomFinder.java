@@ -209,7 +209,7 @@ public class RoomFinder {
             if (!units.isEmpty()) {
                 FacilitySummary f = e.getKey();
                 Double distance = filter.near() == null || f.lat() == null || f.lon() == null ? null
-                    : distanceKm(filter.near().lat(), filter.near().lon(), f.lat(), f.lon());
+                    : GeoPoint.metres(filter.near().lat(), filter.near().lon(), f.lat(), f.lon()) / 1000;
                 results.add(new FacilityResult(f, traits.get(f.id()), units, distance));
             }
         }
@@ -219,15 +219,6 @@ public class RoomFinder {
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         }
         return new Found(results, options);
-    }
-
-    /** Great-circle distance in km. */
-    static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-            + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
     /** See {@link Options}: counted over every facility with a room residents may book. */
