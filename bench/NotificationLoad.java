@@ -306,7 +306,7 @@ public class NotificationLoad {
             + "bare client: driver (client and sink) %.2f, PostgreSQL %.2f%n", (cpu1[0] - cpu0[0]) / k, (cpu1[1] - cpu0[1]) / k,
             (cpu1[2] - cpu0[2]) / k, (cpu3[2] - cpu2[2]) / k, (cpu3[1] - cpu2[1]) / k);
         System.out.printf("RESULT rate: Machi %.0f/s, bare %.0f/s, ratio %.1f %% (target >= 70 %%); load %s%n", machi, bare, 100 * machi / bare, load());
-        // the bare client again, given the same Jakarta Mail setting Machi makes (SmtpConnector: the StreamProvider
+        // the bare client again, given the same Jakarta Mail setting Machi makes (mail.JakartaMailStreams: the StreamProvider
         // named, not looked up with ServiceLoader for every encoded header): the fairer comparison
         clearSink();
         System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");

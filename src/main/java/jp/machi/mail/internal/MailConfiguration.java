@@ -18,6 +18,11 @@ class MailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
+    static {
+        // every mail the outbox renders has encoded headers: spare each the ServiceLoader scan (see JakartaMailStreams)
+        jp.machi.mail.JakartaMailStreams.nameProvider();
+    }
+
     @Bean
     MailSettings mailSettings(@Value("${machi.mail.from}") String from,
                               jp.machi.shared.web.SiteUrl site,

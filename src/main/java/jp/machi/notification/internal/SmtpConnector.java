@@ -1,5 +1,6 @@
 package jp.machi.notification.internal;
 
+import jp.machi.mail.JakartaMailStreams;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -17,24 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SmtpConnector {
 
-    /** The system property through which Jakarta Mail's {@code FactoryFinder} finds the stream provider first. */
-    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
-    private static final String ANGUS_STREAMS = "org.eclipse.angus.mail.util.MailStreamProvider";
-
     static {
-        // Jakarta Mail 2.1 looks up its StreamProvider again for every encoded header (a Japanese subject, when set and
-        // again when SMTPTransport reads it) and body stream, with ServiceLoader: a scan of every jar on the class path
-        // each time. Profiled in the notification benchmark (docs/benchmarks.md) it was 56 % of the emergency
-        // workers' CPU. Named here, the lookup is a class already loaded and a constructor call. Angus Mail is the
-        // provider ServiceLoader would find anyway; a value set by the operator is left alone.
-        if (System.getProperty(STREAM_PROVIDER) == null) {
-            try {
-                Class.forName(ANGUS_STREAMS, false, SmtpConnector.class.getClassLoader());
-                System.setProperty(STREAM_PROVIDER, ANGUS_STREAMS);
-            } catch (ClassNotFoundException e) {
-                // another Jakarta Mail implementation: its own lookup stays
-            }
-        }
+        // name Jakarta Mail's stream provider before the first message is built (56 % of the workers' CPU otherwise)
+        JakartaMailStreams.nameProvider();
     }
 
     private final MailProperties mail;
