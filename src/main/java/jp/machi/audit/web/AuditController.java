@@ -57,8 +57,8 @@ class AuditController {
             return mav;
         }
         AuditSearch.Page page = search.search(parsed.query(), parsed.page());
-        auditLog.record(AuditActor.event("audit.search", "audit:log",
-            AuditFilters.describe(f) + "; page=" + page.page() + "; results=" + page.total()));
+        auditLog.record(AuditActor.event("audit.search", "audit:log", AuditFilters.describe("audit.audit.search", f,
+            page.page(), page.total())));
         mav.addObject("rows", page.entries().stream().map(AuditRow::of).toList());
         mav.addObject("page", page);
         mav.addObject("pageCount", Math.max(1, (page.total() + AuditSearch.PAGE_SIZE - 1) / AuditSearch.PAGE_SIZE));
@@ -79,7 +79,7 @@ class AuditController {
             return;
         }
         // recorded (and committed) before streaming: an export that breaks off half way is still on the record
-        auditLog.record(AuditActor.event("audit.export", "audit:log", AuditFilters.describe(f)));
+        auditLog.record(AuditActor.event("audit.export", "audit:log", AuditFilters.describe("audit.audit.export", f)));
         String filename = "audit-log-" + LocalDate.now(MachiClock.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + ".csv";
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());

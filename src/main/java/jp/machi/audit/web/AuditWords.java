@@ -3,6 +3,8 @@ package jp.machi.audit.web;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.machi.audit.internal.AuditDetailJson;
+import jp.machi.audit.internal.AuditDetails;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,9 +19,27 @@ public class AuditWords {
     private static final Pattern TYPED = Pattern.compile("^([a-z][a-z-]*):(.+)$");
 
     private final MessageSource messages;
+    private final AuditDetails details;
 
-    AuditWords(MessageSource messages) {
+    AuditWords(MessageSource messages, AuditDetails details) {
         this.messages = messages;
+        this.details = details;
+    }
+
+    /**
+     * The row's description in the auditor's language: entries recorded with a message key are said from it (in
+     * Japanese or English); older entries, recorded only in English, through {@link #detail(String)}. Null when
+     * neither works: the page shows the English text as recorded.
+     */
+    public String said(AuditRow row) {
+        if (row.detailKey() != null) {
+            String said = details.say(row.detailKey(), AuditDetailJson.read(row.detailArgs()),
+                LocaleContextHolder.getLocale());
+            if (said != null) {
+                return said;
+            }
+        }
+        return detail(row.detail());
     }
 
     /** The action in words, or "other action" for one no module has named (the code stays beside it on the page). */
@@ -37,7 +57,7 @@ public class AuditWords {
     /**
      * The entry's recorded description in the auditor's language: modules record it in English (sealed in the chain,
      * never rewritten), and {@code audit.detail.<first words>} translates it, with what followed those words (names,
-     * numbers) as {@code {0}}; the longest known beginning wins. Null when the auditor reads English or no
+     * numbers) as {@code {0}}; the longest known beginning wins. For entries recorded before descriptions had keys. Null when the auditor reads English or no
      * translation is known: the page shows the record as written.
      */
     public String detail(String detail) {
