@@ -31,7 +31,7 @@ public record AuditDetail(String key, List<Object> args) {
             } else if (a instanceof Number n) {
                 copy.set(i, n instanceof Integer || n instanceof Short || n instanceof Byte ? n.longValue() : n);
             } else if (!(a instanceof String || a instanceof Long || a instanceof Number || a instanceof Word
-                || a instanceof Words || a instanceof Named || a instanceof Department)) {
+                || a instanceof Words || a instanceof Named || a instanceof Departments)) {
                 copy.set(i, a.toString());
             }
         }
@@ -59,8 +59,13 @@ public record AuditDetail(String key, List<Object> args) {
     }
 
     /** An argument that is a department (部・課) of the ward, by its code: shown as the ward profile names it. */
-    public static Department department(String code) {
-        return new Department(code == null ? "" : code);
+    public static Departments department(String code) {
+        return new Departments(List.of(code == null ? "" : code));
+    }
+
+    /** An argument that is a list of departments, by their codes ("none" when empty). */
+    public static Departments departments(Collection<String> codes) {
+        return new Departments(codes.stream().sorted().toList());
     }
 
     /** A message key used as an argument. */
@@ -69,8 +74,8 @@ public record AuditDetail(String key, List<Object> args) {
     /** Message keys used as one argument. */
     public record Words(List<String> keys) {}
 
-    /** A department's code, shown by its name in the ward profile. */
-    public record Department(String code) {}
+    /** Departments' codes, shown by their names in the ward profile. */
+    public record Departments(List<String> codes) {}
 
     /** A name in Japanese and English (null when it has none: the Japanese name is shown). */
     public record Named(String ja, String en) {}

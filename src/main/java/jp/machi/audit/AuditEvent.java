@@ -20,12 +20,6 @@ import jp.machi.shared.security.MachiPrincipal;
 public record AuditEvent(String action, Long actorAccountId, String actorLabel, Long onBehalfOfId,
                          Long subjectAccountId, String subject, String detail, String remoteAddress, AuditDetail said) {
 
-    /** An event whose description is only English text (entries from before descriptions had keys). */
-    public AuditEvent(String action, Long actorAccountId, String actorLabel, Long onBehalfOfId, Long subjectAccountId,
-                      String subject, String detail, String remoteAddress) {
-        this(action, actorAccountId, actorLabel, onBehalfOfId, subjectAccountId, subject, detail, remoteAddress, null);
-    }
-
     /** An event described by a message key and its arguments (the English text is written when it is recorded). */
     public AuditEvent(String action, Long actorAccountId, String actorLabel, Long onBehalfOfId, Long subjectAccountId,
                       String subject, AuditDetail said, String remoteAddress) {
@@ -43,18 +37,6 @@ public record AuditEvent(String action, Long actorAccountId, String actorLabel, 
     /** An event done by Machi itself (a scheduled job), not by a person. */
     public static AuditEvent system(String action, Long subjectAccountId, String subject, AuditDetail said) {
         return new AuditEvent(action, null, "system", null, subjectAccountId, subject, null, null, said);
-    }
-
-    /** An event by whoever is signed in, described only in English (being replaced by the keyed form). */
-    public static AuditEvent byCurrentActor(String action, Long subjectAccountId, String subject, String detail) {
-        AuditEvent e = byCurrentActor(action, subjectAccountId, subject, (AuditDetail) null);
-        return new AuditEvent(e.action, e.actorAccountId, e.actorLabel, e.onBehalfOfId, e.subjectAccountId, e.subject,
-            detail, e.remoteAddress, null);
-    }
-
-    /** An event by Machi itself, described only in English (being replaced by the keyed form). */
-    public static AuditEvent system(String action, Long subjectAccountId, String subject, String detail) {
-        return new AuditEvent(action, null, "system", null, subjectAccountId, subject, detail, null, null);
     }
 
     /** The same event with another actor label (a signed-in user who is not a Machi account). */

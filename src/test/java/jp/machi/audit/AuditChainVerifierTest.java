@@ -40,7 +40,7 @@ class AuditChainVerifierTest {
         String m = "verify-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             auditLog.record(new AuditEvent("resident.read", 7L, "staff@demo.machi.example", null, 42L,
-                "account:42", m + " #" + i, "192.0.2.1"));
+                "account:42", m + " #" + i, "192.0.2.1", null));
         }
         return jdbc.sql("select id from audit_entry where detail like ? order by id").param(m + "%")
             .query(Long.class).list();
@@ -157,7 +157,7 @@ class AuditChainVerifierTest {
             db.sql("delete from audit_entry where id >= ?").param(checkpointed).update();
             // new, perfectly chained entries take the removed numbers
             for (int i = 0; i < 3; i++) {
-                auditLog.record(new AuditEvent("auth.login.success", null, "someone", null, null, null, "x" + i, null));
+                auditLog.record(new AuditEvent("auth.login.success", null, "someone", null, null, null, "x" + i, null, null));
             }
         });
 

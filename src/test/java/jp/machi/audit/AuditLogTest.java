@@ -33,7 +33,7 @@ class AuditLogTest {
     }
 
     static AuditEvent event(String action, String detail) {
-        return new AuditEvent(action, 7L, "staff@demo.machi.example", 42L, 42L, "account:42", detail, "192.0.2.1");
+        return new AuditEvent(action, 7L, "staff@demo.machi.example", 42L, 42L, "account:42", detail, "192.0.2.1", null);
     }
 
     List<AuditEntry> entriesWith(String marker) {
@@ -77,7 +77,7 @@ class AuditLogTest {
         String m = marker();
         auditLog.record(event("resident.read", "before " + m));
         tx.executeWithoutResult(s -> auditLog.recordAll(List.of(event("resident.read", "batch 1 " + m),
-            new AuditEvent("reservation.booking.unpaid-cancel", null, "system", null, null, "booking:1", "batch 2 " + m, null),
+            new AuditEvent("reservation.booking.unpaid-cancel", null, "system", null, null, "booking:1", "batch 2 " + m, null, null),
             event("x".repeat(300), "batch 3 " + m + "\0"))));
         auditLog.record(event("resident.read", "after " + m));
 
@@ -104,7 +104,7 @@ class AuditLogTest {
         String m = marker();
         String longDetail = m + " " + "あ".repeat(2000);
         auditLog.record(new AuditEvent("x".repeat(300), null, "", null, null, "s".repeat(500),
-            longDetail + "\0", "a".repeat(100)));
+            longDetail + "\0", "a".repeat(100), null));
         AuditEntry e = entriesWith(m).getFirst();
         assertThat(e.detail()).hasSize(1000).startsWith(m);
         assertThat(e.action()).hasSize(100);

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * An audit description's arguments as stored (and hashed) in {@code detail_args}: a JSON array whose items are a
  * string or a number (shown as recorded), {@code {"word":"key"}}, {@code {"words":["key", …]}} or
  * {@code {"ja":"…","en":"…"}} (a name in both languages) or
- * {@code {"department":"code"}}. Written once with the entry and never rewritten.
+ * {@code {"departments":["code", …]}}. Written once with the entry and never rewritten.
  */
 public final class AuditDetailJson {
 
@@ -33,7 +33,10 @@ public final class AuditDetailJson {
                     ArrayNode keys = array.addObject().putArray("words");
                     ws.keys().forEach(keys::add);
                 }
-                case AuditDetail.Department d -> array.addObject().put("department", d.code());
+                case AuditDetail.Departments d -> {
+                    ArrayNode codes = array.addObject().putArray("departments");
+                    d.codes().forEach(codes::add);
+                }
                 case AuditDetail.Named n -> {
                     ObjectNode o = array.addObject().put("ja", n.ja());
                     if (n.en() != null) {
@@ -67,8 +70,10 @@ public final class AuditDetailJson {
                 List<String> keys = new ArrayList<>();
                 n.get("words").forEach(k -> keys.add(k.asString()));
                 args.add(new AuditDetail.Words(keys));
-            } else if (n.isObject() && n.has("department")) {
-                args.add(AuditDetail.department(n.get("department").asString()));
+            } else if (n.isObject() && n.has("departments")) {
+                List<String> codes = new ArrayList<>();
+                n.get("departments").forEach(k -> codes.add(k.asString()));
+                args.add(new AuditDetail.Departments(codes));
             } else if (n.isObject()) {
                 args.add(AuditDetail.named(n.path("ja").asString(""), n.has("en") ? n.get("en").asString() : null));
             } else if (n.isIntegralNumber()) {

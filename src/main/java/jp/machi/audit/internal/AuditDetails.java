@@ -55,7 +55,9 @@ public class AuditDetails {
                 }
                 yield out.isEmpty() ? messages.getMessage("audit.detail.none", null, "-", locale) : out.toString();
             }
-            case AuditDetail.Department d -> ward.department(d.code()).map(x -> x.label(locale)).orElse(d.code());
+            case AuditDetail.Departments d -> d.codes().isEmpty() ? messages.getMessage("audit.detail.none", null, "-", locale)
+                : String.join(english ? ", " : "、",
+                    d.codes().stream().map(c -> ward.department(c).map(x -> x.label(locale)).orElse(c)).toList());
             case AuditDetail.Named n -> english && n.en() != null ? n.en() : n.ja();
             default -> String.valueOf(a);
         };

@@ -62,7 +62,7 @@ public class BlockService {
         Block block = find(id).orElseThrow();
         audit.record(AuditEvent.byCurrentActor("reservation.block.create", null, "block:" + id,
             AuditDetail.of(slotCodes.isEmpty() ? "reservation.groups.audit.block" : "reservation.groups.audit.block.slots",
-                AuditDetail.word("reservation.reason." + kind.slug()), from, to, reason, slotCodes.size())));
+                AuditDetail.word("reservation.reason." + kind.slug()), from, to, reason, slotCodes.size(), facilityId)));
         String told = (kind == Block.Kind.MAINTENANCE ? "点検・工事 / Maintenance" : "行政使用 / Use by the ward") + ": " + reason;
         List<Long> cancelled = reservations.ofFacility(facilityId, from, to).stream()
             .filter(b -> block.covers(b.roomId(), b.date(), b.slotCode()))
@@ -83,7 +83,7 @@ public class BlockService {
         if (done) {
             audit.record(AuditEvent.byCurrentActor("reservation.block.remove", null, "block:" + blockId,
                 AuditDetail.of("reservation.groups.audit.block.remove", AuditDetail.word("reservation.reason." + b.get().kind().slug()),
-                    b.get().from(), b.get().to())));
+                    b.get().from(), b.get().to(), b.get().facilityId())));
         }
         return done;
     }
