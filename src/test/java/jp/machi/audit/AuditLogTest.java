@@ -43,8 +43,28 @@ class AuditLogTest {
                 rs.getObject("actor_account_id", Long.class), rs.getString("actor_label"),
                 rs.getObject("on_behalf_of_id", Long.class), rs.getObject("subject_account_id", Long.class),
                 rs.getString("subject"), rs.getString("detail"), rs.getString("remote_address"),
-                rs.getString("prev_hash"), rs.getString("hash")))
+                rs.getString("prev_hash"), rs.getString("hash"), rs.getString("detail_key"), rs.getString("detail_args")))
             .list();
+    }
+
+    @Test
+    void aKeyedDescriptionIsChainedInVersionTwoOverItsKeyAndArgumentsWithItsEnglishText() {
+        String m = marker();
+        auditLog.record(new AuditEvent("identity.resident.search", 7L, "staff@demo.machi.example", null, null, "residents",
+            AuditDetail.of("identity.audit.resident.search", m, 2), "192.0.2.1"));
+        AuditEntry e = entriesWith(m).getFirst();
+        assertThat(e.detail()).isEqualTo("Searched for \"" + m + "\", 2 found");
+        assertThat(e.detailKey()).isEqualTo("identity.audit.resident.search");
+        assertThat(e.detailArgs()).isEqualTo("[\"" + m + "\",2]");
+        assertThat(jp.machi.audit.internal.AuditChain.hash(e)).isEqualTo(e.hash());
+        // the key and the arguments are covered: another argument is another hash
+        AuditEntry changed = new AuditEntry(e.id(), e.occurredAt(), e.action(), e.actorAccountId(), e.actorLabel(),
+            e.onBehalfOfId(), e.subjectAccountId(), e.subject(), e.detail(), e.remoteAddress(), e.prevHash(), e.hash(),
+            e.detailKey(), "[\"" + m + "\",3]");
+        assertThat(jp.machi.audit.internal.AuditChain.hash(changed)).isNotEqualTo(e.hash());
+        AuditEntry unkeyed = new AuditEntry(e.id(), e.occurredAt(), e.action(), e.actorAccountId(), e.actorLabel(),
+            e.onBehalfOfId(), e.subjectAccountId(), e.subject(), e.detail(), e.remoteAddress(), e.prevHash(), e.hash());
+        assertThat(jp.machi.audit.internal.AuditChain.hash(unkeyed)).isNotEqualTo(e.hash());
     }
 
     String hashOf(long id) {

@@ -102,11 +102,14 @@ final class AuditFilters {
     }
 
     /** The filters as typed, for the audit entry that records a search or export. */
-    static AuditDetail describe(String key, AuditSearchForm form, Object... more) {
+    static AuditDetail describe(String key, AuditSearchForm form, java.util.function.Predicate<String> namedAction,
+                                Object... more) {
         List<Object> args = new ArrayList<>();
         for (String field : FIELDS) {
             String v = form.value(field);
-            args.add(v.isEmpty() ? AuditDetail.word("audit.detail.any") : v);
+            // an action typed in full is recorded as its name; a beginning (identity.login) as typed
+            args.add(v.isEmpty() ? AuditDetail.word("audit.detail.any")
+                : "action".equals(field) && namedAction.test(v) ? AuditDetail.word("audit.action." + v) : v);
         }
         args.addAll(Arrays.asList(more));
         return new AuditDetail(key, args);

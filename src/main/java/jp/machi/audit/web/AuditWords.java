@@ -1,10 +1,13 @@
 package jp.machi.audit.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.machi.audit.internal.AuditDetailJson;
 import jp.machi.audit.internal.AuditDetails;
+import jp.machi.ward.WardProfile;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,10 +23,12 @@ public class AuditWords {
 
     private final MessageSource messages;
     private final AuditDetails details;
+    private final WardProfile ward;
 
-    AuditWords(MessageSource messages, AuditDetails details) {
+    AuditWords(MessageSource messages, AuditDetails details, WardProfile ward) {
         this.messages = messages;
         this.details = details;
+        this.ward = ward;
     }
 
     /**
@@ -90,18 +95,39 @@ public class AuditWords {
         return words.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    /** "account:12" as 「アカウント番号 12」; other subjects as they were recorded. */
+    /**
+     * "account:12" as 「アカウント番号 12」, "facility:f1/room:3" as 「施設 f1 / 部屋 3」, "rule:room:3" as 「予約の規則 部屋 3」,
+     * whole subjects such as "audit:log" by {@code audit.subject.whole.<subject, ':' as '.'>}, departments by their
+     * names in the ward profile; a subject no module has named as it was recorded.
+     */
     public String subject(String subject) {
         if (subject == null) {
             return null;
         }
-        Matcher m = TYPED.matcher(subject);
-        if (m.matches()) {
-            String type = messages.getMessage("audit.subject." + m.group(1), null, null, LocaleContextHolder.getLocale());
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> parts = new ArrayList<>();
+        for (String part : subject.split("/")) {
+            parts.add(part(part, locale, 0));
+        }
+        return String.join(" / ", parts);
+    }
+
+    private String part(String s, Locale locale, int depth) {
+        String whole = messages.getMessage("audit.subject.whole." + s.replace(':', '.'), null, null, locale);
+        if (whole != null) {
+            return whole;
+        }
+        Matcher m = TYPED.matcher(s);
+        if (m.matches() && depth < 3) {
+            String type = messages.getMessage("audit.subject." + m.group(1), null, null, locale);
             if (type != null) {
-                return type + " " + m.group(2);
+                String rest = m.group(1).startsWith("department")
+                    ? String.join(", ", java.util.Arrays.stream(m.group(2).split(","))
+                        .map(c -> ward.department(c).map(d -> d.label(locale)).orElse(c)).toList())
+                    : part(m.group(2), locale, depth + 1);
+                return type + " " + rest;
             }
         }
-        return subject;
+        return s;
     }
 }
