@@ -391,7 +391,7 @@ public class DeliveryEngine implements SmartLifecycle {
                     if (transport == null) {
                         transport = smtp.connect();
                     }
-                    transport.sendMessage(message, message.getAllRecipients());
+                    transport.sendMessage(message, MessageFactory.recipients(message));
                     results.sent.add(new DeliveryStore.Outcome(d.id(), Instant.now(), null));
                     if (carrier != null) {
                         perCarrier.merge(carrier, 1, Integer::sum);

@@ -127,7 +127,7 @@ public class MessageFactory {
         String manage = tokens.token(d.subscriptionId(), "m");
         PreparedMessage m = new PreparedMessage(session, messageId(d));
         m.setFrom(from);
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress(d.email(), false));
+        m.to(new InternetAddress(d.email(), false));
         m.setHeader("Subject", shared.subject());
         m.setHeader("Date", sentDate());
         m.setHeader("Content-Language", shared.contentLanguage());
@@ -141,7 +141,7 @@ public class MessageFactory {
         if (shared.urgent()) {
             m.setHeader("Importance", "high");
         }
-        envelopeFrom(m, d);
+        envelopeFrom(session, m, d);
         m.prepared(shared.encoding(), shared.text(unsubscribe, manage));
         return m;
     }
@@ -279,9 +279,9 @@ public class MessageFactory {
         String unsubscribe = pageUrl("/api/v1/notification/unsubscribe/", token);
         body.append(text("notification.mail.noreply", locale, ward.name(locale))).append('\n');
 
-        MimeMessage m = new FixedIdMessage(session, messageId(d));
+        FixedIdMessage m = new FixedIdMessage(session, messageId(d));
         m.setFrom(from);
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress(d.email(), false));
+        m.to(new InternetAddress(d.email(), false));
         m.setSubject(subject.replaceAll("[\\r\\n\\t]+", " "), StandardCharsets.UTF_8.name());
         m.setText(body.toString(), StandardCharsets.UTF_8.name());
         m.setSentDate(new Date());
@@ -289,16 +289,28 @@ public class MessageFactory {
         m.setHeader("Auto-Submitted", "auto-generated");
         m.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
         m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        envelopeFrom(m, d);
+        envelopeFrom(session, m, d);
         return m;
     }
 
-    private void envelopeFrom(MimeMessage m, DeliveryStore.Claimed d) {
-        if (!settings.bounceAddress().isEmpty() && m instanceof SMTPMessage sm) {
+    /**
+     * The envelope sender: the bounce address with the delivery's id (VERP) when one is set; else the From address,
+     * named here so the transport need not parse the From header back for every message (an operator's
+     * {@code mail.smtp.from} still wins, as it would without this).
+     */
+    private void envelopeFrom(Session session, SMTPMessage m, DeliveryStore.Claimed d) {
+        if (!settings.bounceAddress().isEmpty()) {
             String b = settings.bounceAddress();
             int at = b.lastIndexOf('@');
-            sm.setEnvelopeFrom(b.substring(0, at) + "+" + d.id() + b.substring(at));
+            m.setEnvelopeFrom(b.substring(0, at) + "+" + d.id() + b.substring(at));
+        } else if (session.getProperty("mail.smtp.from") == null) {
+            m.setEnvelopeFrom(from.getAddress());
         }
+    }
+
+    /** The recipients of a message built here, without parsing its To header back. */
+    static jakarta.mail.Address[] recipients(MimeMessage m) throws MessagingException {
+        return m instanceof FixedIdMessage f && f.to != null ? new jakarta.mail.Address[] {f.to} : m.getAllRecipients();
     }
 
     /** The Date header of a message sent now, formatted once per second (Jakarta Mail's format). */
@@ -326,6 +338,7 @@ public class MessageFactory {
     /** A message whose Message-ID is ours, not one Jakarta Mail makes up when it is saved. */
     static class FixedIdMessage extends SMTPMessage {
         private final String id;
+        private InternetAddress to;
 
         FixedIdMessage(Session session, String id) {
             super(session);
@@ -335,6 +348,12 @@ public class MessageFactory {
         @Override
         protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", id);
+        }
+
+        /** The one recipient (To). */
+        void to(InternetAddress address) throws MessagingException {
+            setRecipient(Message.RecipientType.TO, address);
+            to = address;
         }
     }
 
