@@ -43,6 +43,7 @@ public final class AuditDetailJson {
                         o.put("en", n.en());
                     }
                 }
+                case null -> array.add("");
                 case Long l -> array.add(l);
                 case Number n -> array.add(n.toString());
                 default -> array.add(String.valueOf(a));

@@ -106,7 +106,7 @@ class JdbcAuditLog implements AuditLog {
         }
         List<Object> args = new ArrayList<>(said.args().size());
         for (Object a : said.args()) {
-            args.add(a instanceof String s ? clean(s, MAX_ARG) : a);
+            args.add(a instanceof String s ? Objects.requireNonNullElse(clean(s, MAX_ARG), "") : a);
         }
         String json = AuditDetailJson.write(args);
         String key = clean(said.key(), MAX_KEY);
