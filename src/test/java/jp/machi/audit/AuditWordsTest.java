@@ -144,6 +144,42 @@ class AuditWordsTest {
         return commas + 1;
     }
 
+    /** The kind of thing an entry's subject names: "facility:" + id, "/room:" + id. */
+    private static final Pattern SUBJECT_TYPE = Pattern.compile("\"([a-z][a-z0-9-]*):\"|/([a-z][a-z0-9-]*):");
+
+    /** Subjects read in words too: every kind of subject a module records has a name in both languages. */
+    @Test
+    void everyKindOfSubjectHasANameInJapaneseAndEnglish() throws IOException {
+        ResourceBundleMessageSource messages = bundles();
+        Set<String> types = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(f);
+                if (!source.contains("AuditEvent")) {
+                    continue;
+                }
+                Matcher call = Pattern.compile("AuditEvent\\.(?:byCurrentActor|system)\\(|new AuditEvent\\(").matcher(source);
+                while (call.find()) {
+                    int end = source.indexOf(';', call.end());
+                    Matcher m = SUBJECT_TYPE.matcher(source.substring(call.end(), end < 0 ? source.length() : end));
+                    while (m.find()) {
+                        types.add(m.group(1) != null ? m.group(1) : m.group(2));
+                    }
+                }
+            }
+        }
+        assertThat(types).contains("account", "facility", "room", "photo", "notification-list", "lottery-round");
+        Set<String> missing = new TreeSet<>();
+        for (String type : types) {
+            String ja = messages.getMessage("audit.subject." + type, null, null, Locale.JAPANESE);
+            String en = messages.getMessage("audit.subject." + type, null, null, Locale.ENGLISH);
+            if (ja == null || en == null) {
+                missing.add(type);
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
     @Test
     void everyRecordedActionHasANameInJapaneseAndEnglish() throws IOException {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();

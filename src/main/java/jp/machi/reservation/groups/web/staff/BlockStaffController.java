@@ -185,7 +185,7 @@ class BlockStaffController {
             eligibility.set(f.id(), roomId, individuals != null, groups != null, nonResidents != null);
         }
         audit.record(AuditEvent.byCurrentActor("reservation.eligibility.set", null, "facility:" + f.id()
-            + (roomId == null ? "" : " room:" + roomId), clear != null ? AuditDetail.of("reservation.groups.audit.eligibility.cleared")
+            + (roomId == null ? "" : "/room:" + roomId), clear != null ? AuditDetail.of("reservation.groups.audit.eligibility.cleared")
             : AuditDetail.of("reservation.groups.audit.eligibility", AuditDetail.word(individuals != null ? "reservation.groups.audit.yes" : "reservation.groups.audit.no"),
                 AuditDetail.word(groups != null ? "reservation.groups.audit.yes" : "reservation.groups.audit.no"),
                 AuditDetail.word(nonResidents != null ? "reservation.groups.audit.yes" : "reservation.groups.audit.no"))));
