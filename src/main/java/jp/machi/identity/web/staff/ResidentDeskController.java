@@ -184,8 +184,13 @@ class ResidentDeskController {
      * ({@code /account/...}, plain characters), anything else is ignored.
      */
     static String safeNext(String next) {
+        return pageOf(next, "account");
+    }
+
+    /** {@code next} when it is a page of this site under {@code /<area>/} written in plain characters, else null. */
+    private static String pageOf(String next, String area) {
         if (next == null || next.length() > 300 || next.contains("//")
-            || !next.matches("/account/[A-Za-z0-9/_-]*(\\?[A-Za-z0-9_=&.%-]*)?")) {
+            || !next.matches("/" + area + "/[A-Za-z0-9/_-]*(\\?[A-Za-z0-9_=&.%-]*)?")) {
             return null;
         }
         return next;
@@ -206,11 +211,7 @@ class ResidentDeskController {
 
     /** A staff page of this site ({@code /staff/...}, plain characters) to return to, or null. */
     static String safeStaffNext(String next) {
-        if (next == null || next.length() > 300 || next.contains("//")
-            || !next.matches("/staff/[A-Za-z0-9/_-]*(\\?[A-Za-z0-9_=&.%-]*)?")) {
-            return null;
-        }
-        return next;
+        return pageOf(next, "staff");
     }
 
     private Account resident(long id) {
