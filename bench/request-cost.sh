@@ -7,7 +7,9 @@
 # Then, with CPU_REQUESTS=n (default 300; 0 skips it), the CPU each request kind costs: n/2 warm-up requests (JIT), then n
 # sequential requests, with the CPU time (utime + stime from /proc, 10 ms ticks) of the server process and of every
 # PostgreSQL process (postmaster and its backends) read before and after; printed as ms per request. curl's own CPU is
-# not in it. The figures do not depend much on other load on the machine, unlike wall-clock rates.
+# not in it. The figures do not depend much on other load on the machine, unlike wall-clock rates. PROFILE=1: the server
+# runs under JDK Flight Recorder during each of those loops (target/bench/cost-finder.jfr, cost-booking.jfr), summarised
+# with bench/JfrTop.java at the end.
 # Needs: the jar (./mvnw -q -B -DskipTests package), curl, psql. Usage: bash bench/request-cost.sh  (JAR=… for another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,8 @@ PORT=${PORT:-18340}
 DB_PORT=${DB_PORT:-15460}
 DATA=$(mktemp -d /tmp/machi-request-cost.XXXXXX)
 CPU_REQUESTS=${CPU_REQUESTS:-300}
+PROFILE=${PROFILE:-0}
+OUT=$(realpath -m "${OUT:-target/bench}")
 source bench/lib.sh
 PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres)
 URL=http://127.0.0.1:$PORT
@@ -72,19 +76,30 @@ pg_pids() { # the embedded PostgreSQL's postmaster and its children (the pool's 
   pm=$(head -1 "$DATA"/postgres*/postmaster.pid 2>/dev/null || find "$DATA" -name postmaster.pid -exec head -1 {} \; | head -1)
   [ -n "$pm" ] && { echo "$pm"; ps -o pid= --ppid "$pm"; }
 }
-cpu() { # name, then a command that makes one request
-  local name=$1; shift
+cpu() { # name, a recording name, then a command that makes one request
+  local name=$1 rec=$2; shift 2
   [ "$CPU_REQUESTS" -gt 0 ] || return 0
   local i hz app0 pg0 app1 pg1 pgs
   hz=$(getconf CLK_TCK)
   for ((i = 0; i < CPU_REQUESTS / 2; i++)); do "$@" >/dev/null; done
   pgs=$(pg_pids | xargs)
+  if [ "$PROFILE" = 1 ]; then
+    mkdir -p "$OUT"
+    "$(dirname "$JAVA")/jcmd" "$APP" JFR.start name="$rec" settings=profile filename="$OUT/cost-$rec.jfr" >/dev/null
+  fi
   app0=$(ticks "$APP"); pg0=$(ticks $pgs)
   for ((i = 0; i < CPU_REQUESTS; i++)); do "$@" >/dev/null; done
   app1=$(ticks "$APP"); pg1=$(ticks $pgs)
+  [ "$PROFILE" = 1 ] && "$(dirname "$JAVA")/jcmd" "$APP" JFR.stop name="$rec" >/dev/null
   echo "=== CPU $name: $CPU_REQUESTS requests after $((CPU_REQUESTS / 2)) warm-up (load $(bench_load)):" \
     "server $(awk -v t=$((app1 - app0)) -v n="$CPU_REQUESTS" -v hz="$hz" 'BEGIN { printf "%.2f", t * 1000 / hz / n }') ms," \
     "PostgreSQL $(awk -v t=$((pg1 - pg0)) -v n="$CPU_REQUESTS" -v hz="$hz" 'BEGIN { printf "%.2f", t * 1000 / hz / n }') ms per request"
 }
-cpu "GET /reservations?date=…&band=evening (finder, whole ward)" get "$URL/reservations?date=$FIND_DAY&band=evening"
-cpu "POST /api/v1/bookings (book and confirm one slot, Bearer token)" book
+cpu "GET /reservations?date=…&band=evening (finder, whole ward)" finder get "$URL/reservations?date=$FIND_DAY&band=evening"
+cpu "POST /api/v1/bookings (book and confirm one slot, Bearer token)" booking book
+if [ "$PROFILE" = 1 ] && [ "$CPU_REQUESTS" -gt 0 ]; then
+  for rec in finder booking; do
+    echo "=== profile $rec (the server during the CPU loop): top frames (self) and top jp.machi frames"
+    "$JAVA" bench/JfrTop.java "$OUT/cost-$rec.jfr" 25
+  done
+fi

@@ -152,7 +152,7 @@ class FinderRows {
             }
             out.append("</li>");
         }
-        return out.append("\n").toString();
+        return out.append("\n        ").toString(); // the indentation of the list's closing tag, as before
     }
 
     /** Appends {@code s} escaped as Thymeleaf escapes text and attribute values in HTML (markup-significant only). */
