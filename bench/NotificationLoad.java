@@ -12,6 +12,8 @@
 //   p99   a 100,000-recipient bulk notice is started; while it runs, emergency notices to 1,000 subscribers each
 //         are sent every few seconds; the latency of every emergency message from "send" (the POST) to accepted by
 //         the sink (target p99 < 5 s).
+//         --warm-up N: before the timed send, N emergency notices to 1,000 subscribers each (not timed), so that Machi's
+//         sending code is compiled, as the bare client's is by its earlier runs in this JVM.
 //   kill  an emergency notice to 100,000; when the sink has half of it, kill -9 Machi, start it again, wait until the
 //         send is finished, and count per recipient: nobody missing, duplicates only with the same Message-ID.
 //
@@ -58,6 +60,8 @@ public class NotificationLoad {
     static int dbPort;
     static int subscribers;
     static int workers;
+    /** With --warm-up N, the rate phase first sends N emergency notices to the 1,000 small subscribers (not timed). */
+    static int warmUp;
     static SmtpSink sink;
     static Process app;
     static Path logDir;
@@ -75,6 +79,7 @@ public class NotificationLoad {
         dbPort = Integer.parseInt(arg(args, "--db-port", "15441"));
         subscribers = Integer.parseInt(arg(args, "--subscribers", "100000"));
         workers = Integer.parseInt(arg(args, "--emergency-workers", "4"));
+        warmUp = Integer.parseInt(arg(args, "--warm-up", "0"));
         List<String> phases = List.of(arg(args, "--phases", "rate,p99,kill").split(","));
         jfr = arg(args, "--jfr", "");
         jfrSettings = arg(args, "--jfr-settings", "profile");
@@ -275,6 +280,13 @@ public class NotificationLoad {
     // ---- phase: rate ----
 
     static void rate() throws Exception {
+        // the bare client below runs three times in this JVM (its code is compiled by the third run); with --warm-up, Machi's
+        // sending path is compiled too before the timed send
+        for (int i = 0; i < warmUp; i++) {
+            long w = send("bench-small", "emergency", "【ベンチ】準備" + i);
+            awaitCount(w, 1000, Duration.ofMinutes(5));
+            System.out.printf("warm-up %d: an emergency notice to 1,000 sent%n", i + 1);
+        }
         clearSink();
         System.out.printf("%n== rate: emergency notice to %,d, load %s%n", subscribers, load());
         double[] cpu0 = cpu();

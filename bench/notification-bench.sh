@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # The notification benchmarks (docs/benchmarks.md): Machi's jar as its own process on a PostgreSQL kept by the driver,
 # a local SMTP sink, 100,000 confirmed subscribers. Not part of ./mvnw verify.
-# Usage: bash bench/notification-bench.sh [--phases rate,p99,kill] [--subscribers N] [--emergency-workers N]
+# Usage: bash bench/notification-bench.sh [--phases rate,p99,kill] [--subscribers N] [--emergency-workers N] [--warm-up N]
 #   builds the jar first when target/ has none (./mvnw -q -B -DskipTests package; run that yourself after changes).
 #   PROFILE=1: Machi runs under JDK Flight Recorder (CPU samples, and socket reads, parks and waits of 1 ms or more);
 #   the recording is summarised for the emergency workers and their database threads with bench/JfrTop.java.

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.machi.facility.TimeRange;
+import jp.machi.shared.DemoData;
 import jp.machi.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * present are left alone, so staff edits survive a restart.
  */
 @Component
-class FacilityDemoData implements ApplicationModuleInitializer {
+class FacilityDemoData extends DemoData {
 
     /** What residents read under a facility; the path the data took (repository, commit) is in ATTRIBUTION.md and NOTICE. */
     static final String ATTRIBUTION = "「指定緊急避難場所・指定避難所データ」（国土地理院）";
@@ -46,13 +46,12 @@ class FacilityDemoData implements ApplicationModuleInitializer {
     static final int SPORTS_ROOMS = 3;
     static final String SPORTS_ROOM_EN = "Sports room (example)";
 
-    private final DemoMode demo;
     private final FacilityRepository repository;
     private int sportsRooms;
     private final TransactionTemplate tx;
 
     FacilityDemoData(DemoMode demo, FacilityRepository repository, TransactionTemplate tx) {
-        this.demo = demo;
+        super(demo);
         this.repository = repository;
         this.tx = tx;
     }
@@ -78,10 +77,7 @@ class FacilityDemoData implements ApplicationModuleInitializer {
     }
 
     @Override
-    public void initialize() {
-        if (!demo.enabled()) {
-            return;
-        }
+    protected void seed() {
         Map<String, Place> places = places();
         int added = tx.execute(s -> {
             int n = 0;

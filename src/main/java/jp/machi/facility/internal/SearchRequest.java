@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import jp.machi.shared.image.GeoPoint;
 import jp.machi.shared.time.MachiClock;
 
 /**
@@ -85,8 +86,8 @@ public final class SearchRequest {
         if (hasLat || hasLon) {
             Double la = jp.machi.shared.text.NumberInput.decimal(lat);
             Double lo = jp.machi.shared.text.NumberInput.decimal(lon);
-            if (la == null || lo == null || la < 20 || la > 46 || lo < 122 || lo > 154) {
-                problems.add(new Problem(la == null || la < 20 || la > 46 ? "lat" : "lon", "facility.error.location"));
+            if (!GeoPoint.inJapan(la, lo)) {
+                problems.add(new Problem(la == null || !GeoPoint.latitudeInJapan(la) ? "lat" : "lon", "facility.error.location"));
             } else {
                 near = new double[] {la, lo};
             }

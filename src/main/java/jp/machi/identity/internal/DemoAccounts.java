@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import jp.machi.shared.security.Role;
+import jp.machi.shared.DemoData;
 import jp.machi.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so a newcomer can sign in with any authenticator app or {@code oathtool --totp -b SECRET}.
  */
 @Component
-class DemoAccounts implements ApplicationModuleInitializer {
+class DemoAccounts extends DemoData {
 
     public static final String PASSWORD = "machi-demo-2026";
     public static final String TOTP_SECRET = "MACHIDEMOSTAFFTOTPSECRETKEY234AB";
@@ -25,7 +25,6 @@ class DemoAccounts implements ApplicationModuleInitializer {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
-    private final DemoMode demo;
     private final AccountRepository accounts;
     private final ApiTokenService tokens;
     private final PasswordEncoder encoder;
@@ -33,7 +32,7 @@ class DemoAccounts implements ApplicationModuleInitializer {
 
     DemoAccounts(DemoMode demo, AccountRepository accounts, ApiTokenService tokens, PasswordEncoder encoder,
                  TransactionTemplate tx) {
-        this.demo = demo;
+        super(demo);
         this.accounts = accounts;
         this.tokens = tokens;
         this.encoder = encoder;
@@ -41,10 +40,7 @@ class DemoAccounts implements ApplicationModuleInitializer {
     }
 
     @Override
-    public void initialize() {
-        if (!demo.enabled()) {
-            return;
-        }
+    protected void seed() {
         tx.executeWithoutResult(s -> {
             if (accounts.emailTaken("resident@demo.machi.example")) {
                 return;

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import jp.machi.holiday.WorkingDays;
 import jp.machi.identity.Accounts;
+import jp.machi.shared.DemoData;
 import jp.machi.shared.DemoMode;
 import jp.machi.shared.time.MachiClock;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -32,9 +32,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * public relations division that belongs elsewhere) and one children's consultation thread. Idempotent.
  */
 @Component
-class DemoInquiries implements ApplicationModuleInitializer {
+class DemoInquiries extends DemoData {
 
-    private final DemoMode demo;
     private final FaqRepository faqs;
     private final InquiryRepository inquiries;
     private final WorkingDays workingDays;
@@ -45,7 +44,7 @@ class DemoInquiries implements ApplicationModuleInitializer {
 
     DemoInquiries(DemoMode demo, FaqRepository faqs, InquiryRepository inquiries, WorkingDays workingDays,
                   Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
-        this.demo = demo;
+        super(demo);
         this.faqs = faqs;
         this.inquiries = inquiries;
         this.workingDays = workingDays;
@@ -56,10 +55,7 @@ class DemoInquiries implements ApplicationModuleInitializer {
     }
 
     @Override
-    public void initialize() {
-        if (!demo.enabled()) {
-            return;
-        }
+    protected void seed() {
         tx.executeWithoutResult(s -> {
             if (faqs.countDemo() == 0) {
                 loadFaq();

@@ -30,11 +30,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Delivers notification mail. Each lane (emergency, transactional, bulk) has its own workers; a worker claims a
  * batch of its lane (at most one SMTP session's recipients), sends it over one open SMTP connection, one message per
- * recipient, and records the outcome as it goes ({@link #FLUSH_EVERY} messages at a time, one statement for the sent
- * ones) on its own database thread ({@link Recorder}), so SMTP never waits for a commit; the emergency lane's workers
- * also claim their next batch there while sending the current one. After a crash (kill -9) only the messages accepted
- * since a worker's last completed record can go twice — fewer than {@code 2 × FLUSH_EVERY} per worker, less than one
- * session's batch — and they carry the same Message-ID. Their claim's lease runs out and the sweeper queues them
+ * recipient, and records the outcome as it goes (twice per session: every {@link #flushEvery half session's}
+ * messages, one statement for the sent ones) on its own database thread ({@link Recorder}), so SMTP never waits for a
+ * commit; the emergency lane's workers also claim their next batch there while sending the current one. After a crash
+ * (kill -9) only the messages accepted since a worker's last completed record can go twice — at most two halves, one
+ * session's batch, per worker — and they carry the same Message-ID. Their claim's lease runs out and the sweeper queues them
  * again; nobody is skipped.
  *
  * <p>While the emergency lane has work, the other lanes' workers pause between messages, so a bulk send never delays
@@ -50,8 +50,13 @@ public class DeliveryEngine implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
 
-    /** Outcomes are recorded every this many messages (and at the end of a session). */
-    static final int FLUSH_EVERY = 25;
+    /**
+     * Outcomes are recorded every this many messages (and at the end of a session): half a session, so that with one
+     * write in flight and the next one filling, what a kill can leave unrecorded is at most one session's batch.
+     */
+    static int flushEvery(int recipientsPerSession) {
+        return Math.max(1, recipientsPerSession / 2);
+    }
 
     private final DeliveryStore store;
     private final MessageFactory messages;
@@ -234,8 +239,8 @@ public class DeliveryEngine implements SmartLifecycle {
     /**
      * A worker's database side: the outcomes of its SMTP session are written on this thread while the worker goes on
      * sending, so SMTP never waits for a commit. At most one write is in flight (the next hand-over waits for it), so
-     * after a crash at most two hand-overs' worth ({@code 2 × FLUSH_EVERY}) of accepted messages can be unrecorded,
-     * still less than one session's batch.
+     * after a crash at most two hand-overs' worth ({@code 2 × flushEvery}, one session's batch) of accepted messages
+     * can be unrecorded.
      */
     static final class Recorder implements AutoCloseable {
         private final ExecutorService db;
@@ -285,7 +290,7 @@ public class DeliveryEngine implements SmartLifecycle {
         }
     }
 
-    /** The results of a session, handed to the worker's {@link Recorder} every {@link #FLUSH_EVERY} messages. */
+    /** The results of a session, handed to the worker's {@link Recorder} every {@link #flushEvery} messages. */
     private final class Results {
         List<DeliveryStore.Outcome> sent = new ArrayList<>();
         List<DeliveryStore.Outcome> retry = new ArrayList<>();
@@ -294,15 +299,17 @@ public class DeliveryEngine implements SmartLifecycle {
         List<DeliveryStore.Outcome> failed = new ArrayList<>();
         final Lanes lane;
         final Recorder recorder;
+        final int flushEvery;
         int pending;
 
-        Results(Lanes lane, Recorder recorder) {
-            this.lane = lane;
+        Results(LaneState lane, Recorder recorder) {
+            this.lane = lane.lane;
             this.recorder = recorder;
+            this.flushEvery = flushEvery(lane.config.recipientsPerSession());
         }
 
         void maybeFlush() throws InterruptedException {
-            if (++pending >= FLUSH_EVERY) {
+            if (++pending >= flushEvery) {
                 flush();
             }
         }
@@ -345,7 +352,7 @@ public class DeliveryEngine implements SmartLifecycle {
     }
 
     private void send(LaneState lane, List<DeliveryStore.Claimed> batch, Recorder recorder) throws InterruptedException {
-        Results results = new Results(lane.lane, recorder);
+        Results results = new Results(lane, recorder);
         Transport transport = null;
         Map<NotificationSettings.Carrier, Integer> perCarrier = new HashMap<>();
         int i = 0;
@@ -384,7 +391,7 @@ public class DeliveryEngine implements SmartLifecycle {
                     if (transport == null) {
                         transport = smtp.connect();
                     }
-                    transport.sendMessage(message, message.getAllRecipients());
+                    transport.sendMessage(message, MessageFactory.recipients(message));
                     results.sent.add(new DeliveryStore.Outcome(d.id(), Instant.now(), null));
                     if (carrier != null) {
                         perCarrier.merge(carrier, 1, Integer::sum);

@@ -4,9 +4,12 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -45,6 +48,7 @@ public class MessageFactory {
     private final String baseUrl;
     private final Map<Long, Notice> noticeCache = new ConcurrentHashMap<>();
     private final Map<String, String> nameCache = new ConcurrentHashMap<>();
+    private final Map<String, NoticeMail> mailCache = new ConcurrentHashMap<>();
 
     MessageFactory(NoticeRepository notices, Topics topics, NotificationLists lists, PersonalRepository personal,
                    LinkTokens tokens, MessageSource messages, WardProfile ward, NotificationSettings settings,
@@ -78,6 +82,7 @@ public class MessageFactory {
     /** Forgets cached topic and list names (after staff renamed one). */
     public void forgetNames() {
         nameCache.clear();
+        mailCache.clear();
     }
 
     /** Why a claimed delivery must not be sent (its notice expired), or empty. */
@@ -107,67 +112,176 @@ public class MessageFactory {
 
     /** Builds the message of a claimed delivery. */
     public MimeMessage build(Session session, DeliveryStore.Claimed d) throws MessagingException {
+        return d.noticeId() != null ? buildNotice(session, d) : buildPersonal(session, d);
+    }
+
+    /**
+     * A notice's mail to one recipient: the parts every recipient in that language shares come ready from
+     * {@link NoticeMail} (made once per notice and language); only the links (their tokens), To, Date and Message-ID
+     * are made here. The bytes are what Jakarta Mail would write for the same text ({@code MessageFactoryTest}).
+     */
+    private MimeMessage buildNotice(Session session, DeliveryStore.Claimed d) throws MessagingException {
         Locale locale = Locale.forLanguageTag("en".equals(d.language()) ? "en" : "ja");
-        String subject;
-        StringBuilder body = new StringBuilder();
-        String unsubscribe;
-        String listId = null;
-        boolean bulk = false;
-        boolean urgent = false;
-        String contentLanguage;
-        if (d.noticeId() != null) {
-            Notice n = notice(d.noticeId());
-            contentLanguage = n.textLanguage(locale.getLanguage());
-            Locale textLocale = Locale.forLanguageTag(contentLanguage);
-            String source = n.isList() ? listName(n.listId(), locale) : topicName(n.topicCode(), locale);
-            urgent = n.priority() == Priority.EMERGENCY;
-            bulk = n.priority() == Priority.BULK;
-            subject = (urgent ? text("notification.mail.subject.emergency", locale, source) : text("notification.mail.subject", locale, source))
-                + n.title(contentLanguage);
-            body.append(n.title(contentLanguage)).append("\n\n").append(n.body(contentLanguage)).append("\n\n").append(RULE).append('\n');
-            if (!textLocale.getLanguage().equals(locale.getLanguage())) {
-                body.append(text("notification.mail.otherLanguage", locale)).append('\n');
-            }
-            if (!n.isList()) {
-                body.append(text("notification.mail.published", locale)).append('\n')
-                    .append(baseUrl).append("/notices/").append(n.id()).append("\n\n");
-                body.append(text("notification.mail.why.topic", locale, source)).append('\n');
-                body.append(text("notification.mail.unsubscribe.topic", locale, source)).append('\n')
-                    .append(pageUrl("/notifications/unsubscribe/", tokens.token(d.subscriptionId(), "u-" + n.topicCode()))).append('\n');
-                unsubscribe = pageUrl("/api/v1/notification/unsubscribe/", tokens.token(d.subscriptionId(), "u-" + n.topicCode()));
-                listId = "<" + n.topicCode() + ".topics." + domain + ">";
-            } else {
-                body.append(text("notification.mail.why.list", locale, source)).append('\n');
-                body.append(text("notification.mail.unsubscribe.list", locale)).append('\n')
-                    .append(pageUrl("/notifications/unsubscribe/", tokens.token(d.subscriptionId(), "u"))).append('\n');
-                unsubscribe = pageUrl("/api/v1/notification/unsubscribe/", tokens.token(d.subscriptionId(), "u"));
-                listId = "<list-" + n.listId() + ".lists." + domain + ">";
-            }
-            body.append(text("notification.mail.manage", locale)).append('\n')
-                .append(pageUrl("/notifications/manage/", tokens.token(d.subscriptionId(), "m"))).append("\n\n");
-        } else {
-            PersonalRecord p = personal.find(d.personalId()).orElseThrow();
-            contentLanguage = p.language();
-            subject = p.title();
-            body.append(p.body()).append('\n');
-            if (p.link() != null) {
-                body.append('\n').append(p.link().startsWith("/") ? baseUrl + p.link() : p.link()).append('\n');
-            }
-            body.append('\n').append(RULE).append('\n');
-            body.append(text("notification.mail.reason", locale)).append(' ').append(p.reason()).append("\n\n");
-            String token = tokens.token(p.id(), "p-" + p.typeCode());
-            body.append(text("notification.mail.stop", locale)).append('\n').append(pageUrl("/notifications/stop/", token)).append('\n');
-            if (p.accountId() != null) {
-                body.append(text("notification.mail.settings", locale)).append('\n').append(baseUrl).append("/account/notifications/settings\n");
-            }
-            body.append('\n');
-            unsubscribe = pageUrl("/api/v1/notification/unsubscribe/", token);
+        NoticeMail shared = noticeMail(notice(d.noticeId()), locale);
+        String unsubscribe = tokens.token(d.subscriptionId(), shared.unsubscribePurpose());
+        String manage = tokens.token(d.subscriptionId(), "m");
+        PreparedMessage m = new PreparedMessage(session, messageId(d));
+        m.setFrom(from);
+        m.to(new InternetAddress(d.email(), false));
+        m.setHeader("Subject", shared.subject());
+        m.setHeader("Date", sentDate());
+        m.setHeader("Content-Language", shared.contentLanguage());
+        m.setHeader("Auto-Submitted", "auto-generated");
+        m.setHeader("List-Unsubscribe", "<" + pageUrl("/api/v1/notification/unsubscribe/", unsubscribe) + ">");
+        m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        m.setHeader("List-Id", shared.listId());
+        if (shared.bulk()) {
+            m.setHeader("Precedence", "bulk");
         }
+        if (shared.urgent()) {
+            m.setHeader("Importance", "high");
+        }
+        envelopeFrom(session, m, d);
+        m.prepared(shared.encoding(), shared.text(unsubscribe, manage));
+        return m;
+    }
+
+    /**
+     * What every recipient of a notice in one language gets alike: the encoded subject, the headers that name the
+     * list, and the text around the recipient's two links ({@code head + unsubscribe token + middle + manage token +
+     * tail}), with the whole base64 lines of the head encoded already.
+     */
+    record NoticeMail(String subject, String contentLanguage, String listId, boolean bulk, boolean urgent,
+                      String unsubscribePurpose, String encoding, byte[] encodedHead, byte[] headRest, byte[] middle,
+                      byte[] tail) {
+
+        /** Base64 takes 57 bytes to a line of 76 characters: a head cut at a multiple of 57 encodes on its own. */
+        static final int LINE_BYTES = 57;
+
+        static NoticeMail of(String subject, String contentLanguage, String listId, boolean bulk, boolean urgent,
+                             String unsubscribePurpose, String head, String middle, String tail) throws MessagingException {
+            byte[] h = head.getBytes(StandardCharsets.UTF_8);
+            String sample = head + "0.u.AAAAAAAAAAAAAAAAAAAAAA" + middle + "0.m.AAAAAAAAAAAAAAAAAAAAAA" + tail;
+            // the transfer encoding Jakarta Mail chooses for this text (7bit, quoted-printable or base64)
+            String encoding = MimeUtility.getEncoding(new jakarta.activation.DataHandler(sample, TEXT_PLAIN));
+            int whole = "base64".equalsIgnoreCase(encoding) ? h.length / LINE_BYTES * LINE_BYTES : 0;
+            String encodedSubject;
+            try {
+                encodedSubject = MimeUtility.fold(9, MimeUtility.encodeText(subject, StandardCharsets.UTF_8.name(), null));
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new MessagingException("Encoding error", e);
+            }
+            return new NoticeMail(encodedSubject, contentLanguage, listId, bulk, urgent, unsubscribePurpose, encoding, base64Lines(Arrays.copyOf(h, whole), true),
+                Arrays.copyOfRange(h, whole, h.length), middle.getBytes(StandardCharsets.UTF_8), tail.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The encoded text for one recipient's two link tokens. */
+        byte[] text(String unsubscribeToken, String manageToken) throws MessagingException {
+            byte[] u = unsubscribeToken.getBytes(StandardCharsets.US_ASCII);
+            byte[] m = manageToken.getBytes(StandardCharsets.US_ASCII);
+            byte[] rest = new byte[headRest.length + u.length + middle.length + m.length + tail.length];
+            int at = 0;
+            for (byte[] part : new byte[][] {headRest, u, middle, m, tail}) {
+                System.arraycopy(part, 0, rest, at, part.length);
+                at += part.length;
+            }
+            if (!"base64".equalsIgnoreCase(encoding)) {
+                return PreparedMessage.encode(encoding, rest);
+            }
+            byte[] encoded = base64Lines(rest, false);
+            byte[] all = Arrays.copyOf(encodedHead, encodedHead.length + encoded.length);
+            System.arraycopy(encoded, 0, all, encodedHead.length, encoded.length);
+            return all;
+        }
+
+        /**
+         * Base64 in lines of 76 characters separated by CRLF, as Jakarta Mail writes a body part (no CRLF after the last
+         * line; {@code more}: more lines follow, so this part ends with one).
+         */
+        static byte[] base64Lines(byte[] data, boolean more) {
+            if (data.length == 0 || !more) {
+                return BASE64.encode(data);
+            }
+            byte[] b = BASE64.encode(data);
+            byte[] out = Arrays.copyOf(b, b.length + 2);
+            out[b.length] = '\r';
+            out[b.length + 1] = '\n';
+            return out;
+        }
+    }
+
+    private static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
+    private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getMimeEncoder(76, new byte[] {'\r', '\n'});
+
+    /** A notice's shared mail parts for a recipient language, made at the first message and kept (see {@link #notice}). */
+    NoticeMail noticeMail(Notice n, Locale locale) throws MessagingException {
+        String key = n.id() + ":" + locale.getLanguage();
+        NoticeMail cached = mailCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        if (mailCache.size() > 400) {
+            mailCache.clear();
+        }
+        String contentLanguage = n.textLanguage(locale.getLanguage());
+        String source = n.isList() ? listName(n.listId(), locale) : topicName(n.topicCode(), locale);
+        boolean urgent = n.priority() == Priority.EMERGENCY;
+        String subject = (urgent ? text("notification.mail.subject.emergency", locale, source) : text("notification.mail.subject", locale, source))
+            + n.title(contentLanguage);
+        StringBuilder head = new StringBuilder();
+        head.append(n.title(contentLanguage)).append("\n\n").append(n.body(contentLanguage)).append("\n\n").append(RULE).append('\n');
+        if (!contentLanguage.equals(locale.getLanguage())) {
+            head.append(text("notification.mail.otherLanguage", locale)).append('\n');
+        }
+        String purpose;
+        String listId;
+        if (!n.isList()) {
+            head.append(text("notification.mail.published", locale)).append('\n')
+                .append(baseUrl).append("/notices/").append(n.id()).append("\n\n");
+            head.append(text("notification.mail.why.topic", locale, source)).append('\n');
+            head.append(text("notification.mail.unsubscribe.topic", locale, source)).append('\n');
+            purpose = "u-" + n.topicCode();
+            listId = "<" + n.topicCode() + ".topics." + domain + ">";
+        } else {
+            head.append(text("notification.mail.why.list", locale, source)).append('\n');
+            head.append(text("notification.mail.unsubscribe.list", locale)).append('\n');
+            purpose = "u";
+            listId = "<list-" + n.listId() + ".lists." + domain + ">";
+        }
+        head.append(baseUrl).append("/notifications/unsubscribe/");
+        String middle = "\n" + text("notification.mail.manage", locale) + "\n" + baseUrl + "/notifications/manage/";
+        String tail = "\n\n" + text("notification.mail.noreply", locale, ward.name(locale)) + "\n";
+        NoticeMail made = NoticeMail.of(subject.replaceAll("[\\r\\n\\t]+", " "), contentLanguage, listId,
+            n.priority() == Priority.BULK, urgent, purpose, head.toString(), middle, tail);
+        mailCache.put(key, made);
+        return made;
+    }
+
+    /** A personal notice's mail (one per person: nothing to share between recipients). */
+    private MimeMessage buildPersonal(Session session, DeliveryStore.Claimed d) throws MessagingException {
+        Locale locale = Locale.forLanguageTag("en".equals(d.language()) ? "en" : "ja");
+        StringBuilder body = new StringBuilder();
+        PersonalRecord p = personal.find(d.personalId()).orElseThrow();
+        String contentLanguage = p.language();
+        String subject = p.title();
+        body.append(p.body()).append('\n');
+        if (p.link() != null) {
+            body.append('\n').append(p.link().startsWith("/") ? baseUrl + p.link() : p.link()).append('\n');
+        }
+        body.append('\n').append(RULE).append('\n');
+        body.append(text("notification.mail.reason", locale)).append(' ').append(p.reason()).append("\n\n");
+        String token = tokens.token(p.id(), "p-" + p.typeCode());
+        body.append(text("notification.mail.stop", locale)).append('\n').append(pageUrl("/notifications/stop/", token)).append('\n');
+        if (p.accountId() != null) {
+            body.append(text("notification.mail.settings", locale)).append('\n').append(baseUrl).append("/account/notifications/settings\n");
+        }
+        body.append('\n');
+        String unsubscribe = pageUrl("/api/v1/notification/unsubscribe/", token);
         body.append(text("notification.mail.noreply", locale, ward.name(locale))).append('\n');
 
-        MimeMessage m = new FixedIdMessage(session, messageId(d));
+        FixedIdMessage m = new FixedIdMessage(session, messageId(d));
         m.setFrom(from);
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress(d.email(), false));
+        m.to(new InternetAddress(d.email(), false));
         m.setSubject(subject.replaceAll("[\\r\\n\\t]+", " "), StandardCharsets.UTF_8.name());
         m.setText(body.toString(), StandardCharsets.UTF_8.name());
         m.setSentDate(new Date());
@@ -175,30 +289,56 @@ public class MessageFactory {
         m.setHeader("Auto-Submitted", "auto-generated");
         m.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
         m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        if (listId != null) {
-            m.setHeader("List-Id", listId);
-        }
-        if (bulk) {
-            m.setHeader("Precedence", "bulk");
-        }
-        if (urgent) {
-            m.setHeader("Importance", "high");
-        }
-        if (!settings.bounceAddress().isEmpty() && m instanceof SMTPMessage sm) {
-            String b = settings.bounceAddress();
-            int at = b.lastIndexOf('@');
-            sm.setEnvelopeFrom(b.substring(0, at) + "+" + d.id() + b.substring(at));
-        }
+        envelopeFrom(session, m, d);
         return m;
     }
+
+    /**
+     * The envelope sender: the bounce address with the delivery's id (VERP) when one is set; else the From address,
+     * named here so the transport need not parse the From header back for every message (an operator's
+     * {@code mail.smtp.from} still wins, as it would without this).
+     */
+    private void envelopeFrom(Session session, SMTPMessage m, DeliveryStore.Claimed d) {
+        if (!settings.bounceAddress().isEmpty()) {
+            String b = settings.bounceAddress();
+            int at = b.lastIndexOf('@');
+            m.setEnvelopeFrom(b.substring(0, at) + "+" + d.id() + b.substring(at));
+        } else if (session.getProperty("mail.smtp.from") == null) {
+            m.setEnvelopeFrom(from.getAddress());
+        }
+    }
+
+    /** The recipients of a message built here, without parsing its To header back. */
+    static jakarta.mail.Address[] recipients(MimeMessage m) throws MessagingException {
+        return m instanceof FixedIdMessage f && f.to != null ? new jakarta.mail.Address[] {f.to} : m.getAllRecipients();
+    }
+
+    /** The Date header of a message sent now, formatted once per second (Jakarta Mail's format). */
+    private String sentDate() {
+        long second = System.currentTimeMillis() / 1000;
+        DateHeader h = dateHeader;
+        if (h == null || h.second() != second) {
+            synchronized (DATE_FORMAT) {
+                h = new DateHeader(second, DATE_FORMAT.format(new Date(second * 1000)));
+            }
+            dateHeader = h;
+        }
+        return h.value();
+    }
+
+    private record DateHeader(long second, String value) {}
+
+    private static final MailDateFormat DATE_FORMAT = new MailDateFormat();
+    private volatile DateHeader dateHeader;
 
     private String pageUrl(String path, String token) {
         return baseUrl + path + token;
     }
 
     /** A message whose Message-ID is ours, not one Jakarta Mail makes up when it is saved. */
-    static final class FixedIdMessage extends SMTPMessage {
+    static class FixedIdMessage extends SMTPMessage {
         private final String id;
+        private InternetAddress to;
 
         FixedIdMessage(Session session, String id) {
             super(session);
@@ -208,6 +348,45 @@ public class MessageFactory {
         @Override
         protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", id);
+        }
+
+        /** The one recipient (To). */
+        void to(InternetAddress address) throws MessagingException {
+            setRecipient(Message.RecipientType.TO, address);
+            to = address;
+        }
+    }
+
+    /**
+     * A message whose header lines and encoded text are complete when it is built: written as they are, without Jakarta
+     * Mail's save step (which would encode the text once to choose a transfer encoding and again to write it).
+     */
+    static final class PreparedMessage extends FixedIdMessage {
+
+        PreparedMessage(Session session, String id) {
+            super(session, id);
+        }
+
+        /** The text, already in {@code encoding}; the MIME headers Jakarta Mail's save step would set. */
+        void prepared(String encoding, byte[] encoded) throws MessagingException {
+            setHeader("MIME-Version", "1.0");
+            setHeader("Content-Type", TEXT_PLAIN);
+            setHeader("Content-Transfer-Encoding", encoding);
+            updateMessageID();
+            content = encoded;
+            modified = false;
+            saved = true;
+        }
+
+        /** Text in 7bit or quoted-printable, as Jakarta Mail encodes it. */
+        static byte[] encode(String encoding, byte[] text) throws MessagingException {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length + text.length / 4);
+            try (java.io.OutputStream os = MimeUtility.encode(out, encoding)) {
+                os.write(text);
+            } catch (java.io.IOException e) {
+                throw new MessagingException("encoding the text failed", e);
+            }
+            return out.toByteArray();
         }
     }
 

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import jp.machi.identity.Accounts;
+import jp.machi.shared.DemoData;
 import jp.machi.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * does nothing when the topics exist.
  */
 @Component
-class NotificationDemoData implements ApplicationModuleInitializer {
+class NotificationDemoData extends DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDemoData.class);
     static final String DEMO_SENDER = "staff@demo.machi.example";
@@ -30,7 +30,6 @@ class NotificationDemoData implements ApplicationModuleInitializer {
     static final String DEMO_STAFF_TOKEN = "demo-staff-token";
     static final String SCHOOL_CODE = "HANA-7523";
 
-    private final DemoMode demo;
     private final JdbcClient jdbc;
     private final Topics topics;
     private final Accounts accounts;
@@ -40,7 +39,7 @@ class NotificationDemoData implements ApplicationModuleInitializer {
 
     NotificationDemoData(DemoMode demo, JdbcClient jdbc, Topics topics, Accounts accounts, Areas areas, Senders senders,
                          TransactionTemplate tx) {
-        this.demo = demo;
+        super(demo);
         this.jdbc = jdbc;
         this.topics = topics;
         this.accounts = accounts;
@@ -60,20 +59,17 @@ class NotificationDemoData implements ApplicationModuleInitializer {
         new DemoTopic("gomi", "ごみ・リサイクル", "Waste and recycling", "収集日の変更、分け方、粗大ごみ", "Collection changes, sorting, bulky waste"));
 
     @Override
-    public void initialize() {
-        if (!demo.enabled()) {
-            return;
-        }
+    protected void seed() {
         // the demo sender's API token (notices only); renewed at every start, since staff tokens end after 90 days
         accounts.findByEmail(DEMO_SENDER).ifPresent(a -> accounts.demoToken(DEMO_SENDER, DEMO_STAFF_TOKEN,
             "demo: send notices", java.util.Set.of(NotificationConfiguration.SEND_SCOPE)));
         if (topics.exists("bosai")) {
             return;
         }
-        tx.executeWithoutResult(s -> seed());
+        tx.executeWithoutResult(s -> seedTopicsAndNotices());
     }
 
-    private void seed() {
+    private void seedTopicsAndNotices() {
         int position = 10;
         for (DemoTopic t : TOPICS) {
             topics.add(new Topic(t.code(), t.ja(), t.en(), t.dja(), t.den(), position, true));

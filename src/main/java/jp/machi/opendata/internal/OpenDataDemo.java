@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import jp.machi.opendata.UpdateFrequency;
+import jp.machi.shared.DemoData;
 import jp.machi.shared.DemoMode;
 import jp.machi.shared.text.LocalizedText;
 import jp.machi.ward.WardProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +20,11 @@ import org.springframework.stereotype.Component;
  * are GENERATED (a fixed seed, plausible shapes) and the dataset is labelled as generated everywhere it appears.
  */
 @Component
-class OpenDataDemo implements ApplicationModuleInitializer {
+class OpenDataDemo extends DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(OpenDataDemo.class);
     static final String POPULATION = "population-by-area-and-age";
 
-    private final DemoMode demo;
     private final CatalogEditor editor;
     private final CatalogRepository repository;
     private final UploadService uploads;
@@ -34,7 +33,7 @@ class OpenDataDemo implements ApplicationModuleInitializer {
 
     OpenDataDemo(DemoMode demo, CatalogEditor editor, CatalogRepository repository, UploadService uploads,
                  CatalogService catalogs, WardProfile ward) {
-        this.demo = demo;
+        super(demo);
         this.editor = editor;
         this.repository = repository;
         this.uploads = uploads;
@@ -43,8 +42,8 @@ class OpenDataDemo implements ApplicationModuleInitializer {
     }
 
     @Override
-    public void initialize() {
-        if (!demo.enabled() || repository.byName(POPULATION).isPresent() || ward.districts().isEmpty()) {
+    protected void seed() {
+        if (repository.byName(POPULATION).isPresent() || ward.districts().isEmpty()) {
             return;
         }
         Layout layout = Layout.population();

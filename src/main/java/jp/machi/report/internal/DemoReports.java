@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import jp.machi.holiday.WorkingDays;
 import jp.machi.report.ReportStatus;
+import jp.machi.shared.DemoData;
 import jp.machi.shared.DemoMode;
 import jp.machi.shared.time.MachiClock;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,12 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Idempotent: existing categories and demo reports are left alone.
  */
 @Component
-class DemoReports implements ApplicationModuleInitializer {
+class DemoReports extends DemoData {
 
     private static final String ROAD = "doboku-keikaku";
     private static final String PR = "kocho-koho";
 
-    private final DemoMode demo;
     private final CategoryRepository categories;
     private final ReportRepository reports;
     private final WorkingDays workingDays;
@@ -33,7 +32,7 @@ class DemoReports implements ApplicationModuleInitializer {
 
     DemoReports(DemoMode demo, CategoryRepository categories, ReportRepository reports, WorkingDays workingDays,
                 TransactionTemplate tx, Clock clock) {
-        this.demo = demo;
+        super(demo);
         this.categories = categories;
         this.reports = reports;
         this.workingDays = workingDays;
@@ -81,10 +80,7 @@ class DemoReports implements ApplicationModuleInitializer {
     }
 
     @Override
-    public void initialize() {
-        if (!demo.enabled()) {
-            return;
-        }
+    protected void seed() {
         tx.executeWithoutResult(s -> {
             for (Category c : demoCategories()) {
                 if (!categories.exists(c.code())) {

@@ -2,6 +2,7 @@ package jp.machi.search.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.machi.search.SearchPages;
 import jp.machi.search.SearchSource;
 import jp.machi.shared.manifest.ServiceLink;
 import org.slf4j.Logger;
@@ -21,8 +22,18 @@ class SearchConfiguration {
     SearchIndex searchIndex(List<SearchSource> sources, List<ServiceLink> services, MessageSource messages,
                             SynonymStore synonyms) {
         List<SearchSource> all = new ArrayList<>(sources);
-        all.add(new ServicePages(services, messages));
+        all.add(servicePages(services, messages));
         return new SearchIndex(all, synonyms);
+    }
+
+    /**
+     * The start page of every service on the home page (facility search, room booking, まちレポ, the inquiry desk ...)
+     * as a search document, from the modules' {@link ServiceLink}s (title and description): a resident who types
+     * 「施設の予約」 finds the booking pages without any module writing a search source for them.
+     */
+    static SearchSource servicePages(List<ServiceLink> services, MessageSource messages) {
+        return SearchPages.of("search.services", messages, services.stream()
+            .map(l -> new SearchPages.Page(l.path(), l.titleKey(), l.descriptionKey())).toArray(SearchPages.Page[]::new));
     }
 
     @Bean

@@ -6,6 +6,27 @@ public record GeoPoint(double lat, double lon) implements java.io.Serializable {
     private static final double EARTH_RADIUS_M = 6_371_000d;
 
     /**
+     * Japan with a margin (latitude 20–46, longitude 122–154): every position Machi takes from a person, a form or a
+     * file must lie inside it (the facility table's check constraint has the same bounds).
+     */
+    public static final double JAPAN_MIN_LAT = 20, JAPAN_MAX_LAT = 46, JAPAN_MIN_LON = 122, JAPAN_MAX_LON = 154;
+
+    /** True for a latitude inside {@link #JAPAN_MIN_LAT Japan's bounds}. */
+    public static boolean latitudeInJapan(double lat) {
+        return lat >= JAPAN_MIN_LAT && lat <= JAPAN_MAX_LAT;
+    }
+
+    /** True for a longitude inside {@link #JAPAN_MIN_LON Japan's bounds}. */
+    public static boolean longitudeInJapan(double lon) {
+        return lon >= JAPAN_MIN_LON && lon <= JAPAN_MAX_LON;
+    }
+
+    /** True when both are given and the point lies inside {@link #JAPAN_MIN_LAT Japan's bounds}. */
+    public static boolean inJapan(Double lat, Double lon) {
+        return lat != null && lon != null && latitudeInJapan(lat) && longitudeInJapan(lon);
+    }
+
+    /**
      * Great-circle distance in metres (haversine on a sphere of the earth's mean radius): good to a few metres at a
      * ward's scale, which is all "within 100 m", "near me" and the districts within a radius ask of it.
      */

@@ -14,8 +14,8 @@
  *       configuration)</li>
  * </ul>
  *
- * Demo data is not a type of ours: each module declares a Spring Modulith
- * {@link org.springframework.modulith.ApplicationModuleInitializer} that checks {@link jp.machi.shared.DemoMode};
+ * Demo data: each module declares a {@link jp.machi.shared.DemoData} (a Spring Modulith
+ * {@link org.springframework.modulith.ApplicationModuleInitializer} that seeds only in {@link jp.machi.shared.DemoMode});
  * they run in module-dependency order at start. Message bundles are found by name: every
  * {@code messages/*.properties} on the class path is a bundle. Search documents, open-data datasets and
  * notification types are contribution types of the modules that own those surfaces (search, opendata,

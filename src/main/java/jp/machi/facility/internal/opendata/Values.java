@@ -13,15 +13,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.machi.facility.TimeRange;
+import jp.machi.shared.image.GeoPoint;
 
 /**
  * Canonical string forms of field values (so a CSV cell and a database value compare equal when they mean the same)
  * and the standard's conventions: 有/無 and 可/不可, hazard flags 1 or empty, times hh:mm, days separated by ";".
  */
 final class Values {
-
-    /** Inside Japan, with a margin: the same bounds as the facility table's check constraint. */
-    static final double MIN_LAT = 20, MAX_LAT = 46, MIN_LON = 122, MAX_LON = 154;
 
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::00)?");
     private static final Pattern POSTAL = Pattern.compile("(\\d{3})-?(\\d{4})");
@@ -78,7 +76,7 @@ final class Values {
                 BigDecimal d = new BigDecimal(h);
                 boolean lat = field.type == Field.Type.LATITUDE;
                 double x = d.doubleValue();
-                if (lat ? x < MIN_LAT || x > MAX_LAT : x < MIN_LON || x > MAX_LON) {
+                if (lat ? !GeoPoint.latitudeInJapan(x) : !GeoPoint.longitudeInJapan(x)) {
                     yield bad(lat ? "facility.data.error.latitude" : "facility.data.error.longitude");
                 }
                 yield ok(decimal(x));

@@ -19,6 +19,7 @@ import jp.machi.facility.internal.FacilityService;
 import jp.machi.facility.internal.HolidayRule;
 import jp.machi.facility.internal.HoursRules;
 import jp.machi.facility.internal.Room;
+import jp.machi.shared.image.GeoPoint;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import jp.machi.shared.text.LocalizedText;
@@ -236,8 +237,8 @@ class FacilityStaffController {
                               long me) {
         boolean[] badLat = new boolean[1];
         boolean[] badLon = new boolean[1];
-        Double lat = StaffInput.coordinate(form.lat(), 20, 46, badLat);
-        Double lon = StaffInput.coordinate(form.lon(), 122, 154, badLon);
+        Double lat = StaffInput.coordinate(form.lat(), GeoPoint.JAPAN_MIN_LAT, GeoPoint.JAPAN_MAX_LAT, badLat);
+        Double lon = StaffInput.coordinate(form.lon(), GeoPoint.JAPAN_MIN_LON, GeoPoint.JAPAN_MAX_LON, badLon);
         if (badLat[0] || (lat == null && lon != null && !badLon[0])) {
             errors.rejectValue("lat", "facility.error.latLon");
         } else if (badLon[0] || (lon == null && lat != null)) {

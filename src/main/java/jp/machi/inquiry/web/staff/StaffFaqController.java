@@ -98,18 +98,11 @@ class StaffFaqController {
     @PostMapping("/staff/faq/new")
     String createSave(FormParams p, Model model, Locale locale, HttpServletResponse response,
                       RedirectAttributes redirect) {
-        FaqService.Form form = p.form();
-        FaqService.Checked checked = service.check(form);
-        if (checked.content() != null && !service.mayEdit(me(), checked.content().departmentCode())) {
-            checked = new FaqService.Checked(null, List.of(jp.machi.inquiry.internal.Problem.of("department",
-                "inquiry.faq.error.notYours")));
-        }
-        if (checked.content() == null) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            prepare(model, null, form, WebProblems.messages(checked.problems(), messages, locale), locale);
+        FaqRepository.Content content = checked(null, p.form(), model, locale, response);
+        if (content == null) {
             return "inquiry/staff/faq-edit";
         }
-        long id = service.create(checked.content(), me());
+        long id = service.create(content, me());
         redirect.addFlashAttribute("saved", true);
         return "redirect:/staff/faq/" + id;
     }
@@ -127,7 +120,21 @@ class StaffFaqController {
                 RedirectAttributes redirect) {
         Faq f = faqs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         mayEdit(f);
-        FaqService.Form form = p.form();
+        FaqRepository.Content content = checked(f, p.form(), model, locale, response);
+        if (content == null) {
+            return "inquiry/staff/faq-edit";
+        }
+        service.update(id, content, me());
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/staff/faq/" + id;
+    }
+
+    /**
+     * The form's content when it is valid and of a department the signed-in staff may edit; otherwise null, with
+     * the edit page prepared again ({@code before} the FAQ being edited, null on create) and a 400.
+     */
+    private FaqRepository.Content checked(Faq before, FaqService.Form form, Model model, Locale locale,
+                                          HttpServletResponse response) {
         FaqService.Checked checked = service.check(form);
         if (checked.content() != null && !service.mayEdit(me(), checked.content().departmentCode())) {
             checked = new FaqService.Checked(null, List.of(jp.machi.inquiry.internal.Problem.of("department",
@@ -135,12 +142,9 @@ class StaffFaqController {
         }
         if (checked.content() == null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            prepare(model, f, form, WebProblems.messages(checked.problems(), messages, locale), locale);
-            return "inquiry/staff/faq-edit";
+            prepare(model, before, form, WebProblems.messages(checked.problems(), messages, locale), locale);
         }
-        service.update(id, checked.content(), me());
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/staff/faq/" + id;
+        return checked.content();
     }
 
     /** Publishing is the review: the reviewer confirms that no one's personal data is left in the text. */

@@ -7,8 +7,8 @@ import jp.machi.facility.RoomSummary;
 import jp.machi.identity.Accounts;
 import jp.machi.reservation.booking.Residency;
 import jp.machi.reservation.booking.RoomPart;
+import jp.machi.shared.DemoData;
 import jp.machi.shared.DemoMode;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,9 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * part bookings side by side. Idempotent: a registered resident stays as they are; no part is added once any exists.
  */
 @Component
-class BookingDemoData implements ApplicationModuleInitializer {
+class BookingDemoData extends DemoData {
 
-    private final DemoMode demo;
     private final BookerRepository bookers;
     private final RoomPartRepository parts;
     private final Facilities facilities;
@@ -29,7 +28,7 @@ class BookingDemoData implements ApplicationModuleInitializer {
 
     BookingDemoData(DemoMode demo, BookerRepository bookers, RoomPartRepository parts, Facilities facilities,
                     Accounts accounts, TransactionTemplate tx) {
-        this.demo = demo;
+        super(demo);
         this.bookers = bookers;
         this.parts = parts;
         this.facilities = facilities;
@@ -38,10 +37,7 @@ class BookingDemoData implements ApplicationModuleInitializer {
     }
 
     @Override
-    public void initialize() {
-        if (!demo.enabled()) {
-            return;
-        }
+    protected void seed() {
         accounts.findByEmail("resident@demo.machi.example").ifPresent(a ->
             tx.executeWithoutResult(s -> bookers.registerIfAbsent(a.id(), Residency.RESIDENT, Instant.now())));
         if (parts.anyPart()) {

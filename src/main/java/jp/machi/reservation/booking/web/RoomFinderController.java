@@ -122,7 +122,7 @@ class RoomFinderController {
         if (hasLat || hasLon) {
             Double la = hasLat ? NumberInput.decimal(lat) : null;
             Double lo = hasLon ? NumberInput.decimal(lon) : null;
-            if (la == null || lo == null || la < 20 || la > 46 || lo < 122 || lo > 154) {
+            if (!GeoPoint.inJapan(la, lo)) {
                 errors.put("near", "reservation.find.error.position");
             } else {
                 from = new GeoPoint(la, lo);

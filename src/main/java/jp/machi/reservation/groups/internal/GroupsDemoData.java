@@ -11,10 +11,10 @@ import jp.machi.facility.RoomSummary;
 import jp.machi.identity.Accounts;
 import jp.machi.reservation.booking.Bookers;
 import jp.machi.reservation.booking.Residency;
+import jp.machi.shared.DemoData;
 import jp.machi.shared.DemoMode;
 import jp.machi.shared.time.MachiClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,9 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * group; the rule of who may book is set again as it is.
  */
 @Component
-class GroupsDemoData implements ApplicationModuleInitializer {
+class GroupsDemoData extends DemoData {
 
-    private final DemoMode demo;
     private final GroupService groups;
     private final EligibilityCheck eligibility;
     private final Bookers bookers;
@@ -38,7 +37,7 @@ class GroupsDemoData implements ApplicationModuleInitializer {
 
     GroupsDemoData(DemoMode demo, GroupService groups, EligibilityCheck eligibility, Bookers bookers, Accounts accounts,
                    Facilities facilities, JdbcClient jdbc, TransactionTemplate tx) {
-        this.demo = demo;
+        super(demo);
         this.groups = groups;
         this.eligibility = eligibility;
         this.bookers = bookers;
@@ -49,10 +48,7 @@ class GroupsDemoData implements ApplicationModuleInitializer {
     }
 
     @Override
-    public void initialize() {
-        if (!demo.enabled()) {
-            return;
-        }
+    protected void seed() {
         tx.executeWithoutResult(s -> {
             for (RoomSummary r : facilities.allBookableRooms()) {
                 if ("Sports room (example)".equals(r.name().in(Locale.ENGLISH))) {

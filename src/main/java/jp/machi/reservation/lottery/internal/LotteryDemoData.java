@@ -14,9 +14,9 @@ import jp.machi.reservation.booking.Bookers;
 import jp.machi.reservation.booking.Residency;
 import jp.machi.reservation.groups.Groups;
 import jp.machi.reservation.rules.Slot;
+import jp.machi.shared.DemoData;
 import jp.machi.shared.DemoMode;
 import jp.machi.shared.time.MachiClock;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,11 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing happens once a demo round exists.
  */
 @Component
-class LotteryDemoData implements ApplicationModuleInitializer {
+class LotteryDemoData extends DemoData {
 
     static final String MARK = "(demo)";
 
-    private final DemoMode demo;
     private final LotteryService lottery;
     private final BookableRooms reservations;
     private final Bookers bookers;
@@ -46,20 +45,20 @@ class LotteryDemoData implements ApplicationModuleInitializer {
 
     LotteryDemoData(DemoMode demo, LotteryService lottery, BookableRooms reservations, Bookers bookers, Accounts accounts,
                     Facilities facilities, Groups groups, JdbcClient jdbc, TransactionTemplate tx) {
-        this.groups = groups;
-        this.demo = demo;
+        super(demo);
         this.lottery = lottery;
         this.reservations = reservations;
         this.bookers = bookers;
         this.accounts = accounts;
         this.facilities = facilities;
+        this.groups = groups;
         this.jdbc = jdbc;
         this.tx = tx;
     }
 
     @Override
-    public void initialize() {
-        if (!demo.enabled() || jdbc.sql("select count(*) from reservation_lottery_round where name_en like ?")
+    protected void seed() {
+        if (jdbc.sql("select count(*) from reservation_lottery_round where name_en like ?")
             .param("%" + MARK).query(Long.class).single() > 0) {
             return;
         }

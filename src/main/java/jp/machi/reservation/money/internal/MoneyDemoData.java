@@ -1,27 +1,26 @@
 package jp.machi.reservation.money.internal;
 
+import jp.machi.shared.DemoData;
 import jp.machi.shared.DemoMode;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Demo mode: example reduction categories (減免区分). Idempotent: nothing is changed once any category exists. */
 @Component
-class MoneyDemoData implements ApplicationModuleInitializer {
+class MoneyDemoData extends DemoData {
 
-    private final DemoMode demo;
     private final ReductionCategoryRepository repository;
     private final TransactionTemplate tx;
 
     MoneyDemoData(DemoMode demo, ReductionCategoryRepository repository, TransactionTemplate tx) {
-        this.demo = demo;
+        super(demo);
         this.repository = repository;
         this.tx = tx;
     }
 
     @Override
-    public void initialize() {
-        if (!demo.enabled() || repository.any()) {
+    protected void seed() {
+        if (repository.any()) {
             return;
         }
         tx.executeWithoutResult(s -> {

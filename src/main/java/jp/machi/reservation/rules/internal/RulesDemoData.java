@@ -12,8 +12,8 @@ import jp.machi.reservation.rules.RefundTier;
 import jp.machi.reservation.rules.Rule;
 import jp.machi.reservation.rules.Slot;
 import jp.machi.reservation.rules.SlotFee;
+import jp.machi.shared.DemoData;
 import jp.machi.shared.DemoMode;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Idempotent: the ward's terms once the ward has slots; a sports room once it has slots of its own.
  */
 @Component
-class RulesDemoData implements ApplicationModuleInitializer {
+class RulesDemoData extends DemoData {
 
     /** A 区民館's fees by slot (resident / non-resident / commercial): the evening costs more than the morning. */
     static final Map<String, SlotFee> HALL_SLOT_FEES = new LinkedHashMap<>(Map.of(
@@ -39,23 +39,19 @@ class RulesDemoData implements ApplicationModuleInitializer {
             LocalTime.of(h, 0), LocalTime.of(h + 2, 0)))
         .toList();
 
-    private final DemoMode demo;
     private final RuleRepository repository;
     private final Facilities facilities;
     private final TransactionTemplate tx;
 
     RulesDemoData(DemoMode demo, RuleRepository repository, Facilities facilities, TransactionTemplate tx) {
-        this.demo = demo;
+        super(demo);
         this.repository = repository;
         this.facilities = facilities;
         this.tx = tx;
     }
 
     @Override
-    public void initialize() {
-        if (!demo.enabled()) {
-            return;
-        }
+    protected void seed() {
         List<RoomSummary> rooms = facilities.allBookableRooms();
         tx.executeWithoutResult(s -> {
             if (!repository.hasWardSlots()) {
