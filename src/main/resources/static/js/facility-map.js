@@ -19,22 +19,15 @@
       });
     }
     var el = document.getElementById('facility-map');
-    if (!el || typeof L === 'undefined') {
+    if (!el || typeof L === 'undefined' || !(window.Machi && window.Machi.baseMap)) {
       return;
     }
-    el.classList.add('facility-map--ready');
-    var map = L.map(el, { scrollWheelZoom: false })
-      .setView([parseFloat(el.dataset.lat), parseFloat(el.dataset.lon)], parseInt(el.dataset.zoom, 10) || 13);
-    L.tileLayer(el.dataset.tileUrl, {
-      maxZoom: 18,
-      attribution: '<a href="https://maps.gsi.go.jp/development/ichiran.html">' + escapeHtml(el.dataset.tileAttribution)
-        + '</a> | ' + escapeHtml(el.dataset.dataAttribution)
-    }).addTo(map);
+    var map = window.Machi.baseMap(el, el.dataset.dataAttribution);
     // The map asks only for what it shows: the search's facilities inside the visible map (bbox), and only once
     // the map is zoomed in far enough that a ward with thousands of facilities cannot send megabytes to a phone.
     // Zoomed further out it shows the facilities of the list page on screen (already in the page, no request).
     var layer = L.layerGroup().addTo(map);
-    var pending = null;
+    var load = window.Machi.viewLoader(map, el.dataset.api);
     var listed = [];
     document.querySelectorAll('.facility-card[data-lat][data-lon]').forEach(function (card) {
       var lat = parseFloat(card.dataset.lat);
@@ -50,26 +43,17 @@
     window.Machi.onMapSettled(map, show);
 
     function show() {
-      if (pending) { pending.abort(); pending = null; }
       if (map.getZoom() < MIN_ZOOM_FOR_API || typeof fetch === 'undefined') {
+        load();
         draw(listed);
         return;
       }
-      var b = map.getBounds().pad(0.1);
-      var url = el.dataset.api + (el.dataset.api.indexOf('?') < 0 ? '?' : '&') + 'bbox='
-        + [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (n) { return n.toFixed(5); }).join(',');
-      var controller = typeof AbortController === 'undefined' ? null : new AbortController();
-      pending = controller;
-      fetch(url, { headers: { Accept: 'application/geo+json' }, signal: controller ? controller.signal : undefined })
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (data) {
-          if (!data) { return; }
-          draw(data.features.filter(function (f) { return f.geometry; }).map(function (f) {
-            return { lat: f.geometry.coordinates[1], lon: f.geometry.coordinates[0], name: f.properties.name,
-              href: '/facilities/' + encodeURIComponent(f.id) };
-          }));
-        })
-        .catch(function () { /* aborted by a newer move, or offline: the list has everything */ });
+      load(function (data) {
+        draw(data.features.filter(function (f) { return f.geometry; }).map(function (f) {
+          return { lat: f.geometry.coordinates[1], lon: f.geometry.coordinates[0], name: f.properties.name,
+            href: '/facilities/' + encodeURIComponent(f.id) };
+        }));
+      });
     }
 
     function draw(points) {
@@ -82,10 +66,4 @@
       });
     }
   });
-
-  function escapeHtml(s) {
-    return String(s || '').replace(/[&<>"']/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-    });
-  }
 })();

@@ -10,13 +10,3 @@
   });
 })();
 
-// Maps (the facility and report maps): run fn now, and again 250 ms after the map stops moving.
-window.Machi = window.Machi || {};
-window.Machi.onMapSettled = function (map, fn) {
-  var timer = null;
-  map.on('moveend', function () {
-    clearTimeout(timer);
-    timer = setTimeout(fn, 250);
-  });
-  fn();
-};

@@ -4,16 +4,10 @@
   'use strict';
   document.addEventListener('DOMContentLoaded', function () {
     var el = document.getElementById('opendata-map');
-    if (!el || typeof L === 'undefined' || typeof fetch === 'undefined') {
+    if (!el || typeof L === 'undefined' || typeof fetch === 'undefined' || !(window.Machi && window.Machi.baseMap)) {
       return;
     }
-    el.classList.add('facility-map--ready');
-    var map = L.map(el, { scrollWheelZoom: false })
-      .setView([parseFloat(el.dataset.lat), parseFloat(el.dataset.lon)], parseInt(el.dataset.zoom, 10) || 13);
-    L.tileLayer(el.dataset.tileUrl, {
-      maxZoom: 18,
-      attribution: '<a href="https://maps.gsi.go.jp/development/ichiran.html">' + escapeHtml(el.dataset.tileAttribution) + '</a>'
-    }).addTo(map);
+    var map = window.Machi.baseMap(el);
     fetch(el.dataset.geojson, { headers: { Accept: 'application/geo+json' } })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) {
@@ -26,7 +20,7 @@
           var p = f.properties || {};
           var name = p.name || p.category || p.identifier || '';
           var marker = L.circleMarker([lat, lon], { radius: 6, weight: 2 }).addTo(map);
-          if (name) { marker.bindPopup(escapeHtml(String(name))); }
+          if (name) { marker.bindPopup(window.Machi.escapeHtml(String(name))); }
           points.push([lat, lon]);
         });
         if (points.length > 0) {
@@ -35,10 +29,4 @@
       })
       .catch(function () { /* offline: the table has the data */ });
   });
-
-  function escapeHtml(s) {
-    return String(s).replace(/[&<>"']/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-    });
-  }
 })();

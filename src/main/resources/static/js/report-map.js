@@ -14,7 +14,7 @@
   };
   document.addEventListener('DOMContentLoaded', function () {
     var el = document.getElementById('report-map');
-    if (!el || typeof L === 'undefined' || typeof fetch === 'undefined') {
+    if (!el || typeof L === 'undefined' || typeof fetch === 'undefined' || !(window.Machi && window.Machi.baseMap)) {
       return;
     }
     var panel = el.closest('.report-map-panel');
@@ -25,32 +25,13 @@
       labels[li.dataset.status] = li.textContent.trim();
     });
     legend.hidden = false;
-    el.classList.add('facility-map--ready');
-    var map = L.map(el, { scrollWheelZoom: false })
-      .setView([parseFloat(el.dataset.lat), parseFloat(el.dataset.lon)], parseInt(el.dataset.zoom, 10) || 13);
-    L.tileLayer(el.dataset.tileUrl, {
-      maxZoom: 18,
-      attribution: '<a href="https://maps.gsi.go.jp/development/ichiran.html">' + escapeHtml(el.dataset.tileAttribution) + '</a>'
-    }).addTo(map);
+    var map = window.Machi.baseMap(el);
     var layer = L.layerGroup().addTo(map);
-    var pending = null;
-    window.Machi.onMapSettled(map, load);
-
     // The list's filters are in data-api; the map adds the bbox of what it shows, so a move asks only for that area.
-    function load() {
-      if (pending) { pending.abort(); pending = null; }
-      var b = map.getBounds().pad(0.1);
-      var url = el.dataset.api + (el.dataset.api.indexOf('?') < 0 ? '?' : '&') + 'bbox='
-        + [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (n) { return n.toFixed(5); }).join(',');
-      var controller = typeof AbortController === 'undefined' ? null : new AbortController();
-      pending = controller;
-      fetch(url, { headers: { Accept: 'application/geo+json' }, signal: controller ? controller.signal : undefined })
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (data) {
-          if (data) { draw(data.features || []); }
-        })
-        .catch(function () { /* aborted by a newer move, or offline: the list has everything */ });
-    }
+    var load = window.Machi.viewLoader(map, el.dataset.api);
+    window.Machi.onMapSettled(map, function () {
+      load(function (data) { draw(data.features || []); });
+    });
 
     function draw(features) {
       layer.clearLayers();
@@ -87,10 +68,4 @@
       return box;
     }
   });
-
-  function escapeHtml(s) {
-    return String(s || '').replace(/[&<>"']/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-    });
-  }
 })();

@@ -40,7 +40,7 @@ class AuditChainVerifierTest {
         String m = "verify-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             auditLog.record(new AuditEvent("resident.read", 7L, "staff@demo.machi.example", null, 42L,
-                "account:42", m + " #" + i, "192.0.2.1"));
+                "account:42", m + " #" + i, "192.0.2.1", null));
         }
         return jdbc.sql("select id from audit_entry where detail like ? order by id").param(m + "%")
             .query(Long.class).list();
@@ -157,7 +157,7 @@ class AuditChainVerifierTest {
             db.sql("delete from audit_entry where id >= ?").param(checkpointed).update();
             // new, perfectly chained entries take the removed numbers
             for (int i = 0; i < 3; i++) {
-                auditLog.record(new AuditEvent("auth.login.success", null, "someone", null, null, null, "x" + i, null));
+                auditLog.record(new AuditEvent("auth.login.success", null, "someone", null, null, null, "x" + i, null, null));
             }
         });
 
@@ -175,14 +175,14 @@ class AuditChainVerifierTest {
                 rs.getObject("actor_account_id", Long.class), rs.getString("actor_label"),
                 rs.getObject("on_behalf_of_id", Long.class), rs.getObject("subject_account_id", Long.class),
                 rs.getString("subject"), rs.getString("detail"), rs.getString("remote_address"),
-                rs.getString("prev_hash"), rs.getString("hash"))).list();
+                rs.getString("prev_hash"), rs.getString("hash"), rs.getString("detail_key"), rs.getString("detail_args"))).list();
         // hashes are unique: move the old ones out of the way first
         db.sql("update audit_entry set hash = md5(hash) || md5(hash || 'x'), prev_hash = md5(prev_hash) || md5('y' || prev_hash)"
             + " where id >= ?").param(from).update();
         for (AuditEntry e : tail) {
             AuditEntry rechained = new AuditEntry(e.id(), e.occurredAt(), e.action(), e.actorAccountId(),
                 e.actorLabel(), e.onBehalfOfId(), e.subjectAccountId(), e.subject(), e.detail(), e.remoteAddress(),
-                prev, null);
+                prev, null, e.detailKey(), e.detailArgs());
             String hash = AuditChain.hash(rechained);
             db.sql("update audit_entry set prev_hash = ?, hash = ? where id = ?").params(prev, hash, e.id()).update();
             prev = hash;

@@ -33,7 +33,7 @@ class AuditLogTest {
     }
 
     static AuditEvent event(String action, String detail) {
-        return new AuditEvent(action, 7L, "staff@demo.machi.example", 42L, 42L, "account:42", detail, "192.0.2.1");
+        return new AuditEvent(action, 7L, "staff@demo.machi.example", 42L, 42L, "account:42", detail, "192.0.2.1", null);
     }
 
     List<AuditEntry> entriesWith(String marker) {
@@ -43,8 +43,28 @@ class AuditLogTest {
                 rs.getObject("actor_account_id", Long.class), rs.getString("actor_label"),
                 rs.getObject("on_behalf_of_id", Long.class), rs.getObject("subject_account_id", Long.class),
                 rs.getString("subject"), rs.getString("detail"), rs.getString("remote_address"),
-                rs.getString("prev_hash"), rs.getString("hash")))
+                rs.getString("prev_hash"), rs.getString("hash"), rs.getString("detail_key"), rs.getString("detail_args")))
             .list();
+    }
+
+    @Test
+    void aKeyedDescriptionIsChainedInVersionTwoOverItsKeyAndArgumentsWithItsEnglishText() {
+        String m = marker();
+        auditLog.record(new AuditEvent("identity.resident.search", 7L, "staff@demo.machi.example", null, null, "residents",
+            AuditDetail.of("identity.audit.resident.search", m, 2), "192.0.2.1"));
+        AuditEntry e = entriesWith(m).getFirst();
+        assertThat(e.detail()).isEqualTo("Searched for \"" + m + "\", 2 found");
+        assertThat(e.detailKey()).isEqualTo("identity.audit.resident.search");
+        assertThat(e.detailArgs()).isEqualTo("[\"" + m + "\",2]");
+        assertThat(jp.machi.audit.internal.AuditChain.hash(e)).isEqualTo(e.hash());
+        // the key and the arguments are covered: another argument is another hash
+        AuditEntry changed = new AuditEntry(e.id(), e.occurredAt(), e.action(), e.actorAccountId(), e.actorLabel(),
+            e.onBehalfOfId(), e.subjectAccountId(), e.subject(), e.detail(), e.remoteAddress(), e.prevHash(), e.hash(),
+            e.detailKey(), "[\"" + m + "\",3]");
+        assertThat(jp.machi.audit.internal.AuditChain.hash(changed)).isNotEqualTo(e.hash());
+        AuditEntry unkeyed = new AuditEntry(e.id(), e.occurredAt(), e.action(), e.actorAccountId(), e.actorLabel(),
+            e.onBehalfOfId(), e.subjectAccountId(), e.subject(), e.detail(), e.remoteAddress(), e.prevHash(), e.hash());
+        assertThat(jp.machi.audit.internal.AuditChain.hash(unkeyed)).isNotEqualTo(e.hash());
     }
 
     String hashOf(long id) {
@@ -77,7 +97,7 @@ class AuditLogTest {
         String m = marker();
         auditLog.record(event("resident.read", "before " + m));
         tx.executeWithoutResult(s -> auditLog.recordAll(List.of(event("resident.read", "batch 1 " + m),
-            new AuditEvent("reservation.booking.unpaid-cancel", null, "system", null, null, "booking:1", "batch 2 " + m, null),
+            new AuditEvent("reservation.booking.unpaid-cancel", null, "system", null, null, "booking:1", "batch 2 " + m, null, null),
             event("x".repeat(300), "batch 3 " + m + "\0"))));
         auditLog.record(event("resident.read", "after " + m));
 
@@ -104,7 +124,7 @@ class AuditLogTest {
         String m = marker();
         String longDetail = m + " " + "あ".repeat(2000);
         auditLog.record(new AuditEvent("x".repeat(300), null, "", null, null, "s".repeat(500),
-            longDetail + "\0", "a".repeat(100)));
+            longDetail + "\0", "a".repeat(100), null));
         AuditEntry e = entriesWith(m).getFirst();
         assertThat(e.detail()).hasSize(1000).startsWith(m);
         assertThat(e.action()).hasSize(100);

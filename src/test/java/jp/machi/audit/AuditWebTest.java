@@ -54,7 +54,7 @@ class AuditWebTest {
     String record(String detail) {
         String m = "web-" + UUID.randomUUID();
         auditLog.record(new AuditEvent("resident.read", 7L, "staff@demo.machi.example", 43L, 42L, "account:42",
-            detail + " " + m, "192.0.2.9"));
+            detail + " " + m, "192.0.2.9", null));
         return m;
     }
 
@@ -69,7 +69,7 @@ class AuditWebTest {
         assertThat(html).contains("監査ログ").contains("read the address " + m).contains("staff@demo.machi.example")
             .contains("<caption").contains("scope=\"col\"").contains("1件見つかりました");
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'audit.search' and actor_label = ? "
-                + "and detail like ?").params(AUDITOR, "%text=" + m + "%").query(Long.class).single())
+                + "and detail like ? and detail_key = 'audit.audit.search'").params(AUDITOR, "%words \"" + m + "\"%").query(Long.class).single())
             .isEqualTo(1L);
     }
 
@@ -86,9 +86,9 @@ class AuditWebTest {
     void aJapaneseAuditorReadsActionsAndDescriptionsInJapaneseAndAnEnglishOneAsRecorded() throws Exception {
         String m = "words-" + UUID.randomUUID();
         auditLog.record(new AuditEvent("identity.login.success", 43L, "staff@demo.machi.example", null, 43L, "account:43",
-            "signed in with password and authenticator code " + m, "192.0.2.9"));
+            "signed in with password and authenticator code " + m, "192.0.2.9", null));
         auditLog.record(new AuditEvent("reservation.booking.paid", 43L, "staff@demo.machi.example", null, 42L, "booking:9",
-            "fee 3000 " + m, "192.0.2.9"));
+            "fee 3000 " + m, "192.0.2.9", null));
         String ja = mvc.perform(get("/audit").param("text", m).with(auditor()))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(ja).contains("パスワードと認証アプリの確認コードでログイン").contains("使用料の収納").contains("使用料（円）：3000 " + m)
@@ -102,6 +102,40 @@ class AuditWebTest {
         String other = record("something nobody translated");
         assertThat(mvc.perform(get("/audit").param("text", other).with(auditor())).andReturn().getResponse()
             .getContentAsString(StandardCharsets.UTF_8)).contains("lang=\"en\">something nobody translated " + other);
+    }
+
+    @Test
+    void descriptionsRecordedWithAKeyAreSaidInTheLanguageOfTheAuditorAndTheCsvKeepsKeyArgumentsAndEnglish() throws Exception {
+        String m = "keyed-" + UUID.randomUUID();
+        auditLog.record(AuditEvent.system("report.status.change", null, "report:1",
+            AuditDetail.of("report.audit.status", AuditDetail.word("report.status.received"), AuditDetail.word("report.status.in-progress"))));
+        auditLog.record(AuditEvent.system("identity.resident.search", null, "residents",
+            AuditDetail.of("identity.audit.resident.search", m, 3)));
+        long status = jdbc.sql("select max(id) from audit_entry where action = 'report.status.change'").query(Long.class).single();
+        // the English text is written from the English bundle when the entry is recorded
+        assertThat(jdbc.sql("select detail from audit_entry where id = ?").param(status).query(String.class).single())
+            .isEqualTo("Received → In progress");
+        String ja = mvc.perform(get("/audit").param("text", m).with(auditor()))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(ja).contains("「" + m + "」で検索、3件").doesNotContain("Searched for");
+        String jaStatus = mvc.perform(get("/audit").param("action", "report.status.change").with(auditor()))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(jaStatus).contains("受付 → 対応中").doesNotContain("in_progress").doesNotContain("IN_PROGRESS")
+            .doesNotContain("Received → In progress");
+        String en = mvc.perform(get("/audit").param("text", m).param("lang", "en").with(auditor()))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("Searched for &quot;" + m + "&quot;, 3 found");
+
+        byte[] bytes = mvc.perform(get("/audit/export.csv").param("text", m).with(auditor()))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> rows = parseCsv(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
+        List<String> row = rows.get(1);
+        assertThat(row.get(9)).isEqualTo("Searched for \"" + m + "\", 3 found");
+        assertThat(row.get(13)).isEqualTo("identity.audit.resident.search");
+        assertThat(row.get(14)).isEqualTo("[\"" + m + "\",3]");
+        for (List<String> r : rows.subList(1, rows.size())) {
+            assertThat(documentedHash(r)).isEqualTo(r.get(12));
+        }
     }
 
     @Test
@@ -128,7 +162,7 @@ class AuditWebTest {
     @Test
     void theCsvExportHasABomAHeaderTheEntriesAndNoLiveFormulas() throws Exception {
         String m = record("=HYPERLINK(\"http://example.invalid\",\"click\")");
-        auditLog.record(new AuditEvent("resident.read", null, "@evil", null, null, "-2+3", "plain " + m, null));
+        auditLog.record(new AuditEvent("resident.read", null, "@evil", null, null, "-2+3", "plain " + m, null, null));
 
         MvcResult res = mvc.perform(get("/audit/export.csv").param("text", m).with(auditor()))
             .andExpect(status().isOk()).andReturn();
@@ -143,7 +177,7 @@ class AuditWebTest {
         List<List<String>> rows = parseCsv(csv);
         assertThat(rows.getFirst()).containsExactly("number", "occurred_at_utc", "occurred_at_tokyo", "action",
             "actor_account_id", "actor_label", "on_behalf_of_id", "subject_account_id", "subject", "detail",
-            "remote_address", "prev_hash", "hash");
+            "remote_address", "prev_hash", "hash", "detail_key", "detail_args");
         // the two entries, and the export itself (recorded before the file is written, its filters match)
         assertThat(rows).hasSize(4);
         assertThat(rows.get(3).get(3)).isEqualTo("audit.export");
@@ -159,7 +193,7 @@ class AuditWebTest {
             assertThat(documentedHash(row)).isEqualTo(row.get(12));
         }
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'audit.export' and detail like ?")
-            .param("%text=" + m + "%").query(Long.class).single()).isEqualTo(1L);
+            .param("%words \"" + m + "\"%").query(Long.class).single()).isEqualTo(1L);
     }
 
     @Test
@@ -233,8 +267,9 @@ class AuditWebTest {
     /** The hash as docs/modules/audit.md tells an outsider to compute it from one CSV row. */
     static String documentedHash(List<String> row) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        out.writeBytes("machi-audit-v1".getBytes(StandardCharsets.UTF_8));
-        int[] columns = {0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+        boolean keyed = !row.get(13).isEmpty();
+        out.writeBytes((keyed ? "machi-audit-v2" : "machi-audit-v1").getBytes(StandardCharsets.UTF_8));
+        int[] columns = keyed ? new int[] {0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14} : new int[] {0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11};
         for (int c : columns) {
             String v = row.get(c);
             if (v.startsWith("'")) {

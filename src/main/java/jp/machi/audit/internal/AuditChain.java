@@ -20,6 +20,10 @@ import java.util.HexFormat;
  * UTF-8 bytes (decimal), a colon and the bytes; an absent field (SQL null) is written as a single "-".
  * Numbers are decimal without sign or leading zeros; occurred_at is UTC as {@code 2026-11-23T01:02:03.456789Z}
  * (always six fractional digits).
+ *
+ * <p>Version 2 (entries whose description has a message key): the same, but the tag is {@code "machi-audit-v2"} and
+ * two more fields follow prev_hash: detail_key and detail_args (the arguments as the JSON text stored). Entries
+ * without a key keep version 1, so entries written before keys existed verify as they always did.
  */
 public final class AuditChain {
 
@@ -27,6 +31,7 @@ public final class AuditChain {
     public static final String GENESIS = "0".repeat(64);
 
     static final String VERSION = "machi-audit-v1";
+    static final String VERSION_KEYED = "machi-audit-v2";
 
     private static final DateTimeFormatter UTC_MICROS =
         DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -41,7 +46,8 @@ public final class AuditChain {
     /** The bytes that are hashed. */
     static byte[] canonical(AuditEntry e) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.writeBytes(VERSION.getBytes(StandardCharsets.UTF_8));
+        boolean keyed = e.detailKey() != null;
+        out.writeBytes((keyed ? VERSION_KEYED : VERSION).getBytes(StandardCharsets.UTF_8));
         field(out, Long.toString(e.id()));
         field(out, canonicalTime(e.occurredAt()));
         field(out, e.action());
@@ -53,6 +59,10 @@ public final class AuditChain {
         field(out, e.detail());
         field(out, e.remoteAddress());
         field(out, e.prevHash());
+        if (keyed) {
+            field(out, e.detailKey());
+            field(out, e.detailArgs());
+        }
         return out.toByteArray();
     }
 

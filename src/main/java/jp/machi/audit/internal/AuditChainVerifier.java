@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.machi.audit.AuditChainChecked;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.shared.DemoMode;
@@ -75,13 +76,13 @@ public class AuditChainVerifier {
                 outcome.lastHash(), seal.checkpoint(result.lastId(), result.entriesChecked(), outcome.lastHash()));
             entries.insertCheckpoint(checkpoint);
         }
-        String detail = result.ok()
-            ? "ok; entries=" + result.entriesChecked() + "; last=" + result.lastId()
-            : "FAILED; faults=" + (result.faults().size() + result.moreFaults()) + "; " + result.summary()
-                + "; entries=" + result.entriesChecked();
+        AuditDetail said = result.ok()
+            ? AuditDetail.of("audit.audit.verify.ok", result.entriesChecked(), result.lastId())
+            : AuditDetail.of("audit.audit.verify.failed", result.faults().size() + result.moreFaults(),
+                result.faults().isEmpty() ? "-" : result.faults().getFirst().fromId(), result.entriesChecked());
         String action = "audit.verify";
-        auditLog.record(scheduled ? AuditEvent.system(action, null, "audit:chain", detail)
-            : AuditActor.event(action, "audit:chain", detail));
+        auditLog.record(scheduled ? AuditEvent.system(action, null, "audit:chain", said)
+            : AuditActor.event(action, "audit:chain", said));
         AuditEntryRepository.Checkpoint anchored = checkpoint;
         AuditChainChecked event = new AuditChainChecked(result.ok(), result.lastId(), result.entriesChecked(),
             outcome.lastHash(), anchored == null ? null : anchored.seal(), result.ok() ? null : result.summary(),

@@ -23,7 +23,7 @@ class AuditEntryRepository {
 
     private static final int FETCH_SIZE = 500;
     private static final String COLUMNS = "id, occurred_at, action, actor_account_id, actor_label, on_behalf_of_id, "
-        + "subject_account_id, subject, detail, remote_address, prev_hash, hash";
+        + "subject_account_id, subject, detail, remote_address, prev_hash, hash, detail_key, detail_args";
 
     private static final RowMapper<AuditEntry> ENTRY = AuditEntryRepository::entry;
 
@@ -48,10 +48,10 @@ class AuditEntryRepository {
     }
 
     void insert(AuditEntry e, String seal) {
-        jdbc.sql("insert into audit_entry (" + COLUMNS + ", seal) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into audit_entry (" + COLUMNS + ", seal) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(e.id(), Timestamp.from(e.occurredAt()), e.action(), e.actorAccountId(), e.actorLabel(),
                 e.onBehalfOfId(), e.subjectAccountId(), e.subject(), e.detail(), e.remoteAddress(), e.prevHash(),
-                e.hash(), seal)
+                e.hash(), e.detailKey(), e.detailArgs(), seal)
             .update();
     }
 
@@ -70,6 +70,8 @@ class AuditEntryRepository {
         String[] address = new String[n];
         String[] prev = new String[n];
         String[] hash = new String[n];
+        String[] key = new String[n];
+        String[] args = new String[n];
         for (int i = 0; i < n; i++) {
             AuditEntry e = list.get(i);
             id[i] = e.id();
@@ -84,15 +86,18 @@ class AuditEntryRepository {
             address[i] = e.remoteAddress();
             prev[i] = e.prevHash();
             hash[i] = e.hash();
+            key[i] = e.detailKey();
+            args[i] = e.detailArgs();
         }
         jdbc.sql("insert into audit_entry (" + COLUMNS + ", seal) select * from unnest(cast(:id as bigint[]), "
                 + "cast(:at as timestamptz[]), cast(:action as varchar[]), cast(:actor as bigint[]), cast(:label as varchar[]), "
                 + "cast(:onBehalf as bigint[]), cast(:subjectAccount as bigint[]), cast(:subject as varchar[]), "
                 + "cast(:detail as varchar[]), cast(:address as varchar[]), cast(:prev as varchar[]), cast(:hash as varchar[]), "
-                + "cast(:seal as varchar[]))")
+                + "cast(:key as varchar[]), cast(:args as varchar[]), cast(:seal as varchar[]))")
             .param("id", id).param("at", at).param("action", action).param("actor", actor).param("label", label)
             .param("onBehalf", onBehalf).param("subjectAccount", subjectAccount).param("subject", subject)
             .param("detail", detail).param("address", address).param("prev", prev).param("hash", hash)
+            .param("key", key).param("args", args)
             .param("seal", seals.toArray(String[]::new))
             .update();
     }
@@ -206,6 +211,6 @@ class AuditEntryRepository {
             rs.getString("action"), rs.getObject("actor_account_id", Long.class), rs.getString("actor_label"),
             rs.getObject("on_behalf_of_id", Long.class), rs.getObject("subject_account_id", Long.class),
             rs.getString("subject"), rs.getString("detail"), rs.getString("remote_address"),
-            rs.getString("prev_hash"), rs.getString("hash"));
+            rs.getString("prev_hash"), rs.getString("hash"), rs.getString("detail_key"), rs.getString("detail_args"));
     }
 }

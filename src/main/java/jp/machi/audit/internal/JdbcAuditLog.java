@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import org.springframework.stereotype.Service;
@@ -28,16 +30,21 @@ class JdbcAuditLog implements AuditLog {
     static final int MAX_SUBJECT = 200;
     static final int MAX_DETAIL = 1000;
     static final int MAX_ADDRESS = 64;
+    static final int MAX_KEY = 200;
+    static final int MAX_ARGS = 4000;
+    static final int MAX_ARG = 300;
 
     private final AuditEntryRepository entries;
     private final AuditSeal seal;
     private final AuditHead head;
+    private final AuditDetails details;
     private final Clock clock = Clock.systemUTC();
 
-    JdbcAuditLog(AuditEntryRepository entries, AuditSeal seal, AuditHead head) {
+    JdbcAuditLog(AuditEntryRepository entries, AuditSeal seal, AuditHead head, AuditDetails details) {
         this.entries = entries;
         this.seal = seal;
         this.head = head;
+        this.details = details;
     }
 
     @Override
@@ -48,7 +55,7 @@ class JdbcAuditLog implements AuditLog {
         entries.lockForAppend();
         AuditEntryRepository.Tail tail = entries.tail().orElse(null);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        AuditEntry entry = entry(event, action, tail == null ? 1 : tail.id() + 1, now,
+        AuditEntry entry = entry(said(event), action, tail == null ? 1 : tail.id() + 1, now,
             tail == null ? AuditChain.GENESIS : tail.hash());
         entries.insert(entry, seal.entry(entry.hash()));
         reached(entry.id());
@@ -72,7 +79,7 @@ class JdbcAuditLog implements AuditLog {
         List<AuditEntry> chained = new ArrayList<>(events.size());
         List<String> seals = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            AuditEntry entry = entry(events.get(i), actions.get(i), id++, now, prev);
+            AuditEntry entry = entry(said(events.get(i)), actions.get(i), id++, now, prev);
             chained.add(entry);
             seals.add(seal.entry(entry.hash()));
             prev = entry.hash();
@@ -89,10 +96,34 @@ class JdbcAuditLog implements AuditLog {
         return action;
     }
 
-    private static AuditEntry entry(AuditEvent event, String action, long id, Instant now, String prevHash) {
+    /** The event's description as stored: its English text (written from the key when not given), key and arguments. */
+    private record Said(AuditEvent event, String detail, String key, String args) {}
+
+    private Said said(AuditEvent event) {
+        AuditDetail said = event.said();
+        if (said == null) {
+            return new Said(event, event.detail(), null, null);
+        }
+        List<Object> args = new ArrayList<>(said.args().size());
+        for (Object a : said.args()) {
+            args.add(a instanceof String s ? Objects.requireNonNullElse(clean(s, MAX_ARG), "") : a);
+        }
+        String json = AuditDetailJson.write(args);
+        String key = clean(said.key(), MAX_KEY);
+        if (json != null && json.length() > MAX_ARGS) {
+            key = null; // too much to keep as arguments: the English text alone tells it
+            json = null;
+        }
+        String english = event.detail() != null ? event.detail() : details.say(said.key(), args, Locale.ENGLISH);
+        return new Said(event, english != null ? english : said.key() + " " + args, key, json);
+    }
+
+    private static AuditEntry entry(Said said, String action, long id, Instant now, String prevHash) {
+        AuditEvent event = said.event();
         return new AuditEntry(id, now, action, event.actorAccountId(), clean(event.actorLabel(), MAX_LABEL),
             event.onBehalfOfId(), event.subjectAccountId(), clean(event.subject(), MAX_SUBJECT),
-            clean(event.detail(), MAX_DETAIL), clean(event.remoteAddress(), MAX_ADDRESS), prevHash, null).sealed();
+            clean(said.detail(), MAX_DETAIL), clean(event.remoteAddress(), MAX_ADDRESS), prevHash, null,
+            said.key(), said.args()).sealed();
     }
 
     private void reached(long entryId) {

@@ -37,11 +37,13 @@ class AuditController {
     private final AuditSearch search;
     private final AuditChainVerifier verifier;
     private final AuditLog auditLog;
+    private final AuditWords words;
 
-    AuditController(AuditSearch search, AuditChainVerifier verifier, AuditLog auditLog) {
+    AuditController(AuditSearch search, AuditChainVerifier verifier, AuditLog auditLog, AuditWords words) {
         this.search = search;
         this.verifier = verifier;
         this.auditLog = auditLog;
+        this.words = words;
     }
 
     @GetMapping
@@ -57,8 +59,8 @@ class AuditController {
             return mav;
         }
         AuditSearch.Page page = search.search(parsed.query(), parsed.page());
-        auditLog.record(AuditActor.event("audit.search", "audit:log",
-            AuditFilters.describe(f) + "; page=" + page.page() + "; results=" + page.total()));
+        auditLog.record(AuditActor.event("audit.search", "audit:log", AuditFilters.describe("audit.audit.search", f,
+            words::named, page.page(), page.total())));
         mav.addObject("rows", page.entries().stream().map(AuditRow::of).toList());
         mav.addObject("page", page);
         mav.addObject("pageCount", Math.max(1, (page.total() + AuditSearch.PAGE_SIZE - 1) / AuditSearch.PAGE_SIZE));
@@ -79,7 +81,7 @@ class AuditController {
             return;
         }
         // recorded (and committed) before streaming: an export that breaks off half way is still on the record
-        auditLog.record(AuditActor.event("audit.export", "audit:log", AuditFilters.describe(f)));
+        auditLog.record(AuditActor.event("audit.export", "audit:log", AuditFilters.describe("audit.audit.export", f, words::named)));
         String filename = "audit-log-" + LocalDate.now(MachiClock.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + ".csv";
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());

@@ -8,7 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
+import jp.machi.audit.AuditDetail;
 import java.util.Map;
 import jp.machi.audit.internal.AuditQuery;
 import jp.machi.audit.internal.AuditSearch;
@@ -100,15 +102,17 @@ final class AuditFilters {
     }
 
     /** The filters as typed, for the audit entry that records a search or export. */
-    static String describe(AuditSearchForm form) {
-        StringBuilder sb = new StringBuilder();
+    static AuditDetail describe(String key, AuditSearchForm form, java.util.function.Predicate<String> namedAction,
+                                Object... more) {
+        List<Object> args = new ArrayList<>();
         for (String field : FIELDS) {
             String v = form.value(field);
-            if (!v.isEmpty()) {
-                sb.append(sb.isEmpty() ? "" : "; ").append(field).append('=').append(v);
-            }
+            // an action typed in full is recorded as its name; a beginning (identity.login) as typed
+            args.add(v.isEmpty() ? AuditDetail.word("audit.detail.any")
+                : "action".equals(field) && namedAction.test(v) ? AuditDetail.word("audit.action." + v) : v);
         }
-        return sb.isEmpty() ? "filters=none" : sb.toString();
+        args.addAll(Arrays.asList(more));
+        return new AuditDetail(key, args);
     }
 
     /** The path with the same filters as query parameters, and the page when not null. */

@@ -1,8 +1,13 @@
 package jp.machi.audit.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.machi.audit.internal.AuditDetailJson;
+import jp.machi.audit.internal.AuditDetails;
+import jp.machi.ward.WardProfile;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,9 +22,29 @@ public class AuditWords {
     private static final Pattern TYPED = Pattern.compile("^([a-z][a-z-]*):(.+)$");
 
     private final MessageSource messages;
+    private final AuditDetails details;
+    private final WardProfile ward;
 
-    AuditWords(MessageSource messages) {
+    AuditWords(MessageSource messages, AuditDetails details, WardProfile ward) {
         this.messages = messages;
+        this.details = details;
+        this.ward = ward;
+    }
+
+    /**
+     * The row's description in the auditor's language: entries recorded with a message key are said from it (in
+     * Japanese or English); older entries, recorded only in English, through {@link #detail(String)}. Null when
+     * neither works: the page shows the English text as recorded.
+     */
+    public String said(AuditRow row) {
+        if (row.detailKey() != null) {
+            String said = details.say(row.detailKey(), AuditDetailJson.read(row.detailArgs()),
+                LocaleContextHolder.getLocale());
+            if (said != null) {
+                return said;
+            }
+        }
+        return detail(row.detail());
     }
 
     /** The action in words, or "other action" for one no module has named (the code stays beside it on the page). */
@@ -37,7 +62,7 @@ public class AuditWords {
     /**
      * The entry's recorded description in the auditor's language: modules record it in English (sealed in the chain,
      * never rewritten), and {@code audit.detail.<first words>} translates it, with what followed those words (names,
-     * numbers) as {@code {0}}; the longest known beginning wins. Null when the auditor reads English or no
+     * numbers) as {@code {0}}; the longest known beginning wins. For entries recorded before descriptions had keys. Null when the auditor reads English or no
      * translation is known: the page shows the record as written.
      */
     public String detail(String detail) {
@@ -70,18 +95,39 @@ public class AuditWords {
         return words.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    /** "account:12" as 「アカウント番号 12」; other subjects as they were recorded. */
+    /**
+     * "account:12" as 「アカウント番号 12」, "facility:f1/room:3" as 「施設 f1 / 部屋 3」, "rule:room:3" as 「予約の規則 部屋 3」,
+     * whole subjects such as "audit:log" by {@code audit.subject.whole.<subject, ':' as '.'>}, departments by their
+     * names in the ward profile; a subject no module has named as it was recorded.
+     */
     public String subject(String subject) {
         if (subject == null) {
             return null;
         }
-        Matcher m = TYPED.matcher(subject);
-        if (m.matches()) {
-            String type = messages.getMessage("audit.subject." + m.group(1), null, null, LocaleContextHolder.getLocale());
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> parts = new ArrayList<>();
+        for (String part : subject.split("/")) {
+            parts.add(part(part, locale, 0));
+        }
+        return String.join(" / ", parts);
+    }
+
+    private String part(String s, Locale locale, int depth) {
+        String whole = messages.getMessage("audit.subject.whole." + s.replace(':', '.'), null, null, locale);
+        if (whole != null) {
+            return whole;
+        }
+        Matcher m = TYPED.matcher(s);
+        if (m.matches() && depth < 3) {
+            String type = messages.getMessage("audit.subject." + m.group(1), null, null, locale);
             if (type != null) {
-                return type + " " + m.group(2);
+                String rest = m.group(1).startsWith("department")
+                    ? String.join(", ", java.util.Arrays.stream(m.group(2).split(","))
+                        .map(c -> ward.department(c).map(d -> d.label(locale)).orElse(c)).toList())
+                    : part(m.group(2), locale, depth + 1);
+                return type + " " + rest;
             }
         }
-        return subject;
+        return s;
     }
 }

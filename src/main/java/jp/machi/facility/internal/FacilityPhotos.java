@@ -3,6 +3,7 @@ package jp.machi.facility.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.shared.image.ImageProcessor;
@@ -111,7 +112,7 @@ public class FacilityPhotos {
                 facilityId, accountId)
             .query(Long.class).single();
         audit.record(AuditEvent.byCurrentActor("facility.photo.create", null, "facility:" + facilityId + "/photo:" + id,
-            p.width() + "x" + p.height()));
+            AuditDetail.of("facility.audit.photo.create", p.width(), p.height())));
         return id;
     }
 
@@ -126,7 +127,7 @@ public class FacilityPhotos {
             throw new FacilityService.NotFound();
         }
         audit.record(AuditEvent.byCurrentActor("facility.photo.update", null, "facility:" + facilityId + "/photo:" + photoId,
-            null));
+            AuditDetail.of("facility.audit.photo.update")));
     }
 
     /** Moves a photo one place earlier ({@code -1}) or later ({@code +1}); the order is renumbered 1, 2, 3 … */
@@ -149,7 +150,7 @@ public class FacilityPhotos {
             jdbc.sql("update facility_photo set sort_order = ? where id = ?").params(i + 1, ids.get(i)).update();
         }
         audit.record(AuditEvent.byCurrentActor("facility.photo.reorder", null, "facility:" + facilityId + "/photo:" + photoId,
-            "position " + (to + 1)));
+            AuditDetail.of("facility.audit.photo.reorder", to + 1)));
     }
 
     @Transactional
@@ -159,7 +160,7 @@ public class FacilityPhotos {
             throw new FacilityService.NotFound();
         }
         audit.record(AuditEvent.byCurrentActor("facility.photo.delete", null, "facility:" + facilityId + "/photo:" + photoId,
-            null));
+            AuditDetail.of("facility.audit.photo.delete")));
     }
 
     private static String checkAlt(String field, String value) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.facility.DayHours;
@@ -248,7 +249,8 @@ public class FacilityService {
         }
         repository.insert(f);
         repository.replaceWeekly(f.id(), weekly);
-        audit.record(AuditEvent.byCurrentActor("facility.facility.create", null, "facility:" + f.id(), f.nameJa()));
+        audit.record(AuditEvent.byCurrentActor("facility.facility.create", null, "facility:" + f.id(),
+            AuditDetail.of("facility.audit.facility", AuditDetail.named(f.nameJa(), f.nameEn()))));
     }
 
     /** Saves the master data and attributes; {@code weekly} null keeps the weekly pattern as it is. */
@@ -263,9 +265,11 @@ public class FacilityService {
         if (weekly != null) {
             repository.replaceWeekly(id, weekly);
         }
-        String detail = f.nameJa() + (before.departmentCode().equals(f.departmentCode()) ? ""
-            : " department " + before.departmentCode() + " -> " + f.departmentCode());
-        audit.record(AuditEvent.byCurrentActor("facility.facility.update", null, "facility:" + id, detail));
+        AuditDetail said = before.departmentCode().equals(f.departmentCode())
+            ? AuditDetail.of("facility.audit.facility", AuditDetail.named(f.nameJa(), f.nameEn()))
+            : AuditDetail.of("facility.audit.facility.department", AuditDetail.named(f.nameJa(), f.nameEn()),
+                AuditDetail.department(before.departmentCode()), AuditDetail.department(f.departmentCode()));
+        audit.record(AuditEvent.byCurrentActor("facility.facility.update", null, "facility:" + id, said));
     }
 
     /**
@@ -283,16 +287,19 @@ public class FacilityService {
             f.attribution(), yearEndFrom, yearEndTo, weeklyClosedDay, holidayRule, closedOnHolidays, f.categories()));
         repository.replaceWeekly(id, weekly);
         audit.record(AuditEvent.byCurrentActor("facility.hours.update", null, "facility:" + id,
-            "year-end " + (yearEndFrom == null ? "none" : yearEndFrom + ".." + yearEndTo) + ", closed day "
-                + (weeklyClosedDay == null ? "none" : DayOfWeek.of(weeklyClosedDay)) + " " + holidayRule
-                + (closedOnHolidays ? ", closed on holidays" : "")));
+            AuditDetail.of("facility.audit.hours",
+                yearEndFrom == null ? AuditDetail.word("audit.detail.none") : yearEndFrom + "〜" + yearEndTo,
+                weeklyClosedDay == null ? AuditDetail.word("audit.detail.none") : AuditDetail.word("facility.staff.day." + weeklyClosedDay),
+                holidayRule == null ? AuditDetail.word("audit.detail.none") : AuditDetail.word("facility.staff.holidayRule." + holidayRule.name()),
+                AuditDetail.word(closedOnHolidays ? "facility.audit.closedOnHolidays" : "facility.audit.openOnHolidays"))));
     }
 
     @Transactional
     public void delete(long accountId, String id) {
         Facility f = requireEditable(accountId, id);
         repository.delete(id);
-        audit.record(AuditEvent.byCurrentActor("facility.facility.delete", null, "facility:" + id, f.nameJa()));
+        audit.record(AuditEvent.byCurrentActor("facility.facility.delete", null, "facility:" + id,
+            AuditDetail.of("facility.audit.facility", AuditDetail.named(f.nameJa(), f.nameEn()))));
     }
 
     @Transactional
@@ -300,7 +307,7 @@ public class FacilityService {
         requireEditable(accountId, room.facilityId());
         long id = repository.insertRoom(room);
         audit.record(AuditEvent.byCurrentActor("facility.room.create", null, "facility:" + room.facilityId() + "/room:" + id,
-            room.nameJa()));
+            AuditDetail.of("facility.audit.room", AuditDetail.named(room.nameJa(), room.nameEn()))));
         return id;
     }
 
@@ -310,7 +317,8 @@ public class FacilityService {
         repository.room(room.id()).filter(r -> r.facilityId().equals(room.facilityId())).orElseThrow(NotFound::new);
         repository.updateRoom(room);
         audit.record(AuditEvent.byCurrentActor("facility.room.update", null,
-            "facility:" + room.facilityId() + "/room:" + room.id(), room.nameJa()));
+            "facility:" + room.facilityId() + "/room:" + room.id(),
+            AuditDetail.of("facility.audit.room", AuditDetail.named(room.nameJa(), room.nameEn()))));
     }
 
     @Transactional
@@ -319,7 +327,8 @@ public class FacilityService {
         if (repository.deleteRoom(facilityId, roomId) == 0) {
             throw new NotFound();
         }
-        audit.record(AuditEvent.byCurrentActor("facility.room.delete", null, "facility:" + facilityId + "/room:" + roomId, null));
+        audit.record(AuditEvent.byCurrentActor("facility.room.delete", null, "facility:" + facilityId + "/room:" + roomId,
+            AuditDetail.of("facility.audit.room.delete", roomId)));
     }
 
     @Transactional
@@ -328,7 +337,8 @@ public class FacilityService {
         requireEditable(accountId, facilityId);
         long id = repository.addException(facilityId, day, closed, period, reason);
         audit.record(AuditEvent.byCurrentActor("facility.hours.exception.create", null, "facility:" + facilityId,
-            day + (closed ? " closed" : " " + period) + " #" + id));
+            closed ? AuditDetail.of("facility.audit.exception.closed", day, id)
+                : AuditDetail.of("facility.audit.exception.open", day, period.opens() + "〜" + period.closes(), id)));
     }
 
     @Transactional
@@ -338,7 +348,7 @@ public class FacilityService {
             throw new NotFound();
         }
         audit.record(AuditEvent.byCurrentActor("facility.hours.exception.delete", null, "facility:" + facilityId,
-            "#" + exceptionId));
+            AuditDetail.of("facility.audit.exception.delete", exceptionId)));
     }
 
     public List<FacilityRepository.ExceptionRow> exceptions(String facilityId) {
@@ -357,7 +367,7 @@ public class FacilityService {
         }
         repository.saveCategory(c);
         audit.record(AuditEvent.byCurrentActor(isNew ? "facility.category.create" : "facility.category.update", null,
-            "facility-category:" + c.code(), c.nameJa()));
+            "facility-category:" + c.code(), AuditDetail.of("facility.audit.category", AuditDetail.named(c.nameJa(), c.nameEn()))));
     }
 
     private void requireDepartment(long accountId, String departmentCode) {

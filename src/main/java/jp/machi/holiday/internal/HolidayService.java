@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.holiday.Holiday;
@@ -166,8 +167,7 @@ public class HolidayService implements PublicHolidays {
         }
         LoadOutcome outcome = new LoadOutcome(wanted.size(), added, renamed, removed);
         auditLog.record(AuditEvent.byCurrentActor("holiday.table.load", null, "holiday:table",
-            "file=" + shorten(fileName) + "; encoding=" + encoding + "; rows=" + outcome.rows() + "; added=" + added
-                + "; renamed=" + renamed + "; removed=" + removed));
+            AuditDetail.of("holiday.audit.load", shorten(fileName), encoding, outcome.rows(), added, renamed, removed)));
         invalidateAfterCommit();
         return outcome;
     }
@@ -177,7 +177,8 @@ public class HolidayService implements PublicHolidays {
     public int clear() {
         table.lock();
         int removed = table.deleteAll();
-        auditLog.record(AuditEvent.byCurrentActor("holiday.table.clear", null, "holiday:table", "removed=" + removed));
+        auditLog.record(AuditEvent.byCurrentActor("holiday.table.clear", null, "holiday:table",
+            AuditDetail.of("holiday.audit.clear", removed)));
         invalidateAfterCommit();
         return removed;
     }

@@ -1,6 +1,7 @@
 package jp.machi.identity.api;
 
 import jp.machi.identity.internal.Account;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.internal.AccountService;
@@ -40,7 +41,7 @@ class MeApiController {
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
         PersonalDataService.Export export = personalData.export(id);
         audit.record(AuditEvent.byCurrentActor("identity.personal-data.download", id, "account:" + id,
-            "personal data downloaded by the person through the API"));
+            AuditDetail.of("identity.audit.personal-data.download.api")));
         return PersonalDataDownload.attachment(export);
     }
 

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.ResidentDeleted;
@@ -89,7 +90,7 @@ public class AccountService {
         mailer.send(email, "identity/verify-email", locale,
             Map.of("name", r.displayName().trim(), "url", jp.machi.mail.Secret.of(baseUrl + "/verify?token=" + token), "hours", 24));
         audit.record(new AuditEvent("identity.account.register", id, email, null, id, "account:" + id,
-            "resident registered", jp.machi.shared.security.CurrentActor.remoteAddress()));
+            AuditDetail.of("identity.audit.account.register"), jp.machi.shared.security.CurrentActor.remoteAddress()));
     }
 
     /** How soon after one verification mail another may be sent to the same account. */
@@ -115,7 +116,7 @@ public class AccountService {
             mailer.send(a.email(), "identity/verify-email", Locale.forLanguageTag(a.preferredLanguage()),
                 Map.of("name", a.displayName(), "url", baseUrl + "/verify?token=" + token, "hours", 24));
             audit.record(new AuditEvent("identity.account.resend", a.id(), a.email(), null, a.id(), "account:" + a.id(),
-                "verification mail sent again", jp.machi.shared.security.CurrentActor.remoteAddress()));
+                AuditDetail.of("identity.audit.account.resend"), jp.machi.shared.security.CurrentActor.remoteAddress()));
         });
     }
 
@@ -135,7 +136,7 @@ public class AccountService {
             blankToNull(r.phone()), r.language());
         accounts.setRoles(id, EnumSet.of(Role.RESIDENT));
         audit.record(AuditEvent.byCurrentActor("identity.resident.register", id, "account:" + id,
-            "resident registered at the counter without an e-mail address"));
+            AuditDetail.of("identity.audit.resident.register")));
         return id;
     }
 
@@ -154,7 +155,7 @@ public class AccountService {
             .params(a.id(), SecretTokens.sha256(claimKey(code)), AccountRepository.ts(clock.instant().plus(CLAIM_VALIDITY)))
             .update();
         audit.record(AuditEvent.byCurrentActor("identity.claim.issue", a.id(), "account:" + a.id(),
-            "claim code issued at the counter"));
+            AuditDetail.of("identity.audit.claim.issue")));
         return code;
     }
 
@@ -187,7 +188,7 @@ public class AccountService {
         mailer.send(a.email(), "identity/verify-email", Locale.forLanguageTag(a.preferredLanguage()),
             Map.of("name", a.displayName(), "url", baseUrl + "/verify?token=" + token, "hours", 24));
         audit.record(new AuditEvent("identity.account.claim", accountId, a.email(), null, accountId, "account:" + accountId,
-            "resident took over the account registered at the counter", jp.machi.shared.security.CurrentActor.remoteAddress()));
+            AuditDetail.of("identity.audit.account.claim"), jp.machi.shared.security.CurrentActor.remoteAddress()));
         return Optional.empty();
     }
 
@@ -202,7 +203,7 @@ public class AccountService {
         return consumeToken(token, "VERIFY_EMAIL").flatMap(id -> {
             accounts.markVerified(id);
             audit.record(new AuditEvent("identity.account.verify", id, null, null, id, "account:" + id,
-                "e-mail address verified", jp.machi.shared.security.CurrentActor.remoteAddress()));
+                AuditDetail.of("identity.audit.account.verify"), jp.machi.shared.security.CurrentActor.remoteAddress()));
             return accounts.findById(id);
         });
     }
@@ -236,7 +237,7 @@ public class AccountService {
             accounts.updatePassword(id, encoder.encode(newPassword));
             accounts.markVerified(id);
             audit.record(new AuditEvent("identity.password.reset", id, null, null, id, "account:" + id,
-                "password set through a mailed link", jp.machi.shared.security.CurrentActor.remoteAddress()));
+                AuditDetail.of("identity.audit.password.reset"), jp.machi.shared.security.CurrentActor.remoteAddress()));
             return true;
         }).orElse(false);
     }
@@ -249,7 +250,7 @@ public class AccountService {
         }
         accounts.updatePassword(accountId, encoder.encode(newPassword));
         audit.record(AuditEvent.byCurrentActor("identity.password.change", accountId, "account:" + accountId,
-            "password changed"));
+            AuditDetail.of("identity.audit.password.change")));
         return true;
     }
 
@@ -261,7 +262,7 @@ public class AccountService {
         accounts.updateProfile(accountId, p.displayName().trim(), blankToNull(p.nameKana()), blankToNull(p.district()),
             p.language(), blankToNull(p.contactEmail()));
         audit.record(AuditEvent.byCurrentActor("identity.profile.update", accountId, "account:" + accountId,
-            "profile updated"));
+            AuditDetail.of("identity.audit.profile.update")));
     }
 
     public boolean passwordMatches(long accountId, String password) {
@@ -281,7 +282,7 @@ public class AccountService {
         personalData.eraseAll(person);
         accounts.delete(accountId);
         audit.record(AuditEvent.byCurrentActor("identity.account.delete", accountId, "account:" + accountId,
-            "account deleted and personal data erased"));
+            AuditDetail.of("identity.audit.account.delete")));
         events.publishEvent(new ResidentDeleted(accountId));
     }
 

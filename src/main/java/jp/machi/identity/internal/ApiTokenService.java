@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.shared.security.TokenScope;
@@ -111,8 +112,10 @@ public class ApiTokenService {
         Instant expires = validity == null ? null : clock.instant().plus(validity);
         insert(accountId, name, token, wanted, expires);
         audit.record(AuditEvent.byCurrentActor("identity.token.create", accountId, "account:" + accountId,
-            "API token created: " + name + " [" + String.join(" ", wanted) + "]"
-                + (expires == null ? "" : ", expires " + expires)));
+            AuditDetail.of(expires == null ? "identity.audit.token.create" : "identity.audit.token.create.expires", name,
+                AuditDetail.words("", scopes.availableTo(a.roles()).stream().filter(s -> wanted.contains(s.name()))
+                    .map(TokenScope::labelKey).toList()),
+                expires == null ? "" : java.time.LocalDate.ofInstant(expires, jp.machi.shared.time.MachiClock.ZONE))));
         return token;
     }
 
@@ -144,7 +147,7 @@ public class ApiTokenService {
             .params(tokenId, accountId).update() == 1;
         if (done) {
             audit.record(AuditEvent.byCurrentActor("identity.token.revoke", accountId, "account:" + accountId,
-                "API token revoked: " + tokenId));
+                AuditDetail.of("identity.audit.token.revoke", tokenId)));
         }
         return done;
     }

@@ -1,6 +1,7 @@
 package jp.machi.identity.internal;
 
 import java.util.EnumSet;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.shared.security.Role;
@@ -65,7 +66,7 @@ class FirstAdmin implements ApplicationRunner {
             accounts.setRoles(id, EnumSet.of(Role.STAFF, Role.DEPT_ADMIN, Role.SYSTEM_ADMIN));
             accounts.setDepartments(id, java.util.Set.of(), true);
             audit.record(new AuditEvent("identity.staff.bootstrap", null, "system", null, id, "staff:" + id,
-                "first system admin created from MACHI_ADMIN_EMAIL", null));
+                AuditDetail.of("identity.audit.staff.bootstrap"), null));
             accountService.sendInvitation(accounts.findById(id).orElseThrow());
             return true;
         });

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.shared.security.CurrentActor;
@@ -65,7 +66,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
             save(request, response, UsernamePasswordAuthenticationToken.authenticated(user, null,
                 List.of(new SimpleGrantedAuthority(SecurityConfiguration.PENDING_SECOND_FACTOR))));
             audit.record(new AuditEvent("identity.login.password", user.accountId(), user.email(), null,
-                user.accountId(), "account:" + user.accountId(), "password accepted, second factor pending",
+                user.accountId(), "account:" + user.accountId(), AuditDetail.of("identity.audit.login.password"),
                 request.getRemoteAddr()));
             boolean enrolled = accounts.findById(user.accountId()).map(Account::totpEnrolled).orElse(false);
             response.sendRedirect(request.getContextPath() + (enrolled ? "/login/2fa" : "/login/2fa/setup"));
@@ -73,7 +74,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
         }
         throttle.succeeded(user.accountId(), request.getRemoteAddr());
         audit.record(new AuditEvent("identity.login.success", user.accountId(), user.email(), null, user.accountId(),
-            "account:" + user.accountId(), "signed in with password", request.getRemoteAddr()));
+            "account:" + user.accountId(), AuditDetail.of("identity.audit.login.success"), request.getRemoteAddr()));
         rememberLanguage(response, user.preferredLanguage());
         SavedRequest saved = requestCache.getRequest(request, response);
         String target = saved != null && saved.getRedirectUrl().contains("/account") ? saved.getRedirectUrl()
@@ -104,16 +105,16 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
                                         AuthenticationException exception) throws IOException {
         String email = request.getParameter("email");
         String address = request.getRemoteAddr();
-        String reason;
+        AuditDetail reason;
         String query;
         if (exception instanceof LockedException) {
-            reason = "account locked after repeated failures";
+            reason = AuditDetail.of("identity.audit.login.locked");
             query = "locked";
         } else if (exception instanceof DisabledException) {
-            reason = "e-mail address not yet verified";
+            reason = AuditDetail.of("identity.audit.login.unverified");
             query = "unverified";
         } else {
-            reason = "wrong e-mail address or password";
+            reason = AuditDetail.of("identity.audit.login.wrong");
             query = "error";
             if (email != null && email.length() <= 254) {
                 accounts.findActiveByEmail(email).ifPresent(throttle::accountFailed);
@@ -144,7 +145,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
         }
         if (auth != null && auth.getPrincipal() instanceof AccountUser u) {
             audit.record(new AuditEvent("identity.access.denied", u.accountId(), u.email(), null, null,
-                truncate(request.getRequestURI()), request.getMethod() + " refused", request.getRemoteAddr()));
+                truncate(request.getRequestURI()), AuditDetail.of("identity.audit.access.denied", request.getMethod()), request.getRemoteAddr()));
         }
         denied.handle(request, response, e);
     }
@@ -156,7 +157,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
         }
         if (authentication != null && authentication.getPrincipal() instanceof AccountUser u) {
             audit.record(new AuditEvent("identity.logout", u.accountId(), u.email(), null, u.accountId(),
-                "account:" + u.accountId(), "signed out", request.getRemoteAddr()));
+                "account:" + u.accountId(), AuditDetail.of("identity.audit.logout"), request.getRemoteAddr()));
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.shared.security.Role;
@@ -81,8 +81,8 @@ public class StaffService {
         accounts.setRoles(id, roles);
         accounts.setDepartments(id, form.departments(), form.allDepartments());
         audit.record(AuditEvent.byCurrentActor("identity.staff.create", id, "staff:" + id,
-            "roles " + roles + ", departments " + new TreeSet<>(form.departments())
-                + (form.allDepartments() ? ", all departments" : "")));
+            AuditDetail.of(form.allDepartments() ? "identity.audit.staff.create.all" : "identity.audit.staff.create",
+                AuditDetail.words("staff.role.", roles), AuditDetail.departments(form.departments()))));
         accountService.sendInvitation(accounts.findById(id).orElseThrow());
         return id;
     }
@@ -101,9 +101,10 @@ public class StaffService {
         accounts.updateProfile(staffId, form.displayName().trim(), before.nameKana(), before.district(), form.language(),
             before.contactEmail());
         audit.record(AuditEvent.byCurrentActor("identity.role.change", staffId, "staff:" + staffId,
-            "roles " + new TreeSet<>(before.roles()) + " -> " + new TreeSet<>(roles) + "; departments "
-                + new TreeSet<>(before.departments()) + " -> " + new TreeSet<>(form.departments())
-                + (before.allDepartments() != form.allDepartments() ? "; all departments " + form.allDepartments() : "")));
+            AuditDetail.of("identity.audit.role.change", AuditDetail.words("staff.role.", before.roles()),
+                AuditDetail.words("staff.role.", roles), AuditDetail.departments(before.departments()),
+                AuditDetail.departments(form.departments()),
+                AuditDetail.word(!form.allDepartments() ? "identity.audit.allDepartments.no" : "identity.audit.allDepartments.yes"))));
     }
 
     /** Clears a staff member's authenticator so they enrol again at the next sign-in (lost phone). */
@@ -112,7 +113,7 @@ public class StaffService {
         find(admin, staffId).orElseThrow(() -> new NotAllowed("staff.error.notFound"));
         accounts.resetTotp(staffId);
         audit.record(AuditEvent.byCurrentActor("identity.2fa.reset", staffId, "staff:" + staffId,
-            "authenticator reset by an admin"));
+            AuditDetail.of("identity.audit.2fa.reset")));
     }
 
     private void check(Account admin, StaffForm form, Account target) {

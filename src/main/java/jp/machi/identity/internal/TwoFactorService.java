@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.shared.security.CurrentActor;
@@ -43,13 +44,13 @@ public class TwoFactorService {
     public List<String> confirmEnrolment(long accountId, String secret, String code) {
         OptionalLong step = Totp.verify(secret, code, clock.instant());
         if (step.isEmpty()) {
-            audit.record(event("identity.2fa.enrol.failure", accountId, "wrong first code"));
+            audit.record(event("identity.2fa.enrol.failure", accountId, AuditDetail.of("identity.audit.2fa.enrol.failure")));
             return List.of();
         }
         accounts.confirmTotp(accountId, secret, step.getAsLong());
         List<String> codes = newRecoveryCodes(accountId);
-        audit.record(event("identity.2fa.enrol", accountId, "authenticator app enrolled"));
-        audit.record(event("identity.login.success", accountId, "signed in with password and a first authenticator code"));
+        audit.record(event("identity.2fa.enrol", accountId, AuditDetail.of("identity.audit.2fa.enrol")));
+        audit.record(event("identity.login.success", accountId, AuditDetail.of("identity.audit.login.firstCode")));
         return codes;
     }
 
@@ -64,25 +65,25 @@ public class TwoFactorService {
         }
         String trimmed = code == null ? "" : code.trim();
         boolean ok = false;
-        String how = "authenticator code";
+        String how = "identity.audit.login.code";
         if (a.totpEnrolled()) {
             OptionalLong step = Totp.verify(a.totpSecret(), trimmed, clock.instant());
             ok = step.isPresent() && accounts.useTotpStep(accountId, step.getAsLong());
         }
         if (!ok && trimmed.length() >= 12) {
             ok = useRecoveryCode(accountId, trimmed);
-            how = "recovery code";
+            how = "identity.audit.login.recovery";
         }
         if (ok) {
             throttle.succeeded(accountId, CurrentActor.remoteAddress());
             audit.record(new AuditEvent("identity.login.success", accountId, a.email(), null, accountId,
-                "account:" + accountId, "signed in with password and " + how, CurrentActor.remoteAddress()));
+                "account:" + accountId, AuditDetail.of(how), CurrentActor.remoteAddress()));
             return Result.OK;
         }
         throttle.accountFailed(a);
         throttle.addressFailed(CurrentActor.remoteAddress());
         audit.record(new AuditEvent("identity.login.2fa.failure", accountId, a.email(), null, accountId,
-            "account:" + accountId, "wrong second-factor code", CurrentActor.remoteAddress()));
+            "account:" + accountId, AuditDetail.of("identity.audit.login.2fa.failure"), CurrentActor.remoteAddress()));
         return Result.WRONG;
     }
 
@@ -91,7 +92,7 @@ public class TwoFactorService {
     public List<String> regenerateRecoveryCodes(long accountId) {
         List<String> codes = newRecoveryCodes(accountId);
         audit.record(AuditEvent.byCurrentActor("identity.2fa.recovery.regenerate", accountId, "account:" + accountId,
-            "recovery codes replaced"));
+            AuditDetail.of("identity.audit.2fa.recovery")));
         return codes;
     }
 
@@ -122,7 +123,7 @@ public class TwoFactorService {
             .params(accountId, SecretTokens.sha256(formatted)).update() == 1;
     }
 
-    private AuditEvent event(String action, long accountId, String detail) {
+    private AuditEvent event(String action, long accountId, AuditDetail detail) {
         return new AuditEvent(action, accountId, null, null, accountId, "account:" + accountId, detail,
             CurrentActor.remoteAddress());
     }

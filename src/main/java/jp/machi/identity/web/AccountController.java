@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import jp.machi.shared.manifest.AccountLink;
 import jp.machi.shared.manifest.AccountSection;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.internal.Account;
@@ -88,7 +89,7 @@ class AccountController {
     private void auditProxyRead(Account a) {
         if (proxying()) {
             audit.record(AuditEvent.byCurrentActor("identity.profile.read", a.id(), "account:" + a.id(),
-                "profile shown to staff acting for the resident"));
+                AuditDetail.of("identity.audit.profile.read")));
         }
     }
 
@@ -122,7 +123,7 @@ class AccountController {
         Account a = target();
         PersonalDataService.Export export = personalData.export(a.id());
         audit.record(AuditEvent.byCurrentActor("identity.personal-data.download", a.id(), "account:" + a.id(),
-            "personal data downloaded by the person"));
+            AuditDetail.of("identity.audit.personal-data.download")));
         return PersonalDataDownload.attachment(export);
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.StaffScope;
@@ -102,7 +103,8 @@ public class ChildConsultation {
     @Transactional
     public Thread openForStaff(long staffId, long threadId) {
         Thread t = find(threadId).orElseThrow(InquiryService.NotFound::new);
-        audit.record(AuditEvent.byCurrentActor("inquiry.child.read", null, "child-thread:" + threadId, null));
+        audit.record(AuditEvent.byCurrentActor("inquiry.child.read", null, "child-thread:" + threadId,
+            AuditDetail.of("inquiry.audit.child.read")));
         return t;
     }
 
@@ -110,7 +112,8 @@ public class ChildConsultation {
     public void staffReplies(long staffId, long threadId, String text) {
         find(threadId).orElseThrow(InquiryService.NotFound::new);
         addMessage(threadId, false, Texts.clean(text), staffId, clock.instant());
-        audit.record(AuditEvent.byCurrentActor("inquiry.child.reply", null, "child-thread:" + threadId, null));
+        audit.record(AuditEvent.byCurrentActor("inquiry.child.reply", null, "child-thread:" + threadId,
+            AuditDetail.of("inquiry.audit.child.reply")));
     }
 
     @Transactional
@@ -118,7 +121,7 @@ public class ChildConsultation {
         jdbc.sql("update inquiry_child_thread set closed = ?, waiting = case when ? then false else waiting end where id = ?")
             .params(closed, closed, threadId).update();
         audit.record(AuditEvent.byCurrentActor(closed ? "inquiry.child.close" : "inquiry.child.reopen", null,
-            "child-thread:" + threadId, null));
+            "child-thread:" + threadId, AuditDetail.of(closed ? "inquiry.audit.child.close" : "inquiry.audit.child.reopen")));
     }
 
     private void addMessage(long threadId, boolean fromChild, String body, Long staffId, Instant at) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.mail.Mailer;
@@ -73,7 +74,7 @@ public class FaqReviewReminder {
                     faqs.markAnnounced(f.id(), f.reviewOn());
                 }
                 audit.record(AuditEvent.system("inquiry.faq.reviewDue", null, "department:" + e.getKey(),
-                    lines.size() + " entries"));
+                    AuditDetail.of("inquiry.audit.faq.reviewDue", AuditDetail.department(e.getKey()), lines.size())));
                 told++;
             }
             return told;

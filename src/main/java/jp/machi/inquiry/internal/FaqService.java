@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.facility.Facilities;
@@ -159,7 +160,8 @@ public class FaqService {
         }
         FaqRepository.Content withReview = c.reviewOn() != null ? c : withReview(c, today().plusMonths(DEFAULT_REVIEW_MONTHS));
         long id = faqs.insert(withReview, Faq.Status.DRAFT, null, false, staffId);
-        audit.record(AuditEvent.byCurrentActor("inquiry.faq.create", null, "faq:" + id, c.departmentCode()));
+        audit.record(AuditEvent.byCurrentActor("inquiry.faq.create", null, "faq:" + id,
+            AuditDetail.of("inquiry.audit.department", AuditDetail.department(c.departmentCode()))));
         reindexAfterCommit();
         return id;
     }
@@ -172,8 +174,10 @@ public class FaqService {
         }
         faqs.update(id, c, staffId);
         audit.record(AuditEvent.byCurrentActor("inquiry.faq.update", null, "faq:" + id,
-            before.departmentCode().equals(c.departmentCode()) ? c.departmentCode()
-                : before.departmentCode() + " -> " + c.departmentCode()));
+            before.departmentCode().equals(c.departmentCode())
+                ? AuditDetail.of("inquiry.audit.department", AuditDetail.department(c.departmentCode()))
+                : AuditDetail.of("inquiry.audit.department.change", AuditDetail.department(before.departmentCode()),
+                    AuditDetail.department(c.departmentCode()))));
         reindexAfterCommit();
     }
 
@@ -189,7 +193,8 @@ public class FaqService {
                 f.category(), f.departmentCode(), f.staffOnly(), today().plusMonths(DEFAULT_REVIEW_MONTHS), f.links()), staffId);
         }
         faqs.setStatus(id, Faq.Status.PUBLISHED, staffId);
-        audit.record(AuditEvent.byCurrentActor("inquiry.faq.publish", null, "faq:" + id, f.departmentCode()));
+        audit.record(AuditEvent.byCurrentActor("inquiry.faq.publish", null, "faq:" + id,
+            AuditDetail.of("inquiry.audit.department", AuditDetail.department(f.departmentCode()))));
         reindexAfterCommit();
     }
 
@@ -200,7 +205,8 @@ public class FaqService {
             throw new NotYours();
         }
         faqs.setStatus(id, Faq.Status.ARCHIVED, staffId);
-        audit.record(AuditEvent.byCurrentActor("inquiry.faq.archive", null, "faq:" + id, f.departmentCode()));
+        audit.record(AuditEvent.byCurrentActor("inquiry.faq.archive", null, "faq:" + id,
+            AuditDetail.of("inquiry.audit.department", AuditDetail.department(f.departmentCode()))));
         reindexAfterCommit();
     }
 
@@ -217,7 +223,8 @@ public class FaqService {
             a.isEmpty() ? "（回答を書いてください）" : a.length() > 5000 ? a.substring(0, 5000) : a, "", category,
             departmentCode, false, today().plusMonths(DEFAULT_REVIEW_MONTHS), List.of());
         long id = faqs.insert(c, Faq.Status.DRAFT, inquiryId, false, staffId);
-        audit.record(AuditEvent.byCurrentActor("inquiry.faq.fromInquiry", null, "faq:" + id, "inquiry:" + inquiryId));
+        audit.record(AuditEvent.byCurrentActor("inquiry.faq.fromInquiry", null, "faq:" + id,
+            AuditDetail.of("inquiry.audit.faq.fromInquiry", inquiryId)));
         return id;
     }
 

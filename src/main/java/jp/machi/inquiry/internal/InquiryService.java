@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.machi.holiday.WorkingDays;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.AccountSummary;
@@ -141,7 +142,7 @@ public class InquiryService {
         }
         if (d.enteredBy() != null) {
             audit.record(AuditEvent.byCurrentActor("inquiry.proxyEntry", d.residentAccountId(), "inquiry:" + id,
-                d.channel().name()));
+                AuditDetail.of("inquiry.audit.proxyEntry", AuditDetail.word(d.channel().messageKey()))));
         }
         Inquiry created = inquiries.find(id).orElseThrow();
         mailResident(created, "inquiry/received", Map.of(), token, "inquiry-received:" + id);
@@ -185,7 +186,8 @@ public class InquiryService {
         if (!maySee(staffId, i)) {
             throw new NotYours();
         }
-        audit.record(AuditEvent.byCurrentActor("inquiry.read", i.residentAccountId(), "inquiry:" + id, i.departmentCode()));
+        audit.record(AuditEvent.byCurrentActor("inquiry.read", i.residentAccountId(), "inquiry:" + id,
+            AuditDetail.of("inquiry.audit.department", AuditDetail.department(i.departmentCode()))));
         return i;
     }
 
@@ -200,7 +202,8 @@ public class InquiryService {
             inquiries.setAssignee(id, staffId);
         }
         learn(i, i.departmentCode());
-        audit.record(AuditEvent.byCurrentActor("inquiry.reply", i.residentAccountId(), "inquiry:" + id, i.departmentCode()));
+        audit.record(AuditEvent.byCurrentActor("inquiry.reply", i.residentAccountId(), "inquiry:" + id,
+            AuditDetail.of("inquiry.audit.department", AuditDetail.department(i.departmentCode()))));
         long replies = inquiries.messages(id).stream().filter(m -> m.kind() == Inquiry.Message.Kind.REPLY).count();
         if (i.residentAccountId() != null) {
             noticeReply(i, body, "inquiry:" + id + ":reply:" + replies);
@@ -233,7 +236,8 @@ public class InquiryService {
         Inquiry i = mine(staffId, id);
         inquiries.addMessage(id, Inquiry.Message.Kind.NOTE, Texts.clean(text), staffId, i.departmentCode(), null,
             clock.instant());
-        audit.record(AuditEvent.byCurrentActor("inquiry.note", i.residentAccountId(), "inquiry:" + id, i.departmentCode()));
+        audit.record(AuditEvent.byCurrentActor("inquiry.note", i.residentAccountId(), "inquiry:" + id,
+            AuditDetail.of("inquiry.audit.department", AuditDetail.department(i.departmentCode()))));
     }
 
     /** Into another department's queue, in the same thread: the resident is not asked anything again. */
@@ -248,7 +252,8 @@ public class InquiryService {
         inquiries.setDepartment(id, toDepartment);
         learn(i, toDepartment);
         audit.record(AuditEvent.byCurrentActor("inquiry.transfer", i.residentAccountId(), "inquiry:" + id,
-            i.departmentCode() + " -> " + toDepartment));
+            AuditDetail.of("inquiry.audit.department.change", AuditDetail.department(i.departmentCode()),
+                AuditDetail.department(toDepartment))));
     }
 
     /** The staff who may be given an inquiry of {@code departmentCode}: that division's staff, by name. */
@@ -270,7 +275,9 @@ public class InquiryService {
         String line = assigneeId == null ? "released" : assigneeId == staffId ? "assigned" : "assigned:" + assigneeId;
         inquiries.addMessage(id, Inquiry.Message.Kind.ASSIGN, line, staffId, i.departmentCode(), null, clock.instant());
         audit.record(AuditEvent.byCurrentActor("inquiry.assign", i.residentAccountId(), "inquiry:" + id,
-            assigneeId == null ? "released" : assigneeId == staffId ? "to self" : "to staff #" + assigneeId));
+            assigneeId == null ? AuditDetail.of("inquiry.audit.assign.released")
+                : assigneeId == staffId ? AuditDetail.of("inquiry.audit.assign.self")
+                : AuditDetail.of("inquiry.audit.assign.staff", assigneeId)));
         return true;
     }
 
@@ -280,7 +287,8 @@ public class InquiryService {
         Instant now = clock.instant();
         inquiries.addMessage(id, Inquiry.Message.Kind.CLOSE, "", staffId, i.departmentCode(), null, now);
         inquiries.setStatus(id, Inquiry.Status.CLOSED, now);
-        audit.record(AuditEvent.byCurrentActor("inquiry.close", i.residentAccountId(), "inquiry:" + id, i.departmentCode()));
+        audit.record(AuditEvent.byCurrentActor("inquiry.close", i.residentAccountId(), "inquiry:" + id,
+            AuditDetail.of("inquiry.audit.department", AuditDetail.department(i.departmentCode()))));
     }
 
     private Inquiry mine(long staffId, long id) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.AccountSummary;
@@ -146,7 +147,8 @@ public class EligibilityService {
             repository.update(e);
             id = e.id();
         }
-        audit.record(AuditEvent.byCurrentActor("notification.eligibility.save", null, "eligibility:" + id, e.titleJa()));
+        audit.record(AuditEvent.byCurrentActor("notification.eligibility.save", null, "eligibility:" + id,
+            AuditDetail.of("notification.audit.eligibility", AuditDetail.named(e.titleJa(), e.titleEn()))));
         return id;
     }
 

@@ -121,7 +121,7 @@ public class MessageFactory {
      * are made here. The bytes are what Jakarta Mail would write for the same text ({@code MessageFactoryTest}).
      */
     private MimeMessage buildNotice(Session session, DeliveryStore.Claimed d) throws MessagingException {
-        Locale locale = Locale.forLanguageTag("en".equals(d.language()) ? "en" : "ja");
+        Locale locale = "en".equals(d.language()) ? Locale.ENGLISH : Locale.JAPANESE;
         NoticeMail shared = noticeMail(notice(d.noticeId()), locale);
         String unsubscribe = tokens.token(d.subscriptionId(), shared.unsubscribePurpose());
         String manage = tokens.token(d.subscriptionId(), "m");
@@ -149,7 +149,8 @@ public class MessageFactory {
     /**
      * What every recipient of a notice in one language gets alike: the encoded subject, the headers that name the
      * list, and the text around the recipient's two links ({@code head + unsubscribe token + middle + manage token +
-     * tail}), with the whole base64 lines of the head encoded already.
+     * tail}), with as much of the head encoded already as encodes the same on its own: its whole base64 lines, or its
+     * whole lines in quoted-printable (each line is encoded by itself there).
      */
     record NoticeMail(String subject, String contentLanguage, String listId, boolean bulk, boolean urgent,
                       String unsubscribePurpose, String encoding, byte[] encodedHead, byte[] headRest, byte[] middle,
@@ -164,14 +165,17 @@ public class MessageFactory {
             String sample = head + "0.u.AAAAAAAAAAAAAAAAAAAAAA" + middle + "0.m.AAAAAAAAAAAAAAAAAAAAAA" + tail;
             // the transfer encoding Jakarta Mail chooses for this text (7bit, quoted-printable or base64)
             String encoding = MimeUtility.getEncoding(new jakarta.activation.DataHandler(sample, TEXT_PLAIN));
-            int whole = "base64".equalsIgnoreCase(encoding) ? h.length / LINE_BYTES * LINE_BYTES : 0;
+            boolean base64 = "base64".equalsIgnoreCase(encoding);
+            int whole = base64 ? h.length / LINE_BYTES * LINE_BYTES : head.lastIndexOf('\n') < 0 ? 0
+                : head.substring(0, head.lastIndexOf('\n') + 1).getBytes(StandardCharsets.UTF_8).length;
+            byte[] encodedHead = base64 ? base64Lines(Arrays.copyOf(h, whole), true) : PreparedMessage.encode(encoding, Arrays.copyOf(h, whole));
             String encodedSubject;
             try {
                 encodedSubject = MimeUtility.fold(9, MimeUtility.encodeText(subject, StandardCharsets.UTF_8.name(), null));
             } catch (java.io.UnsupportedEncodingException e) {
                 throw new MessagingException("Encoding error", e);
             }
-            return new NoticeMail(encodedSubject, contentLanguage, listId, bulk, urgent, unsubscribePurpose, encoding, base64Lines(Arrays.copyOf(h, whole), true),
+            return new NoticeMail(encodedSubject, contentLanguage, listId, bulk, urgent, unsubscribePurpose, encoding, encodedHead,
                 Arrays.copyOfRange(h, whole, h.length), middle.getBytes(StandardCharsets.UTF_8), tail.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -185,10 +189,7 @@ public class MessageFactory {
                 System.arraycopy(part, 0, rest, at, part.length);
                 at += part.length;
             }
-            if (!"base64".equalsIgnoreCase(encoding)) {
-                return PreparedMessage.encode(encoding, rest);
-            }
-            byte[] encoded = base64Lines(rest, false);
+            byte[] encoded = "base64".equalsIgnoreCase(encoding) ? base64Lines(rest, false) : PreparedMessage.encode(encoding, rest);
             byte[] all = Arrays.copyOf(encodedHead, encodedHead.length + encoded.length);
             System.arraycopy(encoded, 0, all, encodedHead.length, encoded.length);
             return all;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import org.slf4j.Logger;
@@ -150,7 +151,9 @@ public class NoticeService {
         }
         long id = notices.insert(d, staffId, false);
         audit.record(AuditEvent.byCurrentActor("notification.notice.create", null, "notice:" + id,
-            d.priority() + " notice drafted" + (d.listId() == null ? " for topic " + d.topic() : " for list " + d.listId())));
+            d.listId() == null
+                ? AuditDetail.of("notification.audit.notice.create.topic", priority(d.priority()), topicName(d.topic()))
+                : AuditDetail.of("notification.audit.notice.create.list", priority(d.priority()), listName(d.listId()))));
         return id;
     }
 
@@ -193,7 +196,7 @@ public class NoticeService {
         if (!n.isList() && n.priority() != Priority.EMERGENCY && n.wardWide()) {
             notices.setStatus(id, Notice.AWAITING_APPROVAL);
             audit.record(AuditEvent.byCurrentActor("notification.notice.submit", null, "notice:" + id,
-                "Ward-wide notice submitted for approval"));
+                AuditDetail.of("notification.audit.notice.submit")));
             return notices.find(id).orElseThrow();
         }
         return releaseOrSchedule(n, staffId);
@@ -223,7 +226,8 @@ public class NoticeService {
             throw new Problem.Rejected(Problem.of("expiresAt", "notification.notice.expires.past"));
         }
         notices.approve(id, staffId);
-        audit.record(AuditEvent.byCurrentActor("notification.notice.approve", null, "notice:" + id, "Ward-wide notice approved"));
+        audit.record(AuditEvent.byCurrentActor("notification.notice.approve", null, "notice:" + id,
+            AuditDetail.of("notification.audit.notice.approve")));
         return releaseOrSchedule(n, staffId);
     }
 
@@ -231,11 +235,13 @@ public class NoticeService {
         if (n.scheduledAt() != null && n.scheduledAt().isAfter(clock.instant())) {
             notices.setStatus(n.id(), Notice.SCHEDULED);
             audit.record(AuditEvent.byCurrentActor("notification.notice.schedule", null, "notice:" + n.id(),
-                "Scheduled for " + n.scheduledAt()));
+                AuditDetail.of("notification.audit.notice.schedule",
+                    java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(jp.machi.shared.time.MachiClock.ZONE)
+                        .format(n.scheduledAt()))));
         } else {
             int recipients = release(n, staffId);
             audit.record(AuditEvent.byCurrentActor("notification.notice.send", null, "notice:" + n.id(),
-                n.priority() + " notice sent to " + recipients + " recipients"));
+                AuditDetail.of("notification.audit.notice.send", priority(n.priority()), recipients)));
         }
         return notices.find(n.id()).orElseThrow();
     }
@@ -258,7 +264,20 @@ public class NoticeService {
             throw new Problem.Rejected(Problem.of("status", "notification.notice.notCancellable"));
         }
         notices.setStatus(id, Notice.CANCELLED);
-        audit.record(AuditEvent.byCurrentActor("notification.notice.cancel", null, "notice:" + id, "Notice cancelled"));
+        audit.record(AuditEvent.byCurrentActor("notification.notice.cancel", null, "notice:" + id,
+            AuditDetail.of("notification.audit.notice.cancel")));
+    }
+
+    private static AuditDetail.Word priority(Priority p) {
+        return AuditDetail.word("notification.priority." + p.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private Object topicName(String code) {
+        return topics.find(code).<Object>map(t -> AuditDetail.named(t.nameJa(), t.nameEn())).orElse(AuditDetail.word("audit.detail.none"));
+    }
+
+    private Object listName(long listId) {
+        return lists.find(listId).<Object>map(l -> AuditDetail.named(l.nameJa(), l.nameEn())).orElse(String.valueOf(listId));
     }
 
     public Optional<Notice> find(long id) {
@@ -275,7 +294,7 @@ public class NoticeService {
                     .ifPresent(n -> {
                         int recipients = release(n, n.approvedBy() != null ? n.approvedBy() : n.createdBy());
                         audit.record(AuditEvent.system("notification.notice.send", null, "notice:" + id,
-                            "Scheduled " + n.priority() + " notice sent to " + recipients + " recipients"));
+                            AuditDetail.of("notification.audit.notice.send.scheduled", priority(n.priority()), recipients)));
                     }));
             }
             tx.executeWithoutResult(s -> notices.finishDone());

@@ -57,10 +57,13 @@ public record NotificationSettings(Lane emergency, Lane transactional, Lane bulk
         if (at < 0) {
             return null;
         }
-        String domain = email.substring(at + 1).toLowerCase(Locale.ROOT);
+        // compared in place (no lower-cased copy: this runs for every message)
+        int length = email.length() - at - 1;
         for (Carrier c : carriers) {
             for (String d : c.domains()) {
-                if (domain.equals(d) || domain.endsWith("." + d)) {
+                int start = email.length() - d.length();
+                if ((length == d.length() || length > d.length() && email.charAt(start - 1) == '.')
+                    && email.regionMatches(true, start, d, 0, d.length())) {
                     return c;
                 }
             }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.AccountSummary;
@@ -369,7 +370,7 @@ public class SubscriptionService {
     @Transactional
     public List<Subscription> members(NotificationList list) {
         audit.record(AuditEvent.byCurrentActor("notification.list.members.read", null, "notification-list:" + list.id(),
-            "Members of " + list.nameJa() + " read"));
+            AuditDetail.of("notification.audit.list.members", AuditDetail.named(list.nameJa(), list.nameEn()))));
         return subscriptions.members(list.id());
     }
 

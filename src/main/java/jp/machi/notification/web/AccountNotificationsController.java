@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.AccountSummary;
@@ -83,7 +84,7 @@ class AccountNotificationsController {
             id = CurrentActor.actingFor().map(CurrentActor.ProxySubject::accountId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
             audit.record(AuditEvent.byCurrentActor("notification.account." + what, id, "account:" + id,
-                "Notifications of the resident (" + what + ")"));
+                AuditDetail.of("notification.audit.account", AuditDetail.word("notification.audit.account." + what))));
         } else {
             id = me.accountId();
         }

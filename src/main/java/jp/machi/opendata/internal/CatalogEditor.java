@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.opendata.DataCategory;
@@ -159,7 +160,8 @@ public class CatalogEditor {
         }
         insertUploaded(name, layout, c.title(), c.description(), c.department(), c.category(), c.tags(), c.licence(),
             c.attribution(), c.frequency(), c.start(), c.end(), c.spatial(), c.email(), false);
-        audit.record(AuditEvent.byCurrentActor("opendata.dataset.create", null, "opendata:" + name, layout.code()));
+        audit.record(AuditEvent.byCurrentActor("opendata.dataset.create", null, "opendata:" + name,
+            AuditDetail.of("opendata.audit.dataset.create", AuditDetail.named(layout.title().ja(), layout.title().en()))));
         return List.of();
     }
 
@@ -177,7 +179,7 @@ public class CatalogEditor {
             generated, now, now));
     }
 
-    private static String changes(Draft before, Draft after) {
+    private static AuditDetail changes(Draft before, Draft after) {
         Map<String, String> b = fields(before);
         Map<String, String> a = fields(after);
         List<String> changed = new ArrayList<>();
@@ -186,7 +188,8 @@ public class CatalogEditor {
                 changed.add(k);
             }
         });
-        return changed.isEmpty() ? "no change" : "changed: " + String.join(", ", changed);
+        return changed.isEmpty() ? AuditDetail.of("opendata.audit.dataset.unchanged")
+            : AuditDetail.of("opendata.audit.dataset.changed", AuditDetail.words("opendata.staff.field.", changed));
     }
 
     private static String nz(String s) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.ward.LocalGovernmentCode;
@@ -71,7 +72,7 @@ public class UploadService {
         int version = repository.addVersion(d.id(), name, c.content, c.rows, FileService.hash256(c.content), accountId,
             clock.instant(), note == null ? "" : note.strip());
         audit.record(AuditEvent.byCurrentActor("opendata.upload", null, "opendata:" + d.name() + "/v" + version,
-            c.rows + " rows, " + c.content.length + " bytes, " + layout.code()));
+            AuditDetail.of("opendata.audit.upload", c.rows, c.content.length, AuditDetail.named(layout.title().ja(), layout.title().en()))));
         return new Outcome(version, c.rows, List.of(), 0);
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.shared.image.GeoPoint;
@@ -105,7 +106,7 @@ public class Open311Adapter {
     public Report submit(String partner, NewReport report) {
         long id = service.submit(report, false);
         audit.record(AuditEvent.byCurrentActor("report.create.open311", null, "report:" + id,
-            "report received through Open311 from partner " + partner));
+            AuditDetail.of("report.audit.create.open311", partner)));
         return reader.report(id).orElseThrow();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.shared.DemoMode;
@@ -85,7 +86,7 @@ public class Open311ApiKeys implements ApplicationModuleInitializer {
         String secret = "m311_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         long id = insert(secret, partner.strip(), staffAccountId);
         audit.record(AuditEvent.byCurrentActor("open311.apikey.issue", null, "open311-api-key:" + id,
-            "API key issued to partner " + partner.strip()));
+            AuditDetail.of("report.audit.apikey.issue", partner.strip())));
         return new Issued(id, partner.strip(), secret);
     }
 
@@ -105,7 +106,7 @@ public class Open311ApiKeys implements ApplicationModuleInitializer {
             .params(Timestamp.from(clock.instant()), staffAccountId, id).update();
         if (n > 0) {
             audit.record(AuditEvent.byCurrentActor("open311.apikey.revoke", null, "open311-api-key:" + id,
-                "API key revoked"));
+                AuditDetail.of("report.audit.apikey.revoke")));
         }
         return n > 0;
     }

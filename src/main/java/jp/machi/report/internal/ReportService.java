@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.machi.holiday.WorkingDays;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.StaffScope;
@@ -208,10 +209,10 @@ public class ReportService implements Reports {
         }
         if (r.enteredByStaffId() != null) {
             audit.record(AuditEvent.byCurrentActor("report.create.proxy", r.reporterAccountId(), "report:" + id,
-                "report entered by staff for a resident (phone call), category " + c.code()));
+                AuditDetail.of("report.audit.create.proxy", AuditDetail.named(c.nameJa(), c.nameEn()))));
         } else {
             audit.record(AuditEvent.byCurrentActor("report.create", r.reporterAccountId(), "report:" + id,
-                "report received, category " + c.code()));
+                AuditDetail.of("report.audit.create", AuditDetail.named(c.nameJa(), c.nameEn()))));
         }
         return id;
     }
@@ -228,7 +229,7 @@ public class ReportService implements Reports {
         boolean added = reports.addFollower(r.id(), accountId, email, "en".equals(language) ? "en" : "ja", clock.instant());
         if (added) {
             audit.record(AuditEvent.byCurrentActor("report.follow", accountId, "report:" + reportId,
-                "a person added themselves to the report"));
+                AuditDetail.of("report.audit.follow")));
         }
         return added;
     }
@@ -276,7 +277,7 @@ public class ReportService implements Reports {
         Report r = forStaff(id);
         if (r.reporterAccountId() != null || r.reporterEmail() != null) {
             audit.record(AuditEvent.byCurrentActor("report.reporter.read", r.reporterAccountId(), "report:" + id,
-                "staff viewed the report with the reporter's contact details"));
+                AuditDetail.of("report.audit.reporter.read")));
         }
         return r;
     }
@@ -304,7 +305,7 @@ public class ReportService implements Reports {
         String text = publicText == null || publicText.isBlank() ? (why == null ? "" : why) : publicText.strip();
         reports.insertUpdate(id, "PUBLIC", text, r.status(), to, null, null, staff().accountId(), now);
         audit.record(AuditEvent.byCurrentActor("report.status.change", null, "report:" + id,
-            r.status() + " -> " + to));
+            AuditDetail.of("report.audit.status", status(r.status()), status(to))));
         events.publishEvent(new ReportStatusChanged(id, r.status(), to, updated.statusReason(), now));
     }
 
@@ -316,7 +317,8 @@ public class ReportService implements Reports {
         }
         reports.update(with(r, r.status(), r.statusReason(), r.departmentCode(), staffAccountId, r.published()));
         audit.record(AuditEvent.byCurrentActor("report.assign", null, "report:" + id,
-            staffAccountId == null ? "unassigned" : "assigned to staff:" + staffAccountId));
+            staffAccountId == null ? AuditDetail.of("report.audit.unassigned")
+                : AuditDetail.of("report.audit.assigned", staffAccountId)));
     }
 
     /** An internal note (never public) or a public update. */
@@ -334,7 +336,7 @@ public class ReportService implements Reports {
         reports.insertUpdate(id, internal ? "INTERNAL" : "PUBLIC", t, null, null, null, null, staff().accountId(), now);
         reports.update(with(r, r.status(), r.statusReason(), r.departmentCode(), r.assigneeAccountId(), r.published()));
         audit.record(AuditEvent.byCurrentActor(internal ? "report.note" : "report.update.public", null, "report:" + id,
-            internal ? "internal note added" : "public update added"));
+            AuditDetail.of(internal ? "report.audit.note" : "report.audit.update.public")));
     }
 
     /** Moves the report to another department: same report, same thread, the move is on the record. */
@@ -352,7 +354,7 @@ public class ReportService implements Reports {
         reports.insertUpdate(id, "INTERNAL", note == null ? "" : note.strip(), null, null, r.departmentCode(), department,
             staff().accountId(), now);
         audit.record(AuditEvent.byCurrentActor("report.move", null, "report:" + id,
-            r.departmentCode() + " -> " + department));
+            AuditDetail.of("report.audit.move", AuditDetail.department(r.departmentCode()), AuditDetail.department(department))));
     }
 
     @Transactional
@@ -360,7 +362,7 @@ public class ReportService implements Reports {
         Report r = lockForStaff(id);
         reports.update(with(r, r.status(), r.statusReason(), r.departmentCode(), r.assigneeAccountId(), published));
         audit.record(AuditEvent.byCurrentActor(published ? "report.publish" : "report.unpublish", null, "report:" + id,
-            published ? "published" : "unpublished"));
+            AuditDetail.of(published ? "report.audit.publish" : "report.audit.unpublish")));
     }
 
     @Transactional
@@ -372,7 +374,8 @@ public class ReportService implements Reports {
         jp.machi.shared.image.ProcessedImage p = photos.process(upload);
         reports.insertPhoto(id, "AFTER", p, clock.instant());
         reports.update(with(r, r.status(), r.statusReason(), r.departmentCode(), r.assigneeAccountId(), r.published()));
-        audit.record(AuditEvent.byCurrentActor("report.photo.after", null, "report:" + id, "after photo added"));
+        audit.record(AuditEvent.byCurrentActor("report.photo.after", null, "report:" + id,
+            AuditDetail.of("report.audit.photo.after")));
     }
 
     /** Blacks out rectangles (faces, number plates) of a stored photo; the unredacted pixels are gone. */
@@ -391,7 +394,11 @@ public class ReportService implements Reports {
         reports.replacePhoto(id, ordinal, photos.redact(web, rects));
         reports.update(with(r, r.status(), r.statusReason(), r.departmentCode(), r.assigneeAccountId(), r.published()));
         audit.record(AuditEvent.byCurrentActor("report.photo.redact", null, "report:" + id,
-            "photo " + ordinal + ": " + rects.size() + " region(s) blacked out"));
+            AuditDetail.of("report.audit.photo.redact", ordinal, rects.size())));
+    }
+
+    private static AuditDetail.Word status(ReportStatus s) {
+        return AuditDetail.word("report.status." + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
     private Report with(Report r, ReportStatus status, String reason, String department, Long assignee, boolean published) {

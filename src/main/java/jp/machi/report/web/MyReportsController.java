@@ -3,6 +3,7 @@ package jp.machi.report.web;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.report.internal.Category;
@@ -37,7 +38,7 @@ class MyReportsController {
             .orElseGet(() -> CurrentActor.principal().map(MachiPrincipal::accountId).orElseThrow());
         if (CurrentActor.actingFor().isPresent()) {
             audit.record(AuditEvent.byCurrentActor("report.mine.read", id, "account:" + id,
-                "the resident's reports shown to staff acting for them"));
+                AuditDetail.of("report.audit.mine.read")));
         }
         Map<String, String> names = categories.categories(false).stream()
             .collect(Collectors.toMap(Category::code, c -> c.name(locale)));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.booking.internal.BookerRepository;
@@ -40,7 +41,7 @@ public class Bookers {
         repository.register(accountId, residency, clock.instant());
         if (CurrentActor.actingFor().isPresent()) {
             audit.record(AuditEvent.byCurrentActor("reservation.booker.register", accountId, "booker:" + accountId,
-                residency.name()));
+                AuditDetail.of("reservation.booking.audit.booker", AuditDetail.word(residencyKey(residency)))));
         }
     }
 
@@ -66,7 +67,15 @@ public class Bookers {
         }
         Residency declared = before.get().residency();
         audit.record(AuditEvent.byCurrentActor("reservation.booker.evidence", accountId, "booker:" + accountId,
-            kind + " " + residency.name() + (declared == residency ? "" : " (declared " + declared.name() + ")")));
+            declared == residency
+                ? AuditDetail.of("reservation.booking.audit.evidence", AuditDetail.word("reservation.evidence.kind." + kind),
+                    AuditDetail.word(residencyKey(residency)))
+                : AuditDetail.of("reservation.booking.audit.evidence.changed", AuditDetail.word("reservation.evidence.kind." + kind),
+                    AuditDetail.word(residencyKey(residency)), AuditDetail.word(residencyKey(declared)))));
         return true;
+    }
+
+    private static String residencyKey(Residency r) {
+        return "reservation.residency." + r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

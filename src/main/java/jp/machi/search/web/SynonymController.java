@@ -3,6 +3,7 @@ package jp.machi.search.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.search.SiteSearch;
@@ -58,7 +59,8 @@ class SynonymController {
         long staff = me().accountId();
         tx.executeWithoutResult(s -> {
             long id = store.insert(words, staff);
-            audit.record(AuditEvent.byCurrentActor("search.synonym.add", null, "synonym:" + id, String.join(", ", words)));
+            audit.record(AuditEvent.byCurrentActor("search.synonym.add", null, "synonym:" + id,
+                AuditDetail.of("search.audit.synonym", String.join("、", words))));
         });
         search.refresh();
         redirect.addFlashAttribute("saved", true);
@@ -78,7 +80,8 @@ class SynonymController {
         long staff = me().accountId();
         tx.executeWithoutResult(s -> {
             store.update(id, words, staff);
-            audit.record(AuditEvent.byCurrentActor("search.synonym.update", null, "synonym:" + id, String.join(", ", words)));
+            audit.record(AuditEvent.byCurrentActor("search.synonym.update", null, "synonym:" + id,
+                AuditDetail.of("search.audit.synonym", String.join("、", words))));
         });
         search.refresh();
         redirect.addFlashAttribute("saved", true);
@@ -90,7 +93,8 @@ class SynonymController {
         SynonymStore.Synonym before = store.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         tx.executeWithoutResult(s -> {
             store.delete(id);
-            audit.record(AuditEvent.byCurrentActor("search.synonym.delete", null, "synonym:" + id, before.joined()));
+            audit.record(AuditEvent.byCurrentActor("search.synonym.delete", null, "synonym:" + id,
+                AuditDetail.of("search.audit.synonym", before.joined())));
         });
         search.refresh();
         redirect.addFlashAttribute("deleted", true);

@@ -221,8 +221,10 @@ class StaffBookingPagesTest {
         var booker = bookers.booker(made.bookerId()).orElseThrow();
         assertThat(booker.residency().name()).isEqualTo("NON_RESIDENT");
         assertThat(booker.evidenceKind()).isEqualTo("driver-licence");
-        assertThat(jdbc.sql("select detail from audit_entry where action = 'reservation.booker.evidence' and subject = ?")
-            .param("booker:" + made.bookerId()).query(String.class).single()).isEqualTo("driver-licence NON_RESIDENT (declared RESIDENT)");
+        assertThat(jdbc.sql("select detail_key || ' ' || detail_args from audit_entry where action = 'reservation.booker.evidence' and subject = ?")
+            .param("booker:" + made.bookerId()).query(String.class).single()).isEqualTo("reservation.booking.audit.evidence.changed "
+                + "[{\"word\":\"reservation.evidence.kind.driver-licence\"},{\"word\":\"reservation.residency.non-resident\"},"
+                + "{\"word\":\"reservation.residency.resident\"}]");
         assertThat(body(mvc.perform(get("/staff/reservations/bookings/" + made.bookingId()).with(admin())).andExpect(status().isOk())))
             .contains("区外（いずれにも当たらない） — 窓口で確認済み").contains("運転免許証");
         String own = body(mvc.perform(get("/account/bookings/registration").with(as(made.email(), "RESIDENT")).param("lang", "en"))

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.facility.TimeRange;
@@ -114,8 +115,8 @@ public class OpenDataImport {
         write(dataset, u.departmentCode(), plan, byId, parsedRows(dataset, u.content()));
         repository.deleteUpload(token);
         audit.record(AuditEvent.byCurrentActor("facility.import.apply", null, "facility-import:" + dataset.parameter(),
-            "file=" + u.fileName() + " layout=" + plan.layout() + " encoding=" + plan.encoding() + " new=" + plan.count(Kind.NEW)
-                + " changed=" + plan.count(Kind.CHANGED) + " unchanged=" + plan.count(Kind.UNCHANGED)));
+            AuditDetail.of("facility.audit.import", AuditDetail.word("facility.data.dataset." + dataset.parameter()),
+                u.fileName(), plan.encoding(), plan.count(Kind.NEW), plan.count(Kind.CHANGED), plan.count(Kind.UNCHANGED))));
         return Optional.of(new Applied(plan, false));
     }
 
@@ -609,7 +610,10 @@ public class OpenDataImport {
                 case PUBLIC_FACILITIES -> { }
             }
             audit.record(AuditEvent.byCurrentActor(row.kind() == Kind.NEW ? "facility.facility.create" : "facility.facility.update",
-                null, "facility:" + row.id(), "import " + dataset.parameter() + " line " + row.line() + ": " + String.join(",", changed)));
+                null, "facility:" + row.id(), row.kind() == Kind.NEW
+                    ? AuditDetail.of("facility.audit.import.row.new", AuditDetail.word("facility.data.dataset." + dataset.parameter()), row.line())
+                    : AuditDetail.of("facility.audit.import.row.changed", AuditDetail.word("facility.data.dataset." + dataset.parameter()),
+                        row.line(), changed.size())));
         }
     }
 }

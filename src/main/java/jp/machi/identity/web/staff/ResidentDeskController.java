@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.internal.Account;
@@ -128,7 +129,7 @@ class ResidentDeskController {
         if (query.length() >= 2) {
             List<Account> results = accounts.searchResidents(query, 50);
             audit.record(AuditEvent.byCurrentActor("identity.resident.search", null, "residents",
-                "query \"" + query + "\", " + results.size() + " found"));
+                AuditDetail.of("identity.audit.resident.search", query, results.size())));
             model.addAttribute("results", results);
         } else {
             model.addAttribute("results", List.of());
@@ -143,7 +144,8 @@ class ResidentDeskController {
     String show(@PathVariable long id, @RequestParam(required = false) String next, Model model) {
         Account a = resident(id);
         model.addAttribute("next", safeNext(next));
-        audit.record(AuditEvent.byCurrentActor("identity.resident.read", id, "account:" + id, "resident record viewed"));
+        audit.record(AuditEvent.byCurrentActor("identity.resident.read", id, "account:" + id,
+            AuditDetail.of("identity.audit.resident.read")));
         model.addAttribute("resident", a);
         model.addAttribute("disclosure", new DisclosureForm(""));
         return "identity/staff/resident";
@@ -164,7 +166,7 @@ class ResidentDeskController {
         }
         PersonalDataService.Export export = personalData.export(id);
         audit.record(AuditEvent.byCurrentActor("identity.personal-data.disclose", id, "account:" + id,
-            "personal data exported for the written request " + form.reference().strip()));
+            AuditDetail.of("identity.audit.personal-data.disclose", form.reference().strip())));
         return PersonalDataDownload.attachment(export);
     }
 
@@ -173,7 +175,7 @@ class ResidentDeskController {
         Account a = resident(id);
         session.setAttribute(CurrentActor.PROXY_SESSION_KEY, new CurrentActor.ProxySubject(a.id(), a.displayName()));
         audit.record(AuditEvent.byCurrentActor("identity.proxy.start", id, "account:" + id,
-            "staff started acting for the resident"));
+            AuditDetail.of("identity.audit.proxy.start")));
         String then = safeNext(next);
         return then != null ? "redirect:" + then : "redirect:/account?acting";
     }
@@ -194,7 +196,8 @@ class ResidentDeskController {
     @PostMapping("/staff/proxy/end")
     String endProxy(HttpSession session) {
         CurrentActor.actingFor().ifPresent(p -> audit.record(AuditEvent.byCurrentActor("identity.proxy.end",
-            p.accountId(), "account:" + p.accountId(), "staff stopped acting for the resident")));
+            p.accountId(), "account:" + p.accountId(),
+            AuditDetail.of("identity.audit.proxy.end"))));
         session.removeAttribute(CurrentActor.PROXY_SESSION_KEY);
         return "redirect:/staff/residents";
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.Accounts;
@@ -106,7 +107,7 @@ class StaffInquiryController {
         };
         var rows = inquiries.queue(shown, st, "yes".equals(mine) ? staffId : null, 300);
         tx.executeWithoutResult(s -> audit.record(AuditEvent.byCurrentActor("inquiry.queue", null,
-            "departments:" + String.join(",", shown), rows.size() + " shown")));
+            "departments:" + String.join(",", shown), AuditDetail.of("inquiry.audit.queue", rows.size()))));
         model.addAttribute("rows", rows);
         model.addAttribute("departments", departments.stream()
             .map(d -> new Option(d, ward.department(d).map(x -> x.label(locale)).orElse(d))).toList());
@@ -348,7 +349,8 @@ class StaffInquiryController {
         }
         tx.executeWithoutResult(s -> {
             long tid = inquiries.insertTemplate(dept, title, body);
-            audit.record(AuditEvent.byCurrentActor("inquiry.template.add", null, "template:" + tid, dept));
+            audit.record(AuditEvent.byCurrentActor("inquiry.template.add", null, "template:" + tid,
+                AuditDetail.of("inquiry.audit.department", AuditDetail.department(dept))));
         });
         redirect.addFlashAttribute("saved", true);
         return "redirect:/staff/inquiries/templates";
@@ -362,7 +364,8 @@ class StaffInquiryController {
         }
         tx.executeWithoutResult(s -> {
             inquiries.deleteTemplate(id);
-            audit.record(AuditEvent.byCurrentActor("inquiry.template.delete", null, "template:" + id, t.departmentCode()));
+            audit.record(AuditEvent.byCurrentActor("inquiry.template.delete", null, "template:" + id,
+                AuditDetail.of("inquiry.audit.department", AuditDetail.department(t.departmentCode()))));
         });
         redirect.addFlashAttribute("deleted", true);
         return "redirect:/staff/inquiries/templates";

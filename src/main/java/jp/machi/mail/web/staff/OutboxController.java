@@ -3,6 +3,7 @@ package jp.machi.mail.web.staff;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.mail.internal.MailSettings;
@@ -62,7 +63,7 @@ class OutboxController {
         int page = page(pageParam);
         List<OutboxMail> rows = outbox.latest((page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         audit.ifAvailable(log -> log.record(AuditEvent.byCurrentActor("mail.outbox.list", null, "mail-outbox",
-            "page " + page + ", " + Math.min(rows.size(), PAGE_SIZE) + " mails")));
+            AuditDetail.of("mail.audit.outbox.list", page, Math.min(rows.size(), PAGE_SIZE)))));
         boolean hasNext = rows.size() > PAGE_SIZE;
         model.addAttribute("mails", rows.stream().limit(PAGE_SIZE).map(OutboxController::row).toList());
         model.addAttribute("page", page);
@@ -83,7 +84,8 @@ class OutboxController {
         String revealed = demo.enabled() && DemoMode.isDemoAddress(mail.recipient())
             && mail.status() == OutboxMail.Status.KEPT ? outbox.sealedBody(id).orElse(null) : null;
         audit.ifAvailable(log -> log.record(AuditEvent.byCurrentActor(
-            revealed == null ? "mail.outbox.read" : "mail.outbox.read.demo-link", null, "mail:" + id, mail.recipient())));
+            revealed == null ? "mail.outbox.read" : "mail.outbox.read.demo-link", null, "mail:" + id,
+            AuditDetail.of("mail.audit.outbox.read", mail.recipient()))));
         model.addAttribute("mail", row(mail));
         model.addAttribute("body", LinkedText.of(revealed == null ? mail.body() : revealed));
         model.addAttribute("revealed", revealed != null);

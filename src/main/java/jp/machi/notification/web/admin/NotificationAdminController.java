@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.AccountSummary;
@@ -82,7 +83,8 @@ class NotificationAdminController {
         }
         if ("remove".equals(p.get("action"))) {
             senders.remove(accountId);
-            audit.record(AuditEvent.byCurrentActor("notification.sender.remove", accountId, "account:" + accountId, "No longer a sender"));
+            audit.record(AuditEvent.byCurrentActor("notification.sender.remove", accountId, "account:" + accountId,
+                AuditDetail.of("notification.audit.sender.remove")));
         } else {
             set(accountId, true, "true".equals(p.get("onDuty")));
         }
@@ -93,7 +95,7 @@ class NotificationAdminController {
     private void set(long accountId, boolean maySend, boolean onDuty) {
         senders.set(accountId, maySend, onDuty, CurrentActor.principal().map(x -> x.accountId()).orElse(null));
         audit.record(AuditEvent.byCurrentActor("notification.sender.set", accountId, "account:" + accountId,
-            "Sender" + (onDuty ? ", on the duty role (emergency notices)" : "")));
+            AuditDetail.of(onDuty ? "notification.audit.sender.duty" : "notification.audit.sender")));
     }
 
     // ---- lists ----
@@ -121,7 +123,8 @@ class NotificationAdminController {
             return "redirect:/admin/notifications/lists";
         }
         long id = lists.create(ja, en, kind);
-        audit.record(AuditEvent.byCurrentActor("notification.list.create", null, "notification-list:" + id, ja));
+        audit.record(AuditEvent.byCurrentActor("notification.list.create", null, "notification-list:" + id,
+            AuditDetail.of("notification.audit.list", AuditDetail.named(ja, en))));
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/notifications/lists";
     }
@@ -149,7 +152,8 @@ class NotificationAdminController {
                     return "redirect:/admin/notifications/lists";
                 }
                 lists.addStaff(l.id(), a.get().id());
-                audit.record(AuditEvent.byCurrentActor("notification.list.staff.add", a.get().id(), "notification-list:" + l.id(), a.get().email()));
+                audit.record(AuditEvent.byCurrentActor("notification.list.staff.add", a.get().id(), "notification-list:" + l.id(),
+                    AuditDetail.of("notification.audit.list.staff.add", AuditDetail.named(l.nameJa(), l.nameEn()), a.get().email())));
             }
             case "removeStaff" -> {
                 String account = p.getOrDefault("account", "");
@@ -157,11 +161,13 @@ class NotificationAdminController {
                     throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
                 }
                 lists.removeStaff(l.id(), Long.parseLong(account));
-                audit.record(AuditEvent.byCurrentActor("notification.list.staff.remove", Long.parseLong(account), "notification-list:" + l.id(), ""));
+                audit.record(AuditEvent.byCurrentActor("notification.list.staff.remove", Long.parseLong(account), "notification-list:" + l.id(),
+                    AuditDetail.of("notification.audit.list", AuditDetail.named(l.nameJa(), l.nameEn()))));
             }
             case "activate", "deactivate" -> {
                 lists.setActive(l.id(), "activate".equals(p.get("action")));
-                audit.record(AuditEvent.byCurrentActor("notification.list." + p.get("action"), null, "notification-list:" + l.id(), ""));
+                audit.record(AuditEvent.byCurrentActor("notification.list." + p.get("action"), null, "notification-list:" + l.id(),
+                    AuditDetail.of("notification.audit.list", AuditDetail.named(l.nameJa(), l.nameEn()))));
             }
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.notification.NotificationType;
@@ -128,7 +129,8 @@ class StaffSettingsController {
             return "redirect:/staff/notifications/topics";
         }
         factory.forgetNames();
-        audit.record(AuditEvent.byCurrentActor("notification.topic.save", null, "topic:" + code, nameJa));
+        audit.record(AuditEvent.byCurrentActor("notification.topic.save", null, "topic:" + code,
+            AuditDetail.of("notification.audit.topic", AuditDetail.named(nameJa, nameEn))));
         redirect.addFlashAttribute("saved", true);
         return "redirect:/staff/notifications/topics";
     }
@@ -187,7 +189,7 @@ class StaffSettingsController {
             text(values.get("subjectEn"), 300), text(values.get("bodyEn"), 5000), text(values.get("reasonJa"), 500),
             text(values.get("reasonEn"), 500), me);
         audit.record(AuditEvent.byCurrentActor("notification.rule.save", null, "rule:" + code,
-            ("true".equals(p.get("enabled")) ? "on" : "off")));
+            AuditDetail.of("true".equals(p.get("enabled")) ? "notification.audit.rule.on" : "notification.audit.rule.off")));
         redirect.addFlashAttribute("saved", true);
         return "redirect:/staff/notifications/rules";
     }
@@ -281,7 +283,8 @@ class StaffSettingsController {
     String newCode(@PathVariable String id, RedirectAttributes redirect) {
         NotificationList l = ownList(id);
         lists.newJoinCode(l.id());
-        audit.record(AuditEvent.byCurrentActor("notification.list.code", null, "notification-list:" + l.id(), "New join code"));
+        audit.record(AuditEvent.byCurrentActor("notification.list.code", null, "notification-list:" + l.id(),
+            AuditDetail.of("notification.audit.list.code", AuditDetail.named(l.nameJa(), l.nameEn()))));
         redirect.addFlashAttribute("saved", true);
         return "redirect:/staff/notifications/lists/" + l.id();
     }

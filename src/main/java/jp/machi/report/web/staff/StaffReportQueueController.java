@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.StaffScope;
@@ -89,9 +90,14 @@ class StaffReportQueueController {
         Map<String, Category> names = reader.categoryNames();
         DateTimeFormatter received = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(MachiClock.ZONE);
         audit.record(AuditEvent.byCurrentActor("report.export", null, "reports",
-            "CSV export of " + found.size() + " reports (status=" + (q.status() == null ? "any" : q.status().name())
-                + ", category=" + (q.categoryCode() == null ? "any" : q.categoryCode()) + ", overdue=" + q.overdueOnly()
-                + ", departments=" + String.join("/", departments) + ")"));
+            AuditDetail.of("report.audit.export", found.size(),
+                q.status() == null ? AuditDetail.word("audit.detail.any")
+                    : AuditDetail.word("report.status." + q.status().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                q.categoryCode() == null ? AuditDetail.word("audit.detail.any")
+                    : names.containsKey(q.categoryCode()) ? AuditDetail.named(names.get(q.categoryCode()).nameJa(), names.get(q.categoryCode()).nameEn())
+                    : q.categoryCode(),
+                AuditDetail.word(q.overdueOnly() ? "report.audit.overdue.only" : "report.audit.overdue.any"),
+                AuditDetail.departments(departments))));
         response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename("reports-" + today + ".csv").build().toString());

@@ -3,6 +3,7 @@ package jp.machi.reservation.booking.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.Refused;
@@ -58,7 +59,7 @@ public class Attendance {
             throw new Refused(BookingRefusal.ALREADY_CHECKED_IN);
         }
         audit.record(AuditEvent.byCurrentActor("reservation.booking.check-in", b.bookerAccountId(), "booking:" + bookingId,
-            b.date() + " " + b.slotCode()));
+            AuditDetail.of("reservation.booking.audit.when", b.date(), b.start(), b.end())));
     }
 
     /** Staff record that nobody came (once the slot has started): points, perhaps a suspension, and a mail. */
@@ -75,7 +76,7 @@ public class Attendance {
             throw new Refused(BookingRefusal.ALREADY_CHECKED_IN);
         }
         audit.record(AuditEvent.byCurrentActor("reservation.booking.no-show", b.bookerAccountId(), "booking:" + bookingId,
-            b.date() + " " + b.slotCode()));
+            AuditDetail.of("reservation.booking.audit.when", b.date(), b.start(), b.end())));
         int points = rules.rule(b.roomId(), b.facilityId()).map(Rule::noShowPoints).orElse(0);
         penalties.penalize(repository.find(bookingId).orElseThrow(), "no-show", points, staffId);
     }

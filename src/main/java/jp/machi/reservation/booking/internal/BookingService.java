@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.facility.DayHours;
@@ -152,7 +153,8 @@ public class BookingService {
         long id = booking.id();
         if (r.proxyStaffId() != null) {
             audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy", r.bookerId(), "booking:" + id,
-                r.date() + " " + slot.code() + " room " + r.roomId()));
+                AuditDetail.of("reservation.booking.audit.proxy", r.date(), AuditDetail.named(slot.labelJa(), slot.labelEn()),
+                    slot.start(), slot.end(), r.roomId())));
         }
         if (r.hold() == null) {
             mail.booked(booking, room);
@@ -238,7 +240,7 @@ public class BookingService {
         Booking confirmed = held;
         if (confirmed.proxyStaffId() != null || CurrentActor.actingFor().isPresent()) {
             audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy-confirm", bookerId, "booking:" + bookingId,
-                "fee " + confirmed.fee()));
+                AuditDetail.of("reservation.booking.audit.fee", confirmed.fee())));
         }
         Optional<BookableRoom> room = known != null && known.room().id() == confirmed.roomId() ? Optional.of(known)
             : rooms.room(confirmed.roomId());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import jp.machi.reservation.money.CancelStep;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.Refused;
@@ -111,7 +112,7 @@ public class Cancellations {
         }
         if (actor != bookerId) {
             audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy-cancel", bookerId, "booking:" + bookingId,
-                "refund " + refund.amount()));
+                AuditDetail.of("reservation.booking.audit.refund", refund.amount())));
         }
         Booking cancelled = repository.find(bookingId).orElseThrow();
         mail.cancelled(cancelled);
@@ -129,7 +130,7 @@ public class Cancellations {
             throw new Refused(BookingRefusal.NOT_ACTIVE);
         }
         audit.record(AuditEvent.byCurrentActor("reservation.booking.cancel-by-staff", b.bookerAccountId(),
-            "booking:" + bookingId, reason));
+            "booking:" + bookingId, AuditDetail.of("reservation.booking.audit.reason", reason)));
         Booking cancelled = repository.find(bookingId).orElseThrow();
         mail.cancelledByStaff(cancelled, reason);
         return cancelled;
@@ -148,7 +149,7 @@ public class Cancellations {
                 List<Booking> expired = new ArrayList<>(repository.expireHolds(now, Payments.BATCH));
                 expired.sort(Comparator.comparingLong(Booking::id));
                 audit.recordAll(expired.stream().map(b -> AuditEvent.system("reservation.booking.hold-expired",
-                    b.bookerAccountId(), "booking:" + b.id(), b.date() + " " + b.slotCode())).toList());
+                    b.bookerAccountId(), "booking:" + b.id(), AuditDetail.of("reservation.booking.audit.when", b.date(), b.start(), b.end()))).toList());
                 return expired.size();
             });
             n += done == null ? 0 : done;

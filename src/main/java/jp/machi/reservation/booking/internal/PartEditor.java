@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.EditRefused;
@@ -105,7 +106,9 @@ public class PartEditor {
             parts.save(p);
         }
         audit.record(AuditEvent.byCurrentActor("reservation.parts.update", null, "parts:room:" + roomId,
-            wanted.isEmpty() ? "whole only" : wanted.stream().map(x -> x.code() + " " + x.labelJa())
-                .collect(java.util.stream.Collectors.joining(", "))));
+            wanted.isEmpty() ? AuditDetail.of("reservation.booking.audit.parts.none")
+                : AuditDetail.of("reservation.booking.audit.parts", AuditDetail.named(
+                    wanted.stream().map(x -> x.labelJa()).collect(java.util.stream.Collectors.joining("、")),
+                    wanted.stream().map(x -> x.labelEn()).collect(java.util.stream.Collectors.joining(", "))))));
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.OnlinePayment;
@@ -95,7 +96,7 @@ public class Payments implements OnlinePayment.Settlement {
             throw new Refused(BookingRefusal.NOT_ACTIVE);
         }
         audit.record(AuditEvent.byCurrentActor("reservation.booking.paid", b.bookerAccountId(), "booking:" + bookingId,
-            "fee " + b.fee()));
+            AuditDetail.of("reservation.booking.audit.fee", b.fee())));
     }
 
     /**
@@ -107,7 +108,7 @@ public class Payments implements OnlinePayment.Settlement {
     public boolean paid(long bookingId, int amountYen, String providerReference) {
         Optional<Long> booker = repository.markPaidOnline(bookingId, amountYen, clock.instant());
         booker.ifPresent(id -> audit.record(AuditEvent.system("reservation.booking.paid-online", id, "booking:" + bookingId,
-            "fee " + amountYen + " ref " + providerReference)));
+            AuditDetail.of("reservation.booking.audit.paidOnline", amountYen, providerReference))));
         return booker.isPresent();
     }
 
@@ -154,7 +155,7 @@ public class Payments implements OnlinePayment.Settlement {
         List<Booking> cancelled = new ArrayList<>(repository.cancelUnpaid(due.keySet(), now));
         cancelled.sort(Comparator.comparingLong(Booking::id));
         audit.recordAll(cancelled.stream().map(b -> AuditEvent.system("reservation.booking.unpaid-cancel",
-            b.bookerAccountId(), "booking:" + b.id(), "deadline " + due.get(b.id()))).toList());
+            b.bookerAccountId(), "booking:" + b.id(), AuditDetail.of("reservation.booking.audit.deadline", due.get(b.id())))).toList());
         mail.unpaidCancelled(cancelled);
         return new long[] {page.getLast().id(), cancelled.size()};
     }

@@ -2,6 +2,7 @@ package jp.machi.reservation.booking.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.booking.Booker;
@@ -49,7 +50,8 @@ class PenaltyDesk {
         bookers.setPenalties(b.bookerAccountId(), outcome.points(), outcome.suspendedUntil());
         if (outcome.newSuspension() != null) {
             audit.record(AuditEvent.system("reservation.booker.suspended", b.bookerAccountId(), "booker:" + b.bookerAccountId(),
-                "until " + outcome.suspendedUntil() + " after " + reason + " on booking " + b.id()));
+                AuditDetail.of("reservation.booking.audit.suspended", outcome.suspendedUntil(),
+                    AuditDetail.word("reservation.booking.audit.penalty." + reason), b.id())));
         }
         mail.penalty(b, reason, points, outcome);
     }

@@ -2,6 +2,7 @@ package jp.machi.reservation.booking.internal;
 
 import java.time.Clock;
 import java.util.List;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.Refused;
@@ -65,7 +66,9 @@ public class ReductionRequests {
             throw new Refused(MoneyRefusal.REDUCTION_NOT_REQUESTED);
         }
         audit.record(AuditEvent.byCurrentActor(approve ? "reservation.reduction.approve" : "reservation.reduction.reject",
-            b.bookerAccountId(), "booking:" + bookingId, c.code() + (approve ? " fee " + fee : "")));
+            b.bookerAccountId(), "booking:" + bookingId, approve
+                ? AuditDetail.of("reservation.booking.audit.reduction.approved", AuditDetail.named(c.labelJa(), c.labelEn()), fee)
+                : AuditDetail.of("reservation.booking.audit.reduction.rejected", AuditDetail.named(c.labelJa(), c.labelEn()))));
         Booking after = repository.find(bookingId).orElseThrow();
         mail.reductionDecided(after, approve, c);
         return after;

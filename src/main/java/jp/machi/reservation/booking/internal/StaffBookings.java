@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.facility.Facilities;
@@ -227,7 +228,7 @@ public class StaffBookings {
             RoomSummary room = facilities.room(b.roomId()).orElse(null);
             Slot slot = reservations.room(b.roomId()).flatMap(r -> r.slot(b.slotCode())).orElse(null);
             audit.record(AuditEvent.byCurrentActor("reservation.booking.read", b.bookerAccountId(), "booking:" + b.id(),
-                "staff booking page"));
+                AuditDetail.of("reservation.booking.audit.read")));
             return new BookingView(b, f, room, slot, accounts.find(b.bookerAccountId()).orElse(null),
                 b.proxyStaffId() == null ? null : accounts.find(b.proxyStaffId()).orElse(null));
         });

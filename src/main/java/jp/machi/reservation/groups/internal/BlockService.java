@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.booking.Bookings;
@@ -60,8 +61,8 @@ public class BlockService {
             .query(Long.class).single();
         Block block = find(id).orElseThrow();
         audit.record(AuditEvent.byCurrentActor("reservation.block.create", null, "block:" + id,
-            kind.slug() + " " + facilityId + (roomId == null ? "" : " room " + roomId) + " " + from + ".." + to
-                + (slotCodes.isEmpty() ? "" : " " + String.join(",", slotCodes)) + ": " + reason));
+            AuditDetail.of(slotCodes.isEmpty() ? "reservation.groups.audit.block" : "reservation.groups.audit.block.slots",
+                AuditDetail.word("reservation.reason." + kind.slug()), from, to, reason, slotCodes.size(), facilityId)));
         String told = (kind == Block.Kind.MAINTENANCE ? "点検・工事 / Maintenance" : "行政使用 / Use by the ward") + ": " + reason;
         List<Long> cancelled = reservations.ofFacility(facilityId, from, to).stream()
             .filter(b -> block.covers(b.roomId(), b.date(), b.slotCode()))
@@ -81,7 +82,8 @@ public class BlockService {
             .params(Timestamp.from(clock.instant()), staffId, blockId).update() == 1;
         if (done) {
             audit.record(AuditEvent.byCurrentActor("reservation.block.remove", null, "block:" + blockId,
-                b.get().kind().slug() + " " + b.get().facilityId() + " " + b.get().from() + ".." + b.get().to()));
+                AuditDetail.of("reservation.groups.audit.block.remove", AuditDetail.word("reservation.reason." + b.get().kind().slug()),
+                    b.get().from(), b.get().to(), b.get().facilityId())));
         }
         return done;
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.identity.AccountSummary;
@@ -111,8 +112,8 @@ public class GroupService {
                 monthly_cap = ?""")
             .params(s.minMembers(), s.minInWardPercent(), s.validityMonths(), s.monthlyCap()).update();
         audit.record(AuditEvent.byCurrentActor("reservation.group.settings", null, "group-settings",
-            s.minMembers() + " members, " + s.minInWardPercent() + "% in ward, " + s.validityMonths() + " months, cap "
-                + s.monthlyCap()));
+            AuditDetail.of("reservation.groups.audit.settings", s.minMembers(), s.minInWardPercent(), s.validityMonths(),
+                s.monthlyCap())));
     }
 
     // ---- reading ----
@@ -289,7 +290,7 @@ public class GroupService {
     public Optional<Group> read(long groupId) {
         Optional<Group> g = find(groupId);
         g.ifPresent(x -> audit.record(AuditEvent.byCurrentActor("reservation.group.read", x.representativeId(),
-            "group:" + x.id(), null)));
+            "group:" + x.id(), AuditDetail.of("reservation.groups.audit.read"))));
         return g;
     }
 
@@ -311,7 +312,8 @@ public class GroupService {
                 decision_note = ?, renewal_requested_at = null where id = ?""")
             .params(until, Timestamp.from(clock.instant()), staffId, note, groupId).update();
         audit.record(AuditEvent.byCurrentActor(g.renewalRequested() ? "reservation.group.renew" : "reservation.group.approve",
-            g.representativeId(), "group:" + groupId, "valid until " + until + (note == null ? "" : "; " + note)));
+            g.representativeId(), "group:" + groupId, note == null ? AuditDetail.of("reservation.groups.audit.approve", until)
+                : AuditDetail.of("reservation.groups.audit.approve.note", until, note)));
         tell(g, "reservation/groups/approved", Map.of("until", until.toString()));
         return true;
     }
@@ -336,7 +338,8 @@ public class GroupService {
         } else {
             return false;
         }
-        audit.record(AuditEvent.byCurrentActor("reservation.group.reject", g.representativeId(), "group:" + groupId, note));
+        audit.record(AuditEvent.byCurrentActor("reservation.group.reject", g.representativeId(), "group:" + groupId,
+            AuditDetail.of("reservation.groups.audit.reject", note)));
         tell(g, "reservation/groups/rejected", Map.of("note", note));
         return true;
     }

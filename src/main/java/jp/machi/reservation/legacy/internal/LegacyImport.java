@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.facility.DayHours;
@@ -120,7 +121,7 @@ public class LegacyImport {
                 insert into reservation_import (account_id, file_name, content, created_at) values (?, ?, ?, ?) returning id""")
             .params(staffId, fileName, content, Timestamp.from(clock.instant())).query(Long.class).single();
         audit.record(AuditEvent.byCurrentActor("reservation.import.upload", null, "import:" + id,
-            fileName + " (" + content.length + " bytes)"));
+            AuditDetail.of("reservation.legacy.audit.upload", fileName, content.length)));
         return id;
     }
 
@@ -463,7 +464,7 @@ public class LegacyImport {
         int bookings = booked.size();
         jdbc.sql("update reservation_import set committed_at = ? where id = ?").params(now, importId).update();
         audit.record(AuditEvent.byCurrentActor("reservation.import.commit", null, "import:" + importId,
-            stored.fileName() + ": " + bookers + " bookers, " + bookings + " bookings, " + skipped + " skipped"));
+            AuditDetail.of("reservation.legacy.audit.commit", stored.fileName(), bookers, bookings, skipped)));
         return new Result(bookers, bookings, skipped);
     }
 

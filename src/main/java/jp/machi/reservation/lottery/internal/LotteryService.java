@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.facility.DayHours;
@@ -152,7 +153,8 @@ public class LotteryService {
         }
         if (CurrentActor.principal().isPresent()) {
             audit.record(AuditEvent.byCurrentActor("reservation.lottery.round-created", null, "lottery-round:" + id,
-                f.targetMonth() + " rooms " + rooms + " " + f.who()));
+                AuditDetail.of("reservation.lottery.audit.round", AuditDetail.named(f.nameJa().strip(), f.nameEn().strip()),
+                    f.targetMonth(), rooms.size(), AuditDetail.words("reservation.lottery.who.", f.who().keys()))));
         }
         return id;
     }
@@ -308,7 +310,8 @@ public class LotteryService {
         }
         if (CurrentActor.actingFor().isPresent()) {
             audit.record(AuditEvent.byCurrentActor("reservation.lottery.proxy-apply", accountId, "lottery-application:" + id,
-                "round " + roundId + (group == null ? "" : " for group " + group.id())));
+                group == null ? AuditDetail.of("reservation.lottery.audit.apply", roundId)
+                    : AuditDetail.of("reservation.lottery.audit.apply.group", roundId, group.id())));
         }
         return id;
     }
@@ -399,7 +402,7 @@ public class LotteryService {
         String seedSha = VerifiableDraw.sha256(seed);
         repository.committed(roundId, list, listSha, seed, seedSha, now);
         record(CurrentActor.principal().isPresent(), "reservation.lottery.committed", roundId,
-            "list " + listSha + " seed " + seedSha);
+            AuditDetail.of("reservation.lottery.audit.committed", listSha, seedSha));
         return true;
     }
 
@@ -455,11 +458,11 @@ public class LotteryService {
         repository.markWinners(marks);
         repository.drawn(roundId, VerifiableDraw.resultsCsv(LotteryFormat.FORMAT, drawn), now);
         record(CurrentActor.principal().isPresent(), "reservation.lottery.drawn", roundId,
-            results.size() + " applications, " + wins.size() + " won, " + bookings.size() + " booked");
+            AuditDetail.of("reservation.lottery.audit.drawn", results.size(), wins.size(), bookings.size()));
         return true;
     }
 
-    private void record(boolean byStaff, String action, long roundId, String detail) {
+    private void record(boolean byStaff, String action, long roundId, AuditDetail detail) {
         audit.record(byStaff ? AuditEvent.byCurrentActor(action, null, "lottery-round:" + roundId, detail)
             : AuditEvent.system(action, null, "lottery-round:" + roundId, detail));
     }
@@ -559,7 +562,7 @@ public class LotteryService {
         }
         if (CurrentActor.actingFor().isPresent()) {
             audit.record(AuditEvent.byCurrentActor("reservation.lottery.proxy-confirm", accountId, "booking:" + a.bookingId(),
-                "round " + a.roundId()));
+                AuditDetail.of("reservation.lottery.audit.confirm", a.roundId())));
         }
     }
 

@@ -3,6 +3,7 @@ package jp.machi.reservation.money.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.EditRefused;
@@ -75,6 +76,7 @@ public class ReductionCategoryEditor {
             throw new EditRefused(List.of(new EditRefused.Problem("code", "reservation.reductions.error.code", List.of())));
         }
         audit.record(AuditEvent.byCurrentActor(isNew ? "reservation.reduction-category.create" : "reservation.reduction-category.update",
-            null, "reduction-category:" + code, percent + "% " + ja + " / " + en + (f.active() ? "" : " (inactive)")));
+            null, "reduction-category:" + code, AuditDetail.of(f.active() ? "reservation.money.audit.reduction" : "reservation.money.audit.reduction.inactive",
+                AuditDetail.named(ja, en), percent)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.rules.RefundTier;
@@ -53,7 +54,7 @@ public class RuleEditor {
 
     /** Saves the rule of its scope (its fees by slot stay) and records the change in the audit log. */
     @Transactional
-    public long save(RuleScope scope, Rule rules, String summary) {
+    public long save(RuleScope scope, Rule rules, AuditDetail summary) {
         long id = repository.save(rules);
         audit.record(AuditEvent.byCurrentActor("reservation.rule.update", null, "rule:" + scope.code(), summary));
         return id;
@@ -90,11 +91,21 @@ public class RuleEditor {
         }
 
         /** A one-line record of the values for the audit log. */
-        public String summary() {
-            return "fees " + feeResident + "/" + feeNonResident + "/" + feeCommercial + ", pay " + payWithinDays + "d/"
-                + payDaysBefore + "d before, tiers " + tierDays + "->" + tierPercent + ", late " + lateCancelDays + "d "
-                + lateCancelPoints + "p, no-show " + noShowPoints + "p, threshold " + penaltyThreshold + ", suspend "
-                + suspensionDays + "d, grace " + cancelGraceMinutes + "min, window " + windowDays + ", cutoff " + cutoffDays + ", cap " + monthlyCap;
+        public AuditDetail summary() {
+            StringBuilder ja = new StringBuilder();
+            StringBuilder en = new StringBuilder();
+            for (int i = 0; i < Math.min(tierDays.size(), tierPercent.size()); i++) {
+                if (tierDays.get(i) == null || tierDays.get(i).isBlank()) {
+                    continue;
+                }
+                ja.append(ja.isEmpty() ? "" : "、").append(tierDays.get(i)).append("日前まで").append(tierPercent.get(i)).append("%");
+                en.append(en.isEmpty() ? "" : ", ").append(tierPercent.get(i)).append("% up to ").append(tierDays.get(i))
+                    .append(" days before");
+            }
+            return AuditDetail.of("reservation.rules.audit.rule", feeResident, feeNonResident, feeCommercial, payWithinDays,
+                payDaysBefore, ja.isEmpty() ? AuditDetail.word("audit.detail.none") : AuditDetail.named(ja.toString(), en.toString()),
+                lateCancelDays, lateCancelPoints, noShowPoints, penaltyThreshold, suspensionDays, cancelGraceMinutes, windowDays,
+                cutoffDays, monthlyCap);
         }
 
         public String getWindowDays() { return windowDays; }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.EditRefused;
@@ -146,7 +147,9 @@ public class SlotEditor {
         }
         repository.replaceSlots(scope.facilityId(), scope.roomId(), slots);
         audit.record(AuditEvent.byCurrentActor("reservation.slots.update", null, "slots:" + scope.code(),
-            slots.isEmpty() ? "inherit" : slots.stream().map(x -> x.code() + " " + x.start() + "-" + x.end())
-                .collect(java.util.stream.Collectors.joining(", "))));
+            slots.isEmpty() ? AuditDetail.of("reservation.rules.audit.slots.inherit")
+                : AuditDetail.of("reservation.rules.audit.slots", AuditDetail.named(
+                    slots.stream().map(x -> x.labelJa() + " " + x.start() + "〜" + x.end()).collect(java.util.stream.Collectors.joining("、")),
+                    slots.stream().map(x -> x.labelEn() + " " + x.start() + "–" + x.end()).collect(java.util.stream.Collectors.joining(", "))))));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.reservation.EditRefused;
@@ -86,7 +87,7 @@ public class SlotFeeEditor {
     public void replace(long ruleId, RuleScope scope, Map<String, SlotFee> fees) {
         repository.replaceSlotFees(ruleId, fees);
         audit.record(AuditEvent.byCurrentActor("reservation.slot-fees.update", null, "rule:" + scope.code(),
-            fees.isEmpty() ? "none" : fees.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().resident() + "/"
-                + e.getValue().nonResident() + "/" + e.getValue().commercial()).collect(java.util.stream.Collectors.joining(", "))));
+            fees.isEmpty() ? AuditDetail.of("reservation.rules.audit.slotFees.none")
+                : AuditDetail.of("reservation.rules.audit.slotFees", fees.size())));
     }
 }

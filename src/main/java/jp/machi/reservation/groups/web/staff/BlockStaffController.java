@@ -17,6 +17,7 @@ import jp.machi.reservation.groups.internal.GroupService;
 import jp.machi.reservation.rules.RoomRules;
 import jp.machi.reservation.rules.Slot;
 import jp.machi.reservation.web.Params;
+import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import org.springframework.http.HttpStatus;
@@ -184,8 +185,10 @@ class BlockStaffController {
             eligibility.set(f.id(), roomId, individuals != null, groups != null, nonResidents != null);
         }
         audit.record(AuditEvent.byCurrentActor("reservation.eligibility.set", null, "facility:" + f.id()
-            + (roomId == null ? "" : " room:" + roomId), clear != null ? "cleared"
-            : "individuals=" + (individuals != null) + " groups=" + (groups != null) + " non-residents=" + (nonResidents != null)));
+            + (roomId == null ? "" : " room:" + roomId), clear != null ? AuditDetail.of("reservation.groups.audit.eligibility.cleared")
+            : AuditDetail.of("reservation.groups.audit.eligibility", AuditDetail.word(individuals != null ? "reservation.groups.audit.yes" : "reservation.groups.audit.no"),
+                AuditDetail.word(groups != null ? "reservation.groups.audit.yes" : "reservation.groups.audit.no"),
+                AuditDetail.word(nonResidents != null ? "reservation.groups.audit.yes" : "reservation.groups.audit.no"))));
         redirect.addFlashAttribute("done", "reservation.eligibility.saved");
         return "redirect:/staff/reservations/blocks?facility=" + f.id();
     }
