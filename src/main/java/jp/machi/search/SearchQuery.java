@@ -3,6 +3,7 @@ package jp.machi.search;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import jp.machi.shared.text.TextInput;
 
 /**
  * A checked search request.
@@ -62,15 +63,17 @@ public record SearchQuery(String text, String type, Locale locale, boolean staff
     }
 
     /**
-     * NFKC (full-width letters and digits, half-width kana), control and format characters to spaces, runs of
-     * spaces to one, trimmed. Null becomes empty.
+     * First the rule every request parameter gets on its way in ({@link TextInput#clean}: control characters other
+     * than tab and line feed are removed, not turned into spaces), so a query read here and one that came through
+     * the servlet filter give the same words; then NFKC (full-width letters and digits, half-width kana), line breaks,
+     * tabs, format and private-use characters to spaces, runs of spaces to one, trimmed. Null becomes empty.
      */
     public static String normalise(String raw) {
         if (raw == null) {
             return "";
         }
         // cut absurd input before normalising it (NFKC can grow a string); the length check still sees it is too long
-        String s = raw.length() > 4 * MAX_LENGTH ? raw.substring(0, 4 * MAX_LENGTH) : raw;
+        String s = TextInput.clean(raw.length() > 4 * MAX_LENGTH ? raw.substring(0, 4 * MAX_LENGTH) : raw);
         s = Normalizer.normalize(s, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(s.length());
         boolean space = false;

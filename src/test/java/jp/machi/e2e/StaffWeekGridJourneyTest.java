@@ -13,7 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Staff at the desk take a call: the staff menu's week calendar is a grid of rooms and slots by day (at the desk and
  * on a 360-px screen), a free slot is a link, the slot page leads to the resident desk, a caller not registered yet is
  * registered there without an e-mail address, acting for them goes straight on to their booking, and once booked the
- * grid shows the booking where the free slot was. In Japanese and English, with axe.
+ * grid shows the booking where the free slot was, reached from the confirmation's "back to this week". At a 1024-px
+ * desk the week fits the content column and the week links say where they lead. In Japanese and English, with axe.
  */
 class StaffWeekGridJourneyTest extends BrowserTest {
 
@@ -74,8 +75,29 @@ class StaffWeekGridJourneyTest extends BrowserTest {
         assertThat(page.locator("main").textContent()).doesNotContain("''");
         assertAccessible();
         assertNoHorizontalOverflow(page);
+        // at a 1024-px desk the whole week fits the content column: no scrolling box, nothing wider than main
+        assertThat(((Number) page.evaluate("() => { const w = document.querySelector('.staff-week');"
+            + " return w.scrollWidth - w.clientWidth; }")).intValue()).isLessThanOrEqualTo(0);
+        assertThat(((Number) page.evaluate("() => document.querySelector('table.staff-grid').getBoundingClientRect().right"
+            + " - document.querySelector('main').getBoundingClientRect().right")).doubleValue()).isLessThanOrEqualTo(0);
         cell.scrollIntoViewIfNeeded();
         JourneyShots.take(page, "staff-week-1-grid-at-the-desk-" + lang);
+
+        // the week navigation: buttons that say which week they lead to, and a way back to this week
+        var nav = page.locator("nav.week-nav");
+        var nextWeek = nav.locator("a[rel=next]");
+        var previousWeek = nav.locator("a[rel=prev]");
+        assertThat(nextWeek.textContent()).contains(ja ? "次の週（" : "Next week (");
+        assertThat(previousWeek.textContent()).contains(ja ? "前の週（" : "Previous week (");
+        assertThat(nextWeek.boundingBox().height).isGreaterThanOrEqualTo(44);
+        assertThat(previousWeek.boundingBox().height).isGreaterThanOrEqualTo(44);
+        assertThat(nav.locator("a.week-nav__this").textContent()).contains(ja ? "今週" : "this week");
+        String caption = grid.locator("caption").textContent();
+        nextWeek.click();
+        assertThat(page.locator("table.staff-grid caption").textContent()).isNotEqualTo(caption);
+        page.locator("nav.week-nav a[rel=prev]").click();
+        assertThat(page.locator("table.staff-grid caption").textContent()).isEqualTo(caption);
+        assertThat(page.locator("a[href='" + cellLink + "']").count()).isEqualTo(1);
 
         // on a 360-px screen the grid scrolls in its own region; the page itself does not
         page.setViewportSize(360, 740);
@@ -125,10 +147,15 @@ class StaffWeekGridJourneyTest extends BrowserTest {
         JourneyShots.take(page, "staff-week-4-booked-for-the-caller-" + lang);
         String booking = page.url().replaceAll("^https?://[^/]+/account/bookings/(\\d+).*$", "$1");
         assertThat(booking).matches("\\d+");
-        page.locator(".proxy-banner button").click();
+        // the confirmation offers the way back to the same week, ending the acting for the caller
+        var back = page.locator("section.booked-for-caller");
+        assertThat(back.textContent()).contains(ja ? "この週の予約表に戻る" : "go back to this week");
+        back.locator("button[type=submit]").click();
 
         // back at the week: the booking is where the free slot was
-        open("/staff/reservations?facility=" + free.room().facility().id() + "&date=" + free.slot().date());
+        assertThat(page.url()).contains("/staff/reservations?facility=" + free.room().facility().id())
+            .contains("date=" + free.slot().date());
+        assertThat(page.locator(".proxy-banner").count()).isZero();
         assertThat(page.locator("a[href='" + cellLink + "']").count()).isZero();
         var booked = page.locator("table.staff-grid a[href='/staff/reservations/bookings/" + booking + "']");
         assertThat(booked.count()).isEqualTo(1);

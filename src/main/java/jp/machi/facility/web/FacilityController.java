@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import jp.machi.facility.internal.Category;
 import jp.machi.facility.internal.Facility;
 import jp.machi.facility.internal.FacilityQuery;
@@ -13,6 +12,7 @@ import jp.machi.facility.internal.FacilityService;
 import jp.machi.facility.internal.SearchRequest;
 import jp.machi.facility.internal.SearchText;
 import jp.machi.shared.web.Option;
+import jp.machi.ward.DistrictCentres;
 import jp.machi.ward.WardProfile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -37,16 +37,18 @@ class FacilityController {
 
     private final FacilityService facilities;
     private final WardProfile ward;
+    private final DistrictCentres districts;
     private final String tileUrl;
     private final jp.machi.facility.internal.FacilityPhotos photos;
     private final org.springframework.beans.factory.ObjectProvider<jp.machi.facility.RoomBooking> booking;
 
-    FacilityController(FacilityService facilities, WardProfile ward, jp.machi.facility.internal.FacilityPhotos photos,
+    FacilityController(FacilityService facilities, WardProfile ward, DistrictCentres districts, jp.machi.facility.internal.FacilityPhotos photos,
                        org.springframework.beans.factory.ObjectProvider<jp.machi.facility.RoomBooking> booking,
                        @Value("${machi.facility.tile-url:https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png}") String tileUrl) {
         this.booking = booking;
         this.facilities = facilities;
         this.ward = ward;
+        this.districts = districts;
         this.tileUrl = tileUrl;
         this.photos = photos;
     }
@@ -60,11 +62,9 @@ class FacilityController {
             form.aed(), form.feature(), null, form.openNow(), form.lat(), form.lon());
         parsed.problems().forEach(p -> errors.rejectValue(p.parameter(), p.messageKey()));
         double[] near = parsed.near();
+        String[] nearDistrict = new String[1];
         if (near == null && form.near() != null && !form.near().isBlank()) {
-            near = centroidOf(form.near()).orElse(null);
-            if (near == null) {
-                errors.rejectValue("near", "facility.error.near");
-            }
+            near = placeOf(form.near(), errors, locale, nearDistrict);
         }
         String sort = form.sort() == null || form.sort().isBlank() ? (near != null ? "distance" : "name") : form.sort();
         if (!sort.equals("name") && !sort.equals("distance")) {
@@ -117,6 +117,7 @@ class FacilityController {
         model.addAttribute("nextUrl", page < pages ? pageUrl(page + 1) : null);
         model.addAttribute("apiUrl", apiUrl(parsed.query()));
         model.addAttribute("sortedByDistance", sort.equals("distance"));
+        model.addAttribute("nearDistrict", sort.equals("distance") ? nearDistrict[0] : null);
         return "facility/list";
     }
 
@@ -138,29 +139,63 @@ class FacilityController {
     }
 
     /**
-     * A typed address becomes the centre of the facilities in that 町 (from the ward profile's districts or the
-     * facilities' own addresses). Real geocoding is a later step.
+     * A typed address or 町名 becomes the approximate centre of that 町 ({@link DistrictCentres}): the prefecture
+     * and the ward (練馬区…, with which every address starts) name no 町 and are skipped, an exact 町名 wins. When
+     * the words name no single 町, the field says so in the page's language. Real geocoding is a later step.
      */
-    Optional<double[]> centroidOf(String text) {
-        String wanted = SearchText.normalize(text);
-        if (wanted.isEmpty() || wanted.length() > 100) {
-            return Optional.empty();
+    private double[] placeOf(String text, BindingResult errors, Locale locale, String[] nearDistrict) {
+        String typed = text.strip();
+        if (typed.length() > 100) {
+            errors.rejectValue("near", "facility.error.near", new Object[] {typed.substring(0, 20) + "…",
+                example(locale)}, null);
+            return null;
         }
-        String district = ward.districts().stream().sorted((a, b) -> b.length() - a.length())
-            .filter(d -> wanted.contains(SearchText.normalize(d))).findFirst().orElse(null);
-        String needle = district != null ? SearchText.normalize(district) : wanted;
+        DistrictCentres.Match match = districts.match(typed);
+        switch (match.kind()) {
+            case FOUND -> {
+                String district = match.district().orElseThrow();
+                nearDistrict[0] = districts.name(district, locale);
+                double[] centre = districts.centre(district).map(p -> new double[] {p.lat(), p.lon()})
+                    .orElseGet(() -> meanOfFacilitiesIn(district));
+                if (centre == null) {
+                    errors.rejectValue("near", "facility.error.near", new Object[] {typed, example(locale)}, null);
+                }
+                return centre;
+            }
+            case WHOLE_WARD -> errors.rejectValue("near", "facility.error.nearWard",
+                new Object[] {ward.name().in(locale), example(locale)}, null);
+            case SEVERAL -> errors.rejectValue("near", "facility.error.nearSeveral",
+                new Object[] {typed, districts.names(match.districts(), locale)}, null);
+            case NONE -> errors.rejectValue("near", "facility.error.near",
+                new Object[] {typed, example(locale)}, null);
+        }
+        return null;
+    }
+
+    /** A 町 to give as an example in a message (豊玉北, where the demo ward's office is, when the ward has it). */
+    private String example(Locale locale) {
+        List<String> all = districts.districts();
+        String d = all.contains("豊玉北") || all.isEmpty() ? "豊玉北" : all.get(0);
+        return districts.name(d, locale);
+    }
+
+    /** The mean position of the facilities of a 町 with no centre in the ward's list (a profile of another ward). */
+    private double[] meanOfFacilitiesIn(String district) {
         double lat = 0;
         double lon = 0;
         int n = 0;
+        String prefix = SearchText.normalize(ward.name().in(Locale.JAPANESE) + district);
         for (FacilityService.Listing l : facilities.search(FacilityQuery.all(), null, false, null)) {
             Facility f = l.facility();
-            if (f.hasLocation() && f.address() != null && SearchText.normalize(f.address()).contains(needle)) {
+            if (f.hasLocation() && f.address() != null
+                && SearchText.normalize(f.address()).replaceFirst("^" + java.util.regex.Pattern.quote(
+                    SearchText.normalize(ward.prefecture().in(Locale.JAPANESE))), "").startsWith(prefix)) {
                 lat += f.lat();
                 lon += f.lon();
                 n++;
             }
         }
-        return n == 0 ? Optional.empty() : Optional.of(new double[] {lat / n, lon / n});
+        return n == 0 ? null : new double[] {lat / n, lon / n};
     }
 
     private static String pageUrl(int page) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jp.machi.shared.web.Option;
+import jp.machi.ward.DistrictCentres;
 import jp.machi.ward.WardProfile;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -14,16 +15,18 @@ public class Choices {
 
     private final WardProfile ward;
     private final MessageSource messages;
+    private final DistrictCentres names;
 
-    Choices(WardProfile ward, MessageSource messages) {
+    Choices(WardProfile ward, MessageSource messages, DistrictCentres names) {
         this.ward = ward;
         this.messages = messages;
+        this.names = names;
     }
 
     public List<Option> districts(Locale locale) {
         List<Option> options = new ArrayList<>();
         options.add(new Option("", messages.getMessage("identity.district.none", null, locale)));
-        ward.districts().forEach(d -> options.add(new Option(d, d)));
+        ward.districts().forEach(d -> options.add(new Option(d, names.name(d, locale))));
         return options;
     }
 

@@ -26,9 +26,11 @@ public class Areas {
 
     private final List<String> districts;
     private final Map<String, double[]> centres = new LinkedHashMap<>();
+    private final DistrictCentres known;
 
     public Areas(WardProfile ward, DistrictCentres known) {
         this.districts = ward.districts();
+        this.known = known;
         for (String d : known.districts()) {
             if (districts.contains(d)) {
                 known.centre(d).ifPresent(c -> centres.put(d, new double[] {c.lat(), c.lon()}));
@@ -39,6 +41,11 @@ public class Areas {
     /** Every district, in the profile's order. */
     public List<String> districts() {
         return districts;
+    }
+
+    /** A district's name for a page or mail in that language (romanised in English when the ward gives it). */
+    public String name(String district, java.util.Locale locale) {
+        return known.name(district, locale);
     }
 
     public boolean isDistrict(String code) {

@@ -377,7 +377,7 @@ public class SubscriptionService {
     /** "豊玉北、練馬" or "the whole ward" or "within 1,000 m of a point". */
     public String areasText(List<String> districts, Integer radius, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
-        List<String> parts = new ArrayList<>(districts);
+        List<String> parts = new ArrayList<>(districts.stream().map(d -> areas.name(d, locale)).toList());
         if (radius != null) {
             parts.add(en ? "within " + radius + " m of the place you gave" : "指定した地点から" + radius + "メートル以内");
         }

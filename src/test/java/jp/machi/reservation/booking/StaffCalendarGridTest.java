@@ -128,4 +128,32 @@ class StaffCalendarGridTest {
             .andExpect(status().isOk()));
         assertThat(booked).contains("いまは予約できません（予約済）").doesNotContain("/staff/residents?next=" + deskNext(room, free) + "\"");
     }
+
+    @Test
+    void theWeekLinksSayWhereTheyLeadAndEndingTheActingReturnsToTheWeek() throws Exception {
+        BookableRoom room = demoHall();
+        Availability free = freeSlot(room, 21);
+        String week = body(mvc.perform(get("/staff/reservations").param("facility", room.facility().id())
+            .param("date", free.date().toString()).with(StaffLogin.admin(jdbc))).andExpect(status().isOk()));
+        java.time.LocalDate from = BookableRooms.weekStart(free.date());
+        java.time.LocalDate next = from.plusDays(7);
+        assertThat(week).contains("class=\"week-nav\"").contains("rel=\"next\"").contains("rel=\"prev\"")
+            .contains("次の週（" + next.getMonthValue() + "月" + next.getDayOfMonth() + "日〜")
+            .contains("今週に戻る");
+        assertThat(body(mvc.perform(get("/staff/reservations").param("facility", room.facility().id()).param("lang", "en")
+            .param("date", free.date().toString()).with(StaffLogin.admin(jdbc))).andExpect(status().isOk())))
+            .contains("Next week (" + next.getDayOfMonth() + " ").contains("Back to this week");
+
+        // stopping to act for a caller goes back to the week the booking was made from; anything else to the desk
+        var caller = TestResidents.create(jdbc, "RESIDENT", "週 モドル" + System.nanoTime() % 100000);
+        String weekPath = "/staff/reservations?facility=" + room.facility().id() + "&date=" + free.date();
+        mvc.perform(post("/staff/proxy/end").param("next", weekPath).with(csrf()).with(StaffLogin.admin(jdbc))
+                .sessionAttr(CurrentActor.PROXY_SESSION_KEY, new CurrentActor.ProxySubject(caller.id(), "x")))
+            .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(weekPath));
+        for (String bad : new String[] {"https://evil.example/staff/", "//evil.example/staff/x", "/account/bookings",
+            "/staff/../account", "/staff/x?y=<script>"}) {
+            mvc.perform(post("/staff/proxy/end").param("next", bad).with(csrf()).with(StaffLogin.admin(jdbc)))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/staff/residents"));
+        }
+    }
 }

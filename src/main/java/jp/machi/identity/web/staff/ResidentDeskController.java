@@ -186,20 +186,35 @@ class ResidentDeskController {
      * ({@code /account/...}, plain characters), anything else is ignored.
      */
     static String safeNext(String next) {
+        return pageOf(next, "account");
+    }
+
+    /** {@code next} when it is a page of this site under {@code /<area>/} written in plain characters, else null. */
+    private static String pageOf(String next, String area) {
         if (next == null || next.length() > 300 || next.contains("//")
-            || !next.matches("/account/[A-Za-z0-9/_-]*(\\?[A-Za-z0-9_=&.%-]*)?")) {
+            || !next.matches("/" + area + "/[A-Za-z0-9/_-]*(\\?[A-Za-z0-9_=&.%-]*)?")) {
             return null;
         }
         return next;
     }
 
+    /**
+     * Stops acting for the resident; back to the resident desk, or to the staff page the task came from when
+     * {@code next} names one (after a booking for a caller: the week of the reservation calendar).
+     */
     @PostMapping("/staff/proxy/end")
-    String endProxy(HttpSession session) {
+    String endProxy(@RequestParam(required = false) String next, HttpSession session) {
         CurrentActor.actingFor().ifPresent(p -> audit.record(AuditEvent.byCurrentActor("identity.proxy.end",
             p.accountId(), "account:" + p.accountId(),
             AuditDetail.of("identity.audit.proxy.end"))));
         session.removeAttribute(CurrentActor.PROXY_SESSION_KEY);
-        return "redirect:/staff/residents";
+        String then = safeStaffNext(next);
+        return "redirect:" + (then != null ? then : "/staff/residents");
+    }
+
+    /** A staff page of this site ({@code /staff/...}, plain characters) to return to, or null. */
+    static String safeStaffNext(String next) {
+        return pageOf(next, "staff");
     }
 
     private Account resident(long id) {

@@ -51,7 +51,7 @@ class DashboardController {
         model.addAttribute("topicChart", Chart.of(byTopic));
         Map<String, Long> byArea = new LinkedHashMap<>();
         dashboard.byArea(areas.districts()).forEach((d, n) ->
-            byArea.put(d.isEmpty() ? messages.getMessage("notification.areas.wardWide", null, locale) : d, n));
+            byArea.put(d.isEmpty() ? messages.getMessage("notification.areas.wardWide", null, locale) : areas.name(d, locale), n));
         model.addAttribute("byArea", byArea);
         model.addAttribute("areaChart", Chart.of(byArea));
         Map<String, Long> unsub = new LinkedHashMap<>();

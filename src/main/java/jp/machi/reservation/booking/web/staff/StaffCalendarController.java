@@ -60,12 +60,16 @@ class StaffCalendarController {
             model.addAttribute("week", week);
             java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
             model.addAttribute("dayHeads", week.days().stream().map(d -> dayHead(d, locale)).toList());
+            model.addAttribute("dayLines", week.days().stream().map(d -> dayLines(d, locale)).toList());
             model.addAttribute("today", today);
             model.addAttribute("acting", CurrentActor.actingFor().orElse(null));
             LocalDate previous = from.minusDays(7);
             LocalDate next = from.plusDays(7);
             model.addAttribute("previous", previous.isBefore(today.minusDays(PAST_DAYS)) ? null : previous);
             model.addAttribute("next", next.isAfter(today.plusDays(FUTURE_DAYS)) ? null : next);
+            model.addAttribute("previousSpan", weekSpan(previous, locale));
+            model.addAttribute("nextSpan", weekSpan(next, locale));
+            model.addAttribute("thisWeek", from.equals(BookableRooms.weekStart(today)) ? null : today);
         }
         return "reservation/booking/staff/calendar";
     }
@@ -116,6 +120,23 @@ class StaffCalendarController {
         model.addAttribute("acting", CurrentActor.actingFor().orElse(null));
         model.addAttribute("weekStart", BookableRooms.weekStart(day));
         return "reservation/booking/staff/book";
+    }
+
+    /** A week for a link: 11月30日〜12月6日 / 30 Nov – 6 Dec. */
+    static String weekSpan(LocalDate from, java.util.Locale locale) {
+        LocalDate to = from.plusDays(6);
+        if ("en".equals(locale.getLanguage())) {
+            return from.getDayOfMonth() + " " + from.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
+                + " – " + to.getDayOfMonth() + " " + to.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+        }
+        return from.getMonthValue() + "月" + from.getDayOfMonth() + "日〜" + to.getMonthValue() + "月" + to.getDayOfMonth() + "日";
+    }
+
+    /** A day as a column heading on two lines: 12月7日 / （月）, Mon / 7 Dec. */
+    static List<String> dayLines(LocalDate d, java.util.Locale locale) {
+        String head = dayHead(d, locale);
+        int cut = "en".equals(locale.getLanguage()) ? head.indexOf(' ') : head.indexOf('（');
+        return cut < 0 ? List.of(head) : List.of(head.substring(0, cut).strip(), head.substring(cut).strip());
     }
 
     /** A day as a column heading: 12月7日（月） / Mon 7 Dec (the caption gives the year in the ward's style). */
