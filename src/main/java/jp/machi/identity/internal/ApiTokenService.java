@@ -156,23 +156,16 @@ public class ApiTokenService {
      * The owner and scopes of a bearer token, if the token is active (not revoked, not expired) and the account is
      * usable. Scopes whose role the owner no longer holds, or that no module declares any more, are left out.
      */
-    @Transactional
     public Optional<Grant> authenticate(String token) {
         if (token == null || token.length() < 10 || token.length() > 200) {
             return Optional.empty();
         }
-        String hash = SecretTokens.sha256(token);
-        record Row(long accountId, String scopes) {}
-        Optional<Row> row = jdbc.sql("""
-                select account_id, scopes from api_token
-                where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > now())""")
-            .param(hash).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2))).optional();
-        row.ifPresent(r -> jdbc.sql(
-                "update api_token set last_used_at = now() where token_hash = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')")
-            .param(hash).update());
-        return row.flatMap(r -> accounts.findById(r.accountId())
-            .filter(a -> !a.isDeleted() && a.emailVerifiedAt() != null && !a.lockedAt(clock.instant()))
-            .map(a -> new Grant(a, Arrays.stream(r.scopes().split(" ")).map(scopes::find).flatMap(Optional::stream)
-                .filter(s -> TokenScopes.holds(a.roles(), s.requires())).toList())));
+        // one statement, without a transaction around it: the token, its account with roles and departments, and
+        // last_used_at (issue 15: it was five statements in a transaction)
+        return accounts.byApiToken(SecretTokens.sha256(token))
+            .filter(h -> !h.account().isDeleted() && h.account().emailVerifiedAt() != null
+                && !h.account().lockedAt(clock.instant()))
+            .map(h -> new Grant(h.account(), Arrays.stream(h.scopes().split(" ")).map(scopes::find)
+                .flatMap(Optional::stream).filter(s -> TokenScopes.holds(h.account().roles(), s.requires())).toList()));
     }
 }

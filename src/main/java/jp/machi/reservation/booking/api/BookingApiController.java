@@ -81,11 +81,13 @@ class BookingApiController {
         }
         try {
             // a hold confirmed at once: fee by rate class, payment deadline, the confirmation mail
-            Booked booked = service.bookNow(me.accountId(), body.room(), body.date(), body.slot(), body.part(), key,
-                body.forCommercialUse(), body.reduction());
+            // the terms of the answer come from the rule and hours the booking was checked against (one read each)
+            BookingService.BookedNow now = service.bookNowWithTerms(me.accountId(), body.room(), body.date(), body.slot(),
+                body.part(), key, body.forCommercialUse(), body.reduction());
+            Booked booked = now.booked();
             return ResponseEntity.status(booked.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header("Location", "/api/v1/bookings/" + booked.booking().id())
-                .body(view(booked.booking(), locale));
+                .body(view(booked.booking(), now.terms(), locale));
         } catch (Refused e) {
             if (e.refusal() == jp.machi.reservation.money.MoneyRefusal.UNKNOWN_REDUCTION) {
                 return problem(HttpStatus.BAD_REQUEST, e.code(), "reduction", "reservation.refusal.unknown-reduction", request);
@@ -147,6 +149,10 @@ class BookingApiController {
     }
 
     private Map<String, Object> view(Booking b, Locale locale) {
+        return view(b, views.terms(b), locale);
+    }
+
+    private Map<String, Object> view(Booking b, BookingTerms v, Locale locale) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", b.id());
         m.put("roomId", b.roomId());
@@ -164,7 +170,6 @@ class BookingApiController {
             + messages.getMessage("reservation.scope." + b.feeScope(), null, locale) + ")");
         m.put("paid", b.paid());
         m.put("createdAt", b.createdAt().toString());
-        BookingTerms v = views.terms(b);
         if (b.status() == Booking.Status.CANCELLED) {
             m.put("cancelledAt", b.cancelledAt() == null ? null : b.cancelledAt().toString());
             m.put("refund", b.refund());

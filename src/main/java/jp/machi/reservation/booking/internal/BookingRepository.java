@@ -39,16 +39,24 @@ public class BookingRepository {
             .query(BookingRepository::booking).optional();
     }
 
-    public Optional<Booking> byKey(long bookerId, String key) {
-        return jdbc.sql("select * from reservation_booking where booker_account_id = ? and idempotency_key = ?")
-            .params(bookerId, key).query(BookingRepository::booking).optional();
-    }
+    /** The booking a key made (if any) and the booker's active bookings in a month: {@link #byKeyAndMonth}. */
+    public record KeyAndMonth(Optional<Booking> earlier, long activeInMonth) {}
 
-    public long activeInMonth(long bookerId, LocalDate anyDayOfMonth) {
+    /**
+     * The booking the booker made with this idempotency key, if any, and the booker's active bookings in the month of
+     * {@code anyDayOfMonth}, in one statement (a booking asks both, with the booker's row locked).
+     */
+    public KeyAndMonth byKeyAndMonth(long bookerId, String key, LocalDate anyDayOfMonth) {
         LocalDate first = anyDayOfMonth.withDayOfMonth(1);
-        return jdbc.sql("select count(*) from reservation_booking where booker_account_id = ? and " + ACTIVE
-                + " and use_date >= ? and use_date < ?")
-            .params(bookerId, first, first.plusMonths(1)).query(Long.class).single();
+        return jdbc.sql("""
+                select b.*, (select count(*) from reservation_booking where booker_account_id = :booker and\s""" + ACTIVE + """
+                     and use_date >= :first and use_date < :next) as month_active
+                from (select 1) one left join reservation_booking b
+                    on b.booker_account_id = :booker and b.idempotency_key = :key""")
+            .param("booker", bookerId).param("key", key).param("first", first).param("next", first.plusMonths(1))
+            .query((rs, n) -> new KeyAndMonth(rs.getObject("id") == null ? Optional.empty() : Optional.of(booking(rs, n)),
+                rs.getLong("month_active")))
+            .single();
     }
 
     /** Active bookings of a group for days of the month of {@code day}. */

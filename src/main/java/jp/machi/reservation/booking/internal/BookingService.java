@@ -52,13 +52,15 @@ public class BookingService {
     private final ObjectProvider<BookingCheck> checks;
     private final BookingMail mail;
     private final Payments payments;
+    private final BookingViews views;
     private final AuditLog audit;
     private final Clock clock;
 
     BookingService(BookingRepository repository, BookerRepository bookers, BookableRooms rooms, Facilities facilities,
                    Reductions reductions, ObjectProvider<BookingCheck> checks, BookingMail mail, Payments payments,
-                   AuditLog audit, Clock clock) {
+                   BookingViews views, AuditLog audit, Clock clock) {
         this.payments = payments;
+        this.views = views;
         this.repository = repository;
         this.bookers = bookers;
         this.rooms = rooms;
@@ -83,17 +85,23 @@ public class BookingService {
         return make(r).booked();
     }
 
-    /** A booking made (or found again by its key, then without the room) and the room it was checked against. */
-    private record Made(Booked booked, BookableRoom room) {}
+    /**
+     * A booking made (or found again by its key, then without the room and hours) with what it was checked against: the
+     * room (its slots and rule) and its facility's hours from the day of the request to the day of use — read once per
+     * request and handed to the confirmation and the answer instead of being read again (issue 15).
+     */
+    private record Made(Booked booked, BookableRoom room, CounterHours hours) {}
 
     private Made make(BookingRequest r) {
         Booker booker = bookers.lock(r.bookerId()).orElseThrow(() -> new Refused(BookingRefusal.NOT_REGISTERED));
-        Optional<Booking> earlier = repository.byKey(r.bookerId(), r.key());
+        // the key's earlier booking and the booker's month in one statement, after the lock
+        BookingRepository.KeyAndMonth known = repository.byKeyAndMonth(r.bookerId(), r.key(), r.date());
+        Optional<Booking> earlier = known.earlier();
         if (earlier.isPresent()) {
             Booking b = earlier.get();
             if (b.roomId() == r.roomId() && b.date().equals(r.date()) && b.slotCode().equals(r.slotCode())
                 && Objects.equals(b.part(), r.part())) {
-                return new Made(new Booked(b, false), null);
+                return new Made(new Booked(b, false), null, null);
             }
             throw new Refused(BookingRefusal.KEY_REUSED);
         }
@@ -103,7 +111,11 @@ public class BookingService {
         }
         BookableRoom room = rooms.room(r.roomId()).orElseThrow(() -> new Refused(BookingRefusal.ROOM_NOT_BOOKABLE));
         Slot slot = room.slot(r.slotCode()).orElseThrow(() -> new Refused(BookingRefusal.UNKNOWN_SLOT));
-        DayHours hours = facilities.hoursOn(room.facility().id(), r.date()).orElse(null);
+        // the facility's hours from today to the day of use in one read: the slot's day (is it open?) and the payment
+        // deadline's days both come from it
+        CounterHours counter = CounterHours.read(facilities, room.facility().id(), now.toLocalDate(), r.date());
+        DayHours hours = counter.covers(r.date()) ? counter.on(r.date())
+            : facilities.hoursOn(room.facility().id(), r.date()).orElse(null);
         String closed = BookableRooms.closedReason(room.rules(), hours, r.date(), slot, now);
         if (closed != null) {
             throw new Refused(switch (closed) {
@@ -113,7 +125,7 @@ public class BookingService {
                 default -> BookingRefusal.CLOSED;
             });
         }
-        if (repository.activeInMonth(r.bookerId(), r.date()) >= room.rules().monthlyCap()) {
+        if (known.activeInMonth() >= room.rules().monthlyCap()) {
             throw new Refused(BookingRefusal.CAP_EXCEEDED);
         }
         BookingCheck.Request request = new BookingCheck.Request(booker, room, r.date(), slot, now, r.proxyStaffId(), r.part(),
@@ -124,7 +136,7 @@ public class BookingService {
         // a fee must come with a payment deadline the person can meet: never book into an automatic cancellation.
         // Staff at the counter (a proxy booking) take the fee at once, which needs no deadline.
         if (fee.amount() > 0 && r.proxyStaffId() == null
-            && !payments.deadline(room.rules(), room.facility().id(), created, r.date(), slot.start()).possible()) {
+            && !payments.deadline(room.rules(), room.facility().id(), created, r.date(), slot.start(), counter).possible()) {
             throw new Refused(BookingRefusal.NO_PAYMENT_DEADLINE);
         }
         Booking booking;
@@ -147,7 +159,7 @@ public class BookingService {
         if (r.hold() == null) {
             mail.booked(booking, room);
         }
-        return new Made(new Booked(booking, true), room);
+        return new Made(new Booked(booking, true), room, counter);
     }
 
     /**
@@ -167,14 +179,29 @@ public class BookingService {
     @Transactional
     public Booked bookNow(long bookerId, long roomId, LocalDate date, String slot, String part, String key,
                           boolean commercial, String reductionCode) {
+        return bookNowWithTerms(bookerId, roomId, date, slot, part, key, commercial, reductionCode).booked();
+    }
+
+    /** {@link #bookNow}'s booking and its terms as the API answers them ({@link BookingViews#terms}). */
+    public record BookedNow(Booked booked, BookingTerms terms) {}
+
+    /**
+     * {@link #bookNow} with the booking's terms worked out in the same transaction from the room, rule and hours the
+     * booking was checked against (the API's answer), instead of reading them again after it.
+     */
+    @Transactional
+    public BookedNow bookNowWithTerms(long bookerId, long roomId, LocalDate date, String slot, String part, String key,
+                                      boolean commercial, String reductionCode) {
         ReductionCategory reduction = reductions.choose(reductionCode);
         Made held = make(new BookingRequest(bookerId, null, roomId, date, slot, part, key, HOLD, commercial, null));
         Booked booked = held.booked();
         if (!booked.created() || booked.booking().status() != Booking.Status.PROVISIONAL) {
-            return booked;
+            return new BookedNow(booked, views.terms(booked.booking()));
         }
-        // the room checked a moment ago in this transaction serves the confirmation too
-        return new Booked(confirm(bookerId, booked.booking().id(), reduction, held.room()), true);
+        // the row just inserted, the room and the hours checked a moment ago in this transaction serve the confirmation
+        // and the answer too
+        Booking confirmed = confirm(bookerId, booked.booking(), reduction, held.room(), held.hours());
+        return new BookedNow(new Booked(confirmed, true), views.terms(confirmed, held.room().rules(), held.hours()));
     }
 
     /**
@@ -189,6 +216,15 @@ public class BookingService {
     private Booking confirm(long bookerId, long bookingId, ReductionCategory reduction, BookableRoom known) {
         Booking b = repository.find(bookingId).filter(x -> x.bookerAccountId() == bookerId)
             .orElseThrow(() -> new Refused(BookingRefusal.NOT_FOUND));
+        return confirm(bookerId, b, reduction, known, null);
+    }
+
+    /**
+     * Confirms {@code b} (read in this transaction); {@code known} and {@code hours}, when given, are the room and the
+     * facility's hours read a moment ago in this transaction.
+     */
+    private Booking confirm(long bookerId, Booking b, ReductionCategory reduction, BookableRoom known, CounterHours hours) {
+        long bookingId = b.id();
         if (b.status() == Booking.Status.CONFIRMED) {
             return b;
         }
@@ -209,7 +245,8 @@ public class BookingService {
         Optional<BookableRoom> room = known != null && known.room().id() == confirmed.roomId() ? Optional.of(known)
             : rooms.room(confirmed.roomId());
         room.ifPresent(rm -> mail.confirmed(confirmed, rm,
-            payments.deadline(rm.rules(), confirmed.facilityId(), confirmed.createdAt(), confirmed.date(), confirmed.start()),
+            payments.deadline(rm.rules(), confirmed.facilityId(), confirmed.createdAt(), confirmed.date(), confirmed.start(),
+                known == rm ? hours : null),
             reduction));
         return confirmed;
     }

@@ -27,14 +27,22 @@ public class BookingViews {
     }
 
     public BookingTerms terms(Booking b) {
-        Rule r = rules.rule(b.roomId(), b.facilityId()).orElse(null);
+        return terms(b, rules.rule(b.roomId(), b.facilityId()).orElse(null), null);
+    }
+
+    /**
+     * {@link #terms(Booking)} under the rule {@code r} of the booking's room and the facility's hours {@code hours},
+     * both read earlier in the same request (the booking that was just made): the rule is read once, not four times,
+     * and the hours not again when they cover the booking's days.
+     */
+    BookingTerms terms(Booking b, Rule r, CounterHours hours) {
         Booking.Reduction reduction = b.reduction();
         return new BookingTerms(r, b.commercial(), b.baseFee(),
             reduction == null ? null : reductions.category(reduction.code()).orElse(null),
             reduction == null ? null : reduction.state(), b.holdExpiresAt(), b.checkedInAt(), b.noShowAt(),
-            payments.deadline(r, b.facilityId(), b.createdAt(), b.date(), b.start()), b.paymentDue(),
-            b.active() ? cancellations.refundNow(b) : null, attendance.canCheckIn(b), attendance.canMarkNoShow(b),
-            b.active() ? cancellations.schedule(b) : java.util.List.of(), MoneyTerms.lateFrom(r, b.date()),
+            payments.deadline(r, b.facilityId(), b.createdAt(), b.date(), b.start(), hours), b.paymentDue(),
+            b.active() ? cancellations.refundNow(b, r) : null, attendance.canCheckIn(b), attendance.canMarkNoShow(b),
+            b.active() ? cancellations.schedule(b, r) : java.util.List.of(), MoneyTerms.lateFrom(r, b.date()),
             b.status() == Booking.Status.PROVISIONAL ? null : MoneyTerms.graceUntil(r, b.bookedAt()));
     }
 }

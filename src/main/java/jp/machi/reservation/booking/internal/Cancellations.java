@@ -17,6 +17,7 @@ import jp.machi.reservation.booking.BookingRefusal;
 import jp.machi.reservation.money.MoneyTerms;
 import jp.machi.reservation.money.Refund;
 import jp.machi.reservation.rules.RoomRules;
+import jp.machi.reservation.rules.Rule;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.time.MachiClock;
 import org.springframework.stereotype.Service;
@@ -60,18 +61,23 @@ public class Cancellations {
      * booking), the points. The resident's confirmation page, the API and {@link #byBooker} all use this one answer.
      */
     public Refund refundNow(Booking b) {
-        return refundAt(b, clock.instant());
+        return refundNow(b, rules.rule(b.roomId(), b.facilityId()).orElse(null));
     }
 
-    private Refund refundAt(Booking b, Instant now) {
-        return MoneyTerms.refund(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.fee(),
-            b.status() == Booking.Status.CONFIRMED, b.date(), b.bookedAt(), now);
+    /** {@link #refundNow(Booking)} under {@code rule}, the rule of the booking's room read earlier in this request. */
+    Refund refundNow(Booking b, Rule rule) {
+        return MoneyTerms.refund(rule, b.fee(), b.status() == Booking.Status.CONFIRMED, b.date(), b.bookedAt(),
+            clock.instant());
     }
 
     /** What cancelling costs from today on, as dates (steps already over left out). */
     public List<CancelStep> schedule(Booking b) {
-        return MoneyTerms.schedule(rules.rule(b.roomId(), b.facilityId()).orElse(null), b.date(),
-            LocalDate.now(clock.withZone(MachiClock.ZONE)));
+        return schedule(b, rules.rule(b.roomId(), b.facilityId()).orElse(null));
+    }
+
+    /** {@link #schedule(Booking)} under {@code rule}, the rule of the booking's room read earlier in this request. */
+    List<CancelStep> schedule(Booking b, Rule rule) {
+        return MoneyTerms.schedule(rule, b.date(), LocalDate.now(clock.withZone(MachiClock.ZONE)));
     }
 
     /** The booker cancels (online until the slot starts): refund by tier, points for a late cancellation. */

@@ -74,6 +74,20 @@ public class Payments implements OnlinePayment.Settlement {
             from.isAfter(date) ? Map.of() : facilities.hoursBetween(facilityId, from, date));
     }
 
+    /**
+     * {@link #deadline(Rule, String, Instant, LocalDate, LocalTime)} from hours already read in this request when they
+     * cover the days from booking to use ({@code known} null or not covering: read as there). The deadline looks only at
+     * those days, so the answer is the same.
+     */
+    PaymentDeadline deadline(Rule rule, String facilityId, Instant bookedAt, LocalDate date, LocalTime start,
+                             CounterHours known) {
+        LocalDate from = bookedAt.atZone(MachiClock.ZONE).toLocalDate();
+        if (known != null && !from.isAfter(date) && known.covers(facilityId, from, date)) {
+            return MoneyTerms.paymentDeadline(rule, bookedAt, date, start, known.days());
+        }
+        return deadline(rule, facilityId, bookedAt, date, start);
+    }
+
     /** Staff take the fee at the counter. */
     @Transactional
     public void markPaid(long staffId, long bookingId) {
