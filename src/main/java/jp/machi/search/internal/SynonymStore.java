@@ -138,7 +138,35 @@ public class SynonymStore {
     }
 
     private static SynonymMap parse(Analyzer analyzer, List<List<String>> lines) throws IOException, ParseException {
-        SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
+        SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer) {
+            /**
+             * A word's tokens joined as one multi-word term, whatever their positions: the analyzer drops particles
+             * (住民票の写し is 住民票 and 写し with a gap where の was), and Lucene's own parser refuses such a gap.
+             */
+            @Override
+            public org.apache.lucene.util.CharsRef analyze(String text, org.apache.lucene.util.CharsRefBuilder reuse)
+                    throws IOException {
+                reuse.clear();
+                try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream("", text)) {
+                    var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+                    ts.reset();
+                    while (ts.incrementToken()) {
+                        if (term.length() == 0) {
+                            continue;
+                        }
+                        if (reuse.length() > 0) {
+                            reuse.append(SynonymMap.WORD_SEPARATOR);
+                        }
+                        reuse.append(term.buffer(), 0, term.length());
+                    }
+                    ts.end();
+                }
+                if (reuse.length() == 0) {
+                    throw new IllegalArgumentException("term: " + text + " analyzed to a zero-length token");
+                }
+                return reuse.get();
+            }
+        };
         StringBuilder text = new StringBuilder();
         for (List<String> words : lines) {
             text.append(String.join(",", words.stream().map(w -> w.replace(",", " ")).toList())).append('\n');

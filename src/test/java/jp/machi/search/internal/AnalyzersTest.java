@@ -62,6 +62,20 @@ class AnalyzersTest {
     }
 
     @Test
+    void aSynonymWithAParticleIsKeptAndWidensTheQuery() throws Exception {
+        SynonymMap withParticles = SynonymStore.map(List.of(
+            new SynonymStore.Synonym(1, List.of("住民票", "住民票の写し")),
+            new SynonymStore.Synonym(2, List.of("就学", "小学校の入学"))));
+        assertThat(withParticles.fst).isNotNull();
+        // the query for one side holds the index terms of the other (as the analyzer writes them: 住民, 票, 写シ)
+        assertThat(terms(Analyzers.japaneseQuery(withParticles), "住民票がほしい"))
+            .containsAll(terms(Analyzers.japanese(), "住民票の写し"));
+        assertThat(terms(Analyzers.japaneseQuery(withParticles), "就学の手続き"))
+            .containsAll(terms(Analyzers.japanese(), "小学校の入学"));
+        assertThat(terms(Analyzers.japaneseQuery(withParticles), "小学校の入学")).containsAll(terms(Analyzers.japanese(), "就学"));
+    }
+
+    @Test
     void querySyntaxEmojiAndControlCharactersAreJustText() throws Exception {
         for (Analyzer analyzer : List.of(Analyzers.japaneseQuery(SYNONYMS), Analyzers.reading(), Analyzers.spell())) {
             assertThat(terms(analyzer, "* ? \" AND \\ ~ (")).allSatisfy(t -> assertThat(t).doesNotContainAnyWhitespaces()
