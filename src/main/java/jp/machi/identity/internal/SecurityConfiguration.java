@@ -29,6 +29,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.core.annotation.Order;
@@ -204,6 +205,21 @@ class SecurityConfiguration {
         return new TokenScope(METRICS_SCOPE, "identity.scope.metrics", Role.SYSTEM_ADMIN,
             List.of("GET /actuator/prometheus", "GET /actuator/metrics", "GET /actuator/metrics/**", "GET /actuator/info",
                 "GET /actuator/health", "GET /actuator/health/**"));
+    }
+
+    /**
+     * Spring Security records a Micrometer observation around each of its filters and each URL rule decision when an
+     * observation registry exists (the actuator's): about a dozen observations, each with its tags, on every request,
+     * and no dashboard or alert of Machi reads them. Every request still gets its {@code http.server.requests}
+     * observation (the Prometheus scrape's request metrics); sign-ins, which are few, are still observed.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.withDefaults()
+            .shouldObserveRequests(false)
+            .shouldObserveAuthorizations(false)
+            .shouldObserveAuthentications(true)
+            .build();
     }
 
     @Bean
