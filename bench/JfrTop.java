@@ -40,11 +40,55 @@ public class JfrTop {
         PARTS.put("Machi code (jp.machi)", new String[] {"jp.machi."});
     }
 
+    /**
+     * Libraries, for the exclusive breakdown: each sample counts once, for the library of its innermost frame that is
+     * not the JDK's own (java.*, jdk.*, sun.*: a HashMap lookup counts for whoever called it). Unlike the inclusive
+     * parts, which say what a request passes through (the security filter chain wraps nearly everything), this says
+     * who did the work: Spring Security's own share is its filters' work, not the controller beneath them.
+     */
+    static final Map<String, String[]> LIBRARIES = new LinkedHashMap<>();
+
+    static {
+        LIBRARIES.put("Spring Security (filters, firewall, matchers)", new String[] {"org.springframework.security."});
+        LIBRARIES.put("Spring MVC and web (dispatch, arguments, converters, filters)",
+            new String[] {"org.springframework.web.", "org.springframework.http."});
+        LIBRARIES.put("Spring transactions and JDBC", new String[] {"org.springframework.transaction.", "org.springframework.jdbc."});
+        LIBRARIES.put("Spring (beans, AOP, core, context, other)", new String[] {"org.springframework."});
+        LIBRARIES.put("Tomcat (connector, container, sessions)", new String[] {"org.apache.catalina.", "org.apache.coyote.",
+            "org.apache.tomcat."});
+        LIBRARIES.put("Thymeleaf", new String[] {"org.thymeleaf.", "org.attoparser.", "org.unbescape."});
+        LIBRARIES.put("PostgreSQL JDBC driver and HikariCP", new String[] {"org.postgresql.", "com.zaxxer.hikari."});
+        LIBRARIES.put("Jackson", new String[] {"com.fasterxml.jackson.", "tools.jackson."});
+        LIBRARIES.put("Bean Validation", new String[] {"org.hibernate.validator.", "jakarta.validation."});
+        LIBRARIES.put("Micrometer (observations, metrics)", new String[] {"io.micrometer."});
+        LIBRARIES.put("logging", new String[] {"ch.qos.logback.", "org.slf4j."});
+        LIBRARIES.put("Machi (jp.machi)", new String[] {"jp.machi."});
+    }
+
+    static String library(List<RecordedFrame> frames) {
+        for (RecordedFrame f : frames) {
+            String type = f.getMethod().getType().getName();
+            if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.") || type.startsWith("com.sun.")) {
+                continue;
+            }
+            for (var l : LIBRARIES.entrySet()) {
+                for (String prefix : l.getValue()) {
+                    if (type.startsWith(prefix)) {
+                        return l.getKey();
+                    }
+                }
+            }
+            return "other: " + (type.lastIndexOf('.') > 0 ? type.substring(0, type.lastIndexOf('.')) : type);
+        }
+        return "the JDK only (GC, JIT and other JVM threads, or no caller recorded)";
+    }
+
     public static void main(String[] args) throws Exception {
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> machi = new HashMap<>();
         Map<String, Integer> parts = new LinkedHashMap<>();
+        Map<String, Integer> libraries = new HashMap<>();
         int total = 0;
         String threads = System.getProperty("threads", "");
         Map<String, Double> waits = new java.util.TreeMap<>();
@@ -71,6 +115,7 @@ public class JfrTop {
                 continue;
             }
             self.merge(name(frames.getFirst()), 1, Integer::sum);
+            libraries.merge(library(frames), 1, Integer::sum);
             for (RecordedFrame f : frames) {
                 if (f.getMethod().getType().getName().startsWith("jp.machi.")) {
                     machi.merge(name(f), 1, Integer::sum);
@@ -98,6 +143,7 @@ public class JfrTop {
         for (var p : parts.entrySet()) {
             System.out.printf(Locale.ROOT, "  %5.1f %%  %s%n", 100.0 * p.getValue() / Math.max(1, total), p.getKey());
         }
+        print("-- by library (exclusive: the innermost frame that is not the JDK's):", libraries, total, 15);
         print("-- top methods (self):", self, total, top);
         print("-- innermost jp.machi frame on the stack:", machi, total, Math.min(top, 15));
         if (!waits.isEmpty()) {

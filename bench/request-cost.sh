@@ -10,6 +10,7 @@
 # not in it. The figures do not depend much on other load on the machine, unlike wall-clock rates. PROFILE=1: the server
 # runs under JDK Flight Recorder during each of those loops (target/bench/cost-finder.jfr, cost-booking.jfr), summarised
 # with bench/JfrTop.java at the end.
+# ONLY=booking measures only the booking (statements and CPU); TOP=n lists the n most frequent statements (default 12).
 # Needs: the jar (./mvnw -q -B -DskipTests package), curl, psql. Usage: bash bench/request-cost.sh  (JAR=… for another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,8 @@ PORT=${PORT:-18340}
 DB_PORT=${DB_PORT:-15460}
 DATA=$(mktemp -d /tmp/machi-request-cost.XXXXXX)
 CPU_REQUESTS=${CPU_REQUESTS:-300}
+ONLY=${ONLY:-}
+TOP=${TOP:-12}
 PROFILE=${PROFILE:-0}
 OUT=$(realpath -m "${OUT:-target/bench}")
 source bench/lib.sh
@@ -53,13 +56,15 @@ measure() { # name, then a command that makes one request
     from pg_stat_statements where query not like '%pg_stat_statements%'"
   "${PSQL[@]}" -At -F ' | ' -c "
     select round(calls / 10.0, 1), round(total_exec_time::numeric / calls, 3) || ' ms', left(regexp_replace(query, '\s+', ' ', 'g'), 110)
-    from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc, total_exec_time desc limit 12"
+    from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc, total_exec_time desc limit $TOP"
 }
 get() { curl -s -o /dev/null "$1"; }
+if [ "$ONLY" != booking ]; then
 measure "GET /actuator/health" get "$URL/actuator/health"
 measure "GET / (home page)" get "$URL/"
 measure "GET /reservations?date=…&band=evening (finder, whole ward)" get "$URL/reservations?date=$FIND_DAY&band=evening"
 measure "GET /reservations/facilities/bench-hall (100 rooms × 7 days)" get "$URL/reservations/facilities/bench-hall?start=$FIND_DAY"
+fi
 measure "POST /api/v1/bookings (book and confirm one slot, Bearer token)" book
 
 # ---- CPU per request (server process and PostgreSQL) ----
@@ -95,10 +100,11 @@ cpu() { # name, a recording name, then a command that makes one request
     "server $(awk -v t=$((app1 - app0)) -v n="$CPU_REQUESTS" -v hz="$hz" 'BEGIN { printf "%.2f", t * 1000 / hz / n }') ms," \
     "PostgreSQL $(awk -v t=$((pg1 - pg0)) -v n="$CPU_REQUESTS" -v hz="$hz" 'BEGIN { printf "%.2f", t * 1000 / hz / n }') ms per request"
 }
-cpu "GET /reservations?date=…&band=evening (finder, whole ward)" finder get "$URL/reservations?date=$FIND_DAY&band=evening"
+[ "$ONLY" = booking ] || cpu "GET /reservations?date=…&band=evening (finder, whole ward)" finder get "$URL/reservations?date=$FIND_DAY&band=evening"
 cpu "POST /api/v1/bookings (book and confirm one slot, Bearer token)" booking book
 if [ "$PROFILE" = 1 ] && [ "$CPU_REQUESTS" -gt 0 ]; then
-  for rec in finder booking; do
+  recs="finder booking"; [ "$ONLY" = booking ] && recs=booking
+  for rec in $recs; do
     echo "=== profile $rec (the server during the CPU loop): top frames (self) and top jp.machi frames"
     "$JAVA" bench/JfrTop.java "$OUT/cost-$rec.jfr" 25
   done

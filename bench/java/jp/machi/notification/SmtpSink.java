@@ -37,6 +37,7 @@ public final class SmtpSink implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sessions = new AtomicInteger();
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Predicate<String> refuseForGood = r -> false;
     private volatile Predicate<String> refuseForNow = r -> false;
     private volatile boolean keepSubjects;
@@ -94,6 +95,17 @@ public final class SmtpSink implements AutoCloseable {
         accepted.clear();
     }
 
+    /** Closes every open session from the server's side, as a server does with connections idle too long. */
+    public void dropConnections() {
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closed already
+            }
+        }
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
@@ -107,6 +119,7 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     private void session(Socket socket) {
+        open.add(socket);
         try (socket; OutputStream out = socket.getOutputStream()) {
             Bytes in = new Bytes(socket.getInputStream());
             reply(out, "220 sink.localhost ESMTP machi-bench-sink");
@@ -163,6 +176,8 @@ public final class SmtpSink implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away (or was killed): nothing to do
+        } finally {
+            open.remove(socket);
         }
     }
 

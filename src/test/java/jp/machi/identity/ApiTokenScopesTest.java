@@ -87,6 +87,38 @@ class ApiTokenScopesTest {
         assertThat(metrics.getHeader("WWW-Authenticate")).contains("insufficient_scope");
     }
 
+    /** Issue 15: a token request to /api has its own, stateless security chain; it must still be the same gate. */
+    @Test
+    void aTokenRequestToTheApiKeepsNoSessionAndIsTheTokensOwner() throws Exception {
+        String email = "token-stateless-" + UUID.randomUUID() + "@demo.machi.example";
+        long resident = accounts.demoPerson(email, "トークン 花子", "ja");
+        String token = tokens.create(resident, "script", List.of("resident"), null);
+
+        var result = mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentAsString()).contains(email);
+        assertThat(result.getRequest().getSession(false)).as("no HTTP session for a token request").isNull();
+        assertThat(result.getResponse().getHeader("Set-Cookie")).isNull();
+        // the same security headers as every other answer
+        assertThat(result.getResponse().getHeader("Content-Security-Policy")).startsWith("default-src 'self'");
+        assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(result.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
+
+        // a signed-in staff member's session next to the token: the token is the caller, not the session
+        MockHttpServletResponse both = mvc.perform(get("/api/v1/me").with(StaffLogin.admin(jdbc))
+            .header("Authorization", "Bearer " + token)).andReturn().getResponse();
+        assertThat(both.getContentAsString()).contains(email).doesNotContain("admin@demo.machi.example");
+
+        // a wrong token is still a 401, never an anonymous caller; no token at all is the anonymous 401
+        MockHttpServletResponse wrong = bearer(get("/api/v1/me"), token + "x");
+        assertThat(wrong.getStatus()).isEqualTo(401);
+        assertThat(wrong.getHeader("WWW-Authenticate")).contains("invalid_token");
+        assertThat(mvc.perform(get("/api/v1/me")).andReturn().getResponse().getStatus()).isEqualTo(401);
+        // a lower-case scheme is the same token request
+        assertThat(mvc.perform(get("/api/v1/me").header("Authorization", "bearer " + token)).andReturn().getResponse()
+            .getContentAsString()).contains(email);
+    }
+
     @Test
     void aStaffTokenNeverActsAsTheSignedInStaffMember() throws Exception {
         long admin = id("admin@demo.machi.example");

@@ -7,6 +7,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
+import jp.machi.shared.text.HtmlText;
 
 /** A QR code as inline SVG: no image request, no script, nothing the Content-Security-Policy must allow. */
 final class QrCodeSvg {
@@ -28,14 +29,10 @@ final class QrCodeSvg {
             }
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"qr-title\" viewBox=\"0 0 "
                 + m.getWidth() + " " + m.getHeight() + "\" shape-rendering=\"crispEdges\"><title id=\"qr-title\">"
-                + escape(title) + "</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
+                + HtmlText.escape(title) + "</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
                 + path + "\"/></svg>";
         } catch (WriterException e) {
             throw new IllegalStateException("Could not draw the QR code", e);
         }
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

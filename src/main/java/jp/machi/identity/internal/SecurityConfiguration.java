@@ -26,7 +26,15 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.core.annotation.Order;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Who may see what. Public pages and the public APIs are open; /account needs a signed-in person; /staff,
@@ -67,7 +75,52 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
     }
 
+    /**
+     * A request that carries an API token to the JSON API ({@code /api/...}): it has its own, smaller chain
+     * ({@link #machineApiSecurity}). Everything else, a Bearer header on a page or on /actuator included, goes through
+     * {@link #machiSecurity}.
+     */
+    static boolean bearerApiRequest(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            && request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /**
+     * The machine API with a token (issue 15: the lightest path through security for the busiest API calls). The
+     * token is the caller, so this chain keeps nothing between requests: no HTTP session is read or created, no
+     * security context is saved, no request is remembered for after a sign-in, and there is no sign-in, sign-out,
+     * anonymous caller or CSRF token (a browser cannot be made to send an {@code Authorization} header to another
+     * site, and the API's writes never act with a session anyway: {@link StatelessApiFilter}). The URL rules are
+     * the same ones as for the rest of the site ({@link #apiRules}), the headers too; {@link BearerTokenFilter} checks
+     * the token and its scopes exactly as it does there.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain machineApiSecurity(HttpSecurity http, ApiTokenService tokens, TokenScopes scopes,
+                                           SignInHandlers handlers, java.time.Clock clock, List<CspSource> cspSources)
+        throws Exception {
+        http
+            .securityMatcher(SecurityConfiguration::bearerApiRequest)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+            .requestCache(c -> c.requestCache(new NullRequestCache()))
+            .csrf(c -> c.disable())
+            .anonymous(a -> a.disable())
+            .logout(l -> l.disable())
+            .authorizeHttpRequests(a -> apiRules(a
+                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll())
+                .anyRequest().permitAll())
+            .addFilterBefore(new BearerTokenFilter(tokens, scopes, clock), UsernamePasswordAuthenticationFilter.class)
+            .exceptionHandling(e -> e
+                .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                .accessDeniedHandler(handlers))
+            .headers(h -> headers(h, contentSecurityPolicy(cspSources)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain machiSecurity(HttpSecurity http, SignInHandlers handlers, ApiTokenService tokens,
                                       TokenScopes scopes, LoginThrottle throttle, SecurityContextRepository contexts,
                                       java.time.Clock clock, List<CspSource> cspSources)
@@ -79,11 +132,8 @@ class SecurityConfiguration {
             || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
         http
             .securityContext(c -> c.securityContextRepository(contexts))
-            .authorizeHttpRequests(a -> a
-                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                // the metrics: a system admin's session, or a token with the metrics scope (the Prometheus scrape)
-                .requestMatchers("/actuator", "/actuator/**").hasAnyAuthority(Role.SYSTEM_ADMIN.authority(), METRICS_SCOPE_AUTHORITY)
+            .authorizeHttpRequests(a -> apiRules(a
+                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll())
                 .requestMatchers("/login/2fa", "/login/2fa/**").hasAuthority(PENDING_SECOND_FACTOR)
                 .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())
                 .requestMatchers("/admin/**").hasRole(Role.DEPT_ADMIN.name())
@@ -91,7 +141,6 @@ class SecurityConfiguration {
                 .requestMatchers("/staff/outbox", "/staff/outbox/**").hasRole(Role.SYSTEM_ADMIN.name())
                 .requestMatchers("/staff/**").hasRole(Role.STAFF.name())
                 .requestMatchers("/account/**").hasAnyRole(Role.RESIDENT.name(), Role.STAFF.name())
-                .requestMatchers("/api/v1/me", "/api/v1/me/**").hasAnyRole(Role.RESIDENT.name(), Role.STAFF.name())
                 .anyRequest().permitAll())
             .formLogin(f -> f
                 .loginPage("/login")
@@ -116,12 +165,29 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), apiRequest)
                 .accessDeniedHandler(handlers))
             .requestCache(c -> c.requestCache(new org.springframework.security.web.savedrequest.HttpSessionRequestCache()))
-            .headers(h -> h
-                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(cspSources)))
-                .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .frameOptions(f -> f.deny())
-                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self), payment=()")));
+            .headers(h -> headers(h, contentSecurityPolicy(cspSources)));
         return http.build();
+    }
+
+    /**
+     * The rules for the machine API and the monitoring endpoints, the same in both chains: health is open; the
+     * metrics need a system admin's session or a token with the metrics scope (the Prometheus scrape); the caller's
+     * own data needs a resident or staff member. The rest of /api is open to everyone as far as the URL goes (a
+     * token's scopes and the modules' own checks decide more).
+     */
+    private static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry apiRules(
+        AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+        return a
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator", "/actuator/**").hasAnyAuthority(Role.SYSTEM_ADMIN.authority(), METRICS_SCOPE_AUTHORITY)
+            .requestMatchers("/api/v1/me", "/api/v1/me/**").hasAnyRole(Role.RESIDENT.name(), Role.STAFF.name());
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> h, String contentSecurityPolicy) {
+        h.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+            .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+            .frameOptions(f -> f.deny())
+            .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(self), payment=()"));
     }
 
     static final String METRICS_SCOPE = "metrics:read";
@@ -139,6 +205,21 @@ class SecurityConfiguration {
         return new TokenScope(METRICS_SCOPE, "identity.scope.metrics", Role.SYSTEM_ADMIN,
             List.of("GET /actuator/prometheus", "GET /actuator/metrics", "GET /actuator/metrics/**", "GET /actuator/info",
                 "GET /actuator/health", "GET /actuator/health/**"));
+    }
+
+    /**
+     * Spring Security records a Micrometer observation around each of its filters and each URL rule decision when an
+     * observation registry exists (the actuator's): about a dozen observations, each with its tags, on every request,
+     * and no dashboard or alert of Machi reads them. Every request still gets its {@code http.server.requests}
+     * observation (the Prometheus scrape's request metrics); sign-ins, which are few, are still observed.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.withDefaults()
+            .shouldObserveRequests(false)
+            .shouldObserveAuthorizations(false)
+            .shouldObserveAuthentications(true)
+            .build();
     }
 
     @Bean

@@ -29,13 +29,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Delivers notification mail. Each lane (emergency, transactional, bulk) has its own workers; a worker claims a
- * batch of its lane (at most one SMTP session's recipients), sends it over one open SMTP connection, one message per
- * recipient, and records the outcome as it goes (twice per session: every {@link #flushEvery half session's}
- * messages, one statement for the sent ones) on its own database thread ({@link Recorder}), so SMTP never waits for a
- * commit; the emergency lane's workers also claim their next batch there while sending the current one. After a crash
- * (kill -9) only the messages accepted since a worker's last completed record can go twice — at most two halves, one
- * session's batch, per worker — and they carry the same Message-ID. Their claim's lease runs out and the sweeper queues them
- * again; nobody is skipped.
+ * batch of its lane (100 deliveries by default), sends it over its SMTP connection, one message per recipient, and
+ * records the outcome as it goes (twice per batch: every {@link #flushEvery half batch's} messages, one statement for
+ * the sent ones) on its own database thread ({@link Recorder}), so SMTP never waits for a commit; the emergency lane's
+ * workers also claim their next batch there while sending the current one. A worker keeps its connection
+ * ({@link Link}) from batch to batch while its lane has work and closes it when the lane runs dry; it opens a new one
+ * after the lane's or a carrier's recipients-per-session limit, or after an error. After a crash (kill -9) only the messages
+ * accepted since a worker's last completed record can go twice — at most two halves, one batch, per worker — and they
+ * carry the same Message-ID. Their claim's lease runs out and the sweeper queues them again; nobody is skipped.
  *
  * <p>While the emergency lane has work, the other lanes' workers pause between messages, so a bulk send never delays
  * an emergency notice for CPU, database or SMTP server. Rate limits per lane and per carrier domain, and the carriers'
@@ -51,11 +52,11 @@ public class DeliveryEngine implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
 
     /**
-     * Outcomes are recorded every this many messages (and at the end of a session): half a session, so that with one
-     * write in flight and the next one filling, what a kill can leave unrecorded is at most one session's batch.
+     * Outcomes are recorded every this many messages (and at the end of each batch): half a batch, so that with one
+     * write in flight and the next one filling, what a kill can leave unrecorded is at most one batch per worker.
      */
-    static int flushEvery(int recipientsPerSession) {
-        return Math.max(1, recipientsPerSession / 2);
+    static int flushEvery(int batch) {
+        return Math.max(1, batch / 2);
     }
 
     private final DeliveryStore store;
@@ -179,7 +180,7 @@ public class DeliveryEngine implements SmartLifecycle {
     }
 
     private void work(LaneState lane) {
-        try (Recorder recorder = new Recorder(Thread.currentThread().getName() + "-db")) {
+        try (Recorder recorder = new Recorder(Thread.currentThread().getName() + "-db"); Link link = new Link(lane)) {
             // emergency lane: the next batch is claimed (on the recorder's thread) while this one is sent
             boolean prefetch = lane.lane == Lanes.EMERGENCY;
             Future<List<DeliveryStore.Claimed>> next = null;
@@ -193,6 +194,8 @@ public class DeliveryEngine implements SmartLifecycle {
                     next = null; // a claim that failed is not asked again: the next round claims afresh
                     List<DeliveryStore.Claimed> batch = claimed != null ? Recorder.get(claimed) : claim(lane);
                     if (batch.isEmpty()) {
+                        // the lane ran dry: no SMTP connection is held while idle
+                        link.close();
                         lane.await(lane.config.poll());
                         continue;
                     }
@@ -201,7 +204,7 @@ public class DeliveryEngine implements SmartLifecycle {
                     }
                     lane.inFlight.incrementAndGet();
                     try {
-                        send(lane, batch, recorder);
+                        send(lane, batch, recorder, link);
                     } finally {
                         lane.inFlight.decrementAndGet();
                     }
@@ -209,6 +212,7 @@ public class DeliveryEngine implements SmartLifecycle {
                     Thread.currentThread().interrupt();
                     break;
                 } catch (RuntimeException e) {
+                    link.close();
                     log.warn("Notification worker {} failed, retrying shortly: {}", Thread.currentThread().getName(), e.toString());
                     sleepQuietly(Duration.ofSeconds(2));
                 }
@@ -218,7 +222,7 @@ public class DeliveryEngine implements SmartLifecycle {
     }
 
     private List<DeliveryStore.Claimed> claim(LaneState lane) {
-        return store.claim(lane.lane, lane.config.recipientsPerSession(), settings.lease());
+        return store.claim(lane.lane, lane.config.batch(), settings.lease());
     }
 
     /** On stop: a batch claimed ahead and never started is queued again at once (not after its lease). */
@@ -305,7 +309,7 @@ public class DeliveryEngine implements SmartLifecycle {
         Results(LaneState lane, Recorder recorder) {
             this.lane = lane.lane;
             this.recorder = recorder;
-            this.flushEvery = flushEvery(lane.config.recipientsPerSession());
+            this.flushEvery = flushEvery(lane.config.batch());
         }
 
         void maybeFlush() throws InterruptedException {
@@ -345,16 +349,102 @@ public class DeliveryEngine implements SmartLifecycle {
 
     /** Sends one claimed batch of a lane now, on the calling thread (the workers' step; tests use it directly). */
     void sendBatch(Lanes lane, List<DeliveryStore.Claimed> batch) throws InterruptedException {
-        try (Recorder recorder = new Recorder("notification-batch-db")) {
-            send(lanes.get(lane), batch, recorder);
+        sendBatches(lane, List.of(batch), () -> { });
+    }
+
+    /**
+     * Sends claimed batches one after the other over one kept connection, as a worker does while its lane has work
+     * ({@code between} runs between two batches; tests use it to close the server's side meanwhile).
+     */
+    void sendBatches(Lanes lane, List<List<DeliveryStore.Claimed>> batches, Runnable between) throws InterruptedException {
+        LaneState l = lanes.get(lane);
+        try (Recorder recorder = new Recorder("notification-batch-db"); Link link = new Link(l)) {
+            for (int i = 0; i < batches.size(); i++) {
+                if (i > 0) {
+                    between.run();
+                }
+                send(l, batches.get(i), recorder, link);
+            }
             recorder.awaitWrites();
         }
     }
 
-    private void send(LaneState lane, List<DeliveryStore.Claimed> batch, Recorder recorder) throws InterruptedException {
+    /**
+     * A worker's SMTP connection. It is kept across the worker's batches while its lane has work (closed when the lane
+     * runs dry, on an error, or when the lane's or a carrier's recipients-per-session limit is reached before the next
+     * message), so a send of 100,000 opens a session per {@code recipientsPerSession} messages, not per batch.
+     */
+    final class Link implements AutoCloseable {
+        private final int limit;
+        private final Map<NotificationSettings.Carrier, Integer> perCarrier = new HashMap<>();
+        private Transport transport;
+        private int messages;
+        /** Whether the connection has carried a message in the current batch (or was opened in it). */
+        private boolean provenInBatch;
+
+        Link(LaneState lane) {
+            this.limit = lane.config.recipientsPerSession();
+        }
+
+        /** A new batch begins: a connection kept from earlier batches is not yet known to be still open. */
+        void newBatch() {
+            provenInBatch = false;
+        }
+
+        /** True when the open connection was kept from an earlier batch and has not carried a message in this one. */
+        boolean unproven() {
+            return transport != null && !provenInBatch;
+        }
+
+        /** Closes the connection first when it has reached the lane's or this carrier's recipients-per-session limit. */
+        void beforeMessage(NotificationSettings.Carrier carrier) {
+            if (transport == null) {
+                return;
+            }
+            if (limit > 0 && messages >= limit || carrier != null && carrier.recipientsPerSession() > 0
+                && perCarrier.getOrDefault(carrier, 0) >= carrier.recipientsPerSession()) {
+                close();
+            }
+        }
+
+        Transport open() throws MessagingException {
+            if (transport == null) {
+                transport = smtp.connect();
+                messages = 0;
+                perCarrier.clear();
+                provenInBatch = true;
+            }
+            return transport;
+        }
+
+        /** A message went over the connection (accepted or refused: it counts towards the session's limits). */
+        void counted(NotificationSettings.Carrier carrier) {
+            messages++;
+            provenInBatch = true;
+            if (carrier != null) {
+                perCarrier.merge(carrier, 1, Integer::sum);
+            }
+        }
+
+        /** After a refusal: forgets a connection the server closed. */
+        void dropIfClosed() {
+            if (transport != null && !transport.isConnected()) {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            DeliveryEngine.close(transport);
+            transport = null;
+            messages = 0;
+            perCarrier.clear();
+        }
+    }
+
+    private void send(LaneState lane, List<DeliveryStore.Claimed> batch, Recorder recorder, Link link) throws InterruptedException {
         Results results = new Results(lane, recorder);
-        Transport transport = null;
-        Map<NotificationSettings.Carrier, Integer> perCarrier = new HashMap<>();
+        link.newBatch();
         int i = 0;
         try {
             for (; i < batch.size(); i++) {
@@ -369,12 +459,7 @@ public class DeliveryEngine implements SmartLifecycle {
                     continue;
                 }
                 NotificationSettings.Carrier carrier = settings.carrierOf(d.email());
-                if (carrier != null && carrier.recipientsPerSession() > 0 && transport != null
-                    && perCarrier.getOrDefault(carrier, 0) >= carrier.recipientsPerSession()) {
-                    close(transport);
-                    transport = null;
-                    perCarrier.clear();
-                }
+                link.beforeMessage(carrier);
                 lane.limiter.acquire();
                 if (carrier != null) {
                     carrierLimits.get(carrier).acquire();
@@ -387,40 +472,47 @@ public class DeliveryEngine implements SmartLifecycle {
                     results.maybeFlush();
                     continue;
                 }
-                try {
-                    if (transport == null) {
-                        transport = smtp.connect();
-                    }
-                    transport.sendMessage(message, MessageFactory.recipients(message));
-                    results.sent.add(new DeliveryStore.Outcome(d.id(), Instant.now(), null));
-                    if (carrier != null) {
-                        perCarrier.merge(carrier, 1, Integer::sum);
-                    }
-                } catch (SendFailedException e) {
-                    int code = returnCode(e);
-                    if (code >= 500 && addressRefused(e)) {
-                        results.bounced.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
-                        results.bouncedEmails.add(d.email());
-                    } else if (code >= 500) {
-                        results.failed.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
-                    } else {
-                        results.retry.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
-                    }
-                    if (transport != null && !transport.isConnected()) {
-                        transport = null;
-                    }
-                } catch (MessagingException e) {
-                    // the connection failed or broke: this message is retried later; the rest get another connection
-                    results.retry.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
-                    close(transport);
-                    transport = null;
-                    if (!reconnectable()) {
-                        for (int j = i + 1; j < batch.size(); j++) {
-                            results.retry.add(new DeliveryStore.Outcome(batch.get(j).id(), Instant.now(), describe(e)));
+                boolean again;
+                do {
+                    again = false;
+                    boolean unproven = link.unproven();
+                    try {
+                        Transport transport = link.open();
+                        transport.sendMessage(message, MessageFactory.recipients(message));
+                        link.counted(carrier);
+                        results.sent.add(new DeliveryStore.Outcome(d.id(), Instant.now(), null));
+                    } catch (MessagingException e) {
+                        boolean refused = e instanceof SendFailedException && returnCode(e) > 0;
+                        if (!refused && unproven) {
+                            // a connection kept from an earlier batch that the server closed meanwhile (no reply, or
+                            // none but EOF): the message is tried once more at once, on a new connection
+                            link.close();
+                            again = true;
+                        } else if (e instanceof SendFailedException) {
+                            link.counted(carrier);
+                            int code = returnCode(e);
+                            if (code >= 500 && addressRefused(e)) {
+                                results.bounced.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
+                                results.bouncedEmails.add(d.email());
+                            } else if (code >= 500) {
+                                results.failed.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
+                            } else {
+                                results.retry.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
+                            }
+                            link.dropIfClosed();
+                        } else {
+                            // the connection failed or broke: this message is retried later; the rest get another connection
+                            link.close();
+                            results.retry.add(new DeliveryStore.Outcome(d.id(), Instant.now(), describe(e)));
+                            if (!reconnectable()) {
+                                for (int j = i + 1; j < batch.size(); j++) {
+                                    results.retry.add(new DeliveryStore.Outcome(batch.get(j).id(), Instant.now(), describe(e)));
+                                }
+                                i = batch.size();
+                            }
                         }
-                        i = batch.size();
                     }
-                }
+                } while (again);
                 results.maybeFlush();
             }
         } catch (InterruptedException e) {
@@ -428,12 +520,11 @@ public class DeliveryEngine implements SmartLifecycle {
             for (int j = i; j < batch.size(); j++) {
                 untried.add(batch.get(j).id());
             }
+            link.close();
             results.flush();
             recorder.awaitWrites();
             store.giveBack(untried, Duration.ZERO);
             throw e;
-        } finally {
-            close(transport);
         }
         results.flush();
     }

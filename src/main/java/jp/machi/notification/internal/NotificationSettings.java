@@ -28,10 +28,9 @@ public record NotificationSettings(Lane emergency, Lane transactional, Lane bulk
                                    Duration lease, Integer maxAttempts, String bounceAddress, String secret) {
 
     public NotificationSettings {
-        emergency = emergency == null ? new Lane(4, 100, 0, Duration.ofMillis(200)) : emergency.withDefaults(4, 100, 0, Duration.ofMillis(200));
-        transactional = transactional == null ? new Lane(2, 100, 0, Duration.ofSeconds(1))
-            : transactional.withDefaults(2, 100, 0, Duration.ofSeconds(1));
-        bulk = bulk == null ? new Lane(2, 100, 0, Duration.ofSeconds(1)) : bulk.withDefaults(2, 100, 0, Duration.ofSeconds(1));
+        emergency = Lane.orDefaults(emergency, 4, Duration.ofMillis(200));
+        transactional = Lane.orDefaults(transactional, 2, Duration.ofSeconds(1));
+        bulk = Lane.orDefaults(bulk, 2, Duration.ofSeconds(1));
         carriers = carriers == null ? List.of(new Carrier(List.of("docomo.ne.jp"), 100, 0)) : List.copyOf(carriers);
         lease = lease == null ? Duration.ofSeconds(60) : lease;
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
@@ -75,14 +74,32 @@ public record NotificationSettings(Lane emergency, Lane transactional, Lane bulk
      * One lane's workers.
      *
      * @param workers              parallel workers, each with its own SMTP connection
-     * @param recipientsPerSession messages (one recipient each) per SMTP session; also the size of a claimed batch
+     * @param batch                deliveries a worker claims at a time (default 100); what a kill -9 can leave
+     *                             accepted by the server but unrecorded is at most one batch per worker
+     * @param recipientsPerSession messages (one recipient each) over one SMTP connection before it is closed and a new
+     *                             one opened (default 1,000; 0: no limit but the carriers'); a worker keeps its
+     *                             connection across batches while its lane has work, and closes it when idle
      * @param messagesPerSecond    the lane's rate limit over all its workers (0: none)
      * @param poll                 how often an idle worker looks for work that another instance queued
      */
-    public record Lane(Integer workers, Integer recipientsPerSession, Integer messagesPerSecond, Duration poll) {
-        Lane withDefaults(int w, int r, int m, Duration p) {
-            return new Lane(workers == null ? w : workers, recipientsPerSession == null ? r : recipientsPerSession,
-                messagesPerSecond == null ? m : messagesPerSecond, poll == null ? p : poll);
+    public record Lane(Integer workers, Integer batch, Integer recipientsPerSession, Integer messagesPerSecond, Duration poll) {
+
+        public Lane {
+            if (batch != null && batch < 1) {
+                throw new IllegalArgumentException("machi.notification.<lane>.batch must be at least 1");
+            }
+            if (recipientsPerSession != null && recipientsPerSession < 0) {
+                throw new IllegalArgumentException("machi.notification.<lane>.recipients-per-session must be 0 or more");
+            }
+        }
+
+        static Lane orDefaults(Lane l, int workers, Duration poll) {
+            if (l == null) {
+                return new Lane(workers, 100, 1000, 0, poll);
+            }
+            return new Lane(l.workers == null ? workers : l.workers, l.batch == null ? 100 : l.batch,
+                l.recipientsPerSession == null ? 1000 : l.recipientsPerSession, l.messagesPerSecond == null ? 0 : l.messagesPerSecond,
+                l.poll == null ? poll : l.poll);
         }
     }
 

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import jp.machi.search.SiteSearch;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import jp.machi.shared.web.ApiProblem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +52,10 @@ class SearchApiController {
         responses = {
             @ApiResponse(responseCode = "200", description = "results, best match first"),
             @ApiResponse(responseCode = "400", description = "a bad parameter, named in `parameter`",
+                content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "503", description = "the index is still being built (the first seconds after "
+                + "Machi starts; code `not-ready`): no answer rather than a wrong \"nothing found\"; `Retry-After` says "
+                + "when to ask again",
                 content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     @GetMapping(value = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Answer> search(
@@ -57,11 +64,17 @@ class SearchApiController {
         @RequestParam(required = false) String type,
         @Parameter(description = "ja (default) or en: the language of titles and snippets")
         @RequestParam(required = false) String lang,
-        @Parameter(description = "1 to 50, default 10") @RequestParam(required = false) String limit) {
+        @Parameter(description = "1 to 50, default 10") @RequestParam(required = false) String limit,
+        HttpServletResponse response) {
         if (lang != null && !lang.isBlank() && !lang.strip().equals("ja") && !lang.strip().equals("en")) {
             throw ApiProblem.badRequest("lang", "search.error.lang");
         }
         Locale locale = lang != null && lang.strip().equals("en") ? Locale.ENGLISH : Locale.JAPANESE;
+        // the first seconds after start: no answer rather than a wrong "nothing found" (and the types are unknown)
+        if (!search.ready(SiteSearch.FIRST_BUILD_WAIT)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(SiteSearch.NOT_READY_RETRY_AFTER_SECONDS));
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", null, "search.notReady");
+        }
         boolean staff = CurrentActor.principal().map(MachiPrincipal::isStaff).orElse(false);
         SearchQuery.Parsed parsed = SearchQuery.parse(q, type, limit, locale, staff, 0, 10,
             new HashSet<>(knownTypes()));

@@ -3,6 +3,7 @@ package jp.machi.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import jp.machi.search.SearchDocument;
 import jp.machi.search.SearchQuery;
@@ -80,6 +83,8 @@ public class SearchIndex implements SiteSearch, AutoCloseable {
     private volatile Analyzer japaneseQuery = Analyzers.japaneseQuery(null);
     private volatile long synonymRevision = Long.MIN_VALUE;
     private volatile Index index;
+    /** Open until the first refresh or rebuild has read every source. */
+    private final CountDownLatch built = new CountDownLatch(1);
 
     private record Index(ByteBuffersDirectory directory, IndexWriter writer, SearcherManager searchers) {}
 
@@ -149,6 +154,7 @@ public class SearchIndex implements SiteSearch, AutoCloseable {
             if (changed) {
                 index.searchers().maybeRefreshBlocking();
             }
+            built.countDown();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -182,6 +188,7 @@ public class SearchIndex implements SiteSearch, AutoCloseable {
             Index old = index;
             index = fresh;
             close(old);
+            built.countDown();
             return fresh.writer().getDocStats().numDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -307,6 +314,16 @@ public class SearchIndex implements SiteSearch, AutoCloseable {
     }
 
     // ---- searching ---------------------------------------------------------------------------------------------
+
+    @Override
+    public boolean ready(Duration wait) {
+        try {
+            return built.await(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return built.getCount() == 0;
+        }
+    }
 
     @Override
     public List<String> types() {

@@ -15,6 +15,7 @@ import jp.machi.search.SiteSearch;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +49,6 @@ class SearchController {
                    @RequestParam(required = false) String page, Model model, Locale locale, HttpServletRequest request,
                    HttpServletResponse response) {
         boolean staff = CurrentActor.principal().map(MachiPrincipal::isStaff).orElse(false);
-        List<String> types = search.types();
         model.addAttribute("q", q == null ? "" : SearchQuery.normalise(q));
         model.addAttribute("type", type);
         if (q == null || SearchQuery.normalise(q).isEmpty()) {
@@ -57,6 +57,14 @@ class SearchController {
             return "search/results";
         }
         model.addAttribute("asked", true);
+        if (!search.ready(SiteSearch.FIRST_BUILD_WAIT)) {
+            // the first seconds after start: say so rather than "nothing found" (nor are the types known yet)
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(SiteSearch.NOT_READY_RETRY_AFTER_SECONDS));
+            model.addAttribute("notReady", true);
+            return "search/results";
+        }
+        List<String> types = search.types();
         int pageNo = 1;
         try {
             pageNo = page == null || page.isBlank() ? 1 : Math.max(1, Math.min(500, Integer.parseInt(page.strip())));

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Delivery that holds, on the real database and real SMTP servers: a worker that died mid-batch (its claim lapsed,
  * some of its messages already accepted) leaves nobody out — the batch goes again with the same Message-IDs; a
  * permanent refusal (550) bounces and suppresses the address, a temporary one (450) is retried after a back-off;
- * a carrier's recipients-per-session limit opens new SMTP sessions.
+ * a carrier's recipients-per-session limit opens new SMTP sessions; a worker keeps its connection from batch to batch up
+ * to the lane's limit, and a kept connection the server closed meanwhile costs nobody a delay.
  */
 @MachiTest
 class DeliveryEngineTest {
@@ -146,7 +147,7 @@ class DeliveryEngineTest {
     void aKillBetweenTheServersAcceptanceAndTheStatusWriteResendsWithTheSameMessageIdAndSkipsNobody() throws Exception {
         long run = System.nanoTime();
         List<String> emails = new ArrayList<>();
-        // more than one session's batch (100), so that the bound below is the engine's, not the batch's size
+        // more than one batch (100), so that the bound below is the engine's, not the batch's size
         for (int i = 0; i < 120; i++) {
             emails.add("killed" + i + "." + run + "@example.jp");
         }
@@ -170,9 +171,9 @@ class DeliveryEngineTest {
         assertThat(crash).as("the dead instance's status write").matches(DeliveryEngineTest::killed);
         // what the server accepted before the "kill", and what the database knows: nothing sent, all still claimed
         List<String> accepted = emails.stream().filter(e -> !TestMailbox.mailsTo(e).isEmpty()).toList();
-        // unrecorded at the kill: at most one SMTP session's batch (the bound)
+        // unrecorded at the kill: at most one batch (the "one SMTP session's batch", docs/modules/notification.md)
         assertThat(accepted).isNotEmpty()
-            .hasSizeLessThanOrEqualTo(NotificationSettings.defaults().emergency().recipientsPerSession())
+            .hasSizeLessThanOrEqualTo(NotificationSettings.defaults().emergency().batch())
             .hasSizeLessThan(emails.size());
         assertThat(statuses(notice).values()).containsOnly("SENDING");
         Map<String, String> firstIds = new java.util.HashMap<>();
@@ -200,6 +201,42 @@ class DeliveryEngineTest {
             }
             assertThat(got.getLast().getMessageID()).as(e).isEqualTo(messages.messageId(
                 claimed.stream().filter(c -> c.email().equals(e)).findFirst().orElseThrow()));
+        }
+    }
+
+    /**
+     * A worker keeps its SMTP connection from one batch to the next up to the lane's recipients-per-session limit; when
+     * the server closed a kept connection between two batches, the next message goes at once over a new one (not after
+     * a back-off), and every recipient gets exactly one message.
+     */
+    @Test
+    void aWorkerKeepsItsConnectionAcrossBatchesAndReopensOneTheServerClosed() throws Exception {
+        try (SmtpSink sink = new SmtpSink(0)) {
+            MailProperties props = new MailProperties();
+            props.setHost("127.0.0.1");
+            props.setPort(sink.port());
+            // batches of 10, at most 25 messages per SMTP session
+            NotificationSettings settings = new NotificationSettings(new NotificationSettings.Lane(1, 10, 25, 0, null), null, null,
+                List.of(), null, null, null, null);
+            DeliveryEngine other = new DeliveryEngine(store, messages, new SmtpConnector(props), settings);
+            long run = System.nanoTime();
+            List<String> emails = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                emails.add("kept" + i + "." + run + "@example.jp");
+            }
+            long notice = notice(emails);
+            List<DeliveryStore.Claimed> claimed = claimAll(notice);
+
+            other.sendBatches(Lanes.EMERGENCY, List.of(claimed.subList(0, 10), claimed.subList(10, 20), claimed.subList(20, 30)), () -> { });
+            assertThat(sink.count()).isEqualTo(30);
+            assertThat(sink.sessions()).as("30 messages, 25 per session, kept across three batches").isEqualTo(2);
+
+            other.sendBatches(Lanes.EMERGENCY, List.of(claimed.subList(30, 40), claimed.subList(40, 50), claimed.subList(50, 60)),
+                sink::dropConnections);
+            assertThat(sink.count()).isEqualTo(60);
+            assertThat(sink.sessions()).as("the server closed the kept connection twice: two new sessions").isEqualTo(2 + 3);
+            assertThat(statuses(notice).values()).containsOnly("SENT");
+            assertThat(sink.accepted().stream().map(a -> a.recipients().getFirst()).distinct().count()).isEqualTo(60);
         }
     }
 

@@ -171,6 +171,15 @@ class CheckoutTest extends MoneyRoomFixture {
         assertThat(created).contains("\"status\":\"CONFIRMED\"").contains("\"fee\":5000").contains("Commercial rate")
             .contains("\"commercial\":true").contains("\"state\":\"requested\"").contains("\"paymentDeadline\"")
             .contains("\"refundTiers\":[{");
+        // booked and confirmed in one go: one mail, the confirmation with the fee, the deadline and the reduction asked
+        // for, to the token's holder in their language (the account's, not the request's)
+        var mails = jdbc.sql("""
+                select template, language, body from mail_outbox where template like 'reservation/%'
+                and recipient = (select email from account where id = ?)""").param(who.id())
+            .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)).list();
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst()).startsWith("reservation/booking/confirmed|ja|予約 テスト 様").contains("使用料: 5,000円")
+            .contains("お支払い期限: ").contains("減免を申請しました");
         assertThat(body(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()))).contains("Cancel one of my bookings");
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import jp.machi.identity.AccountSummary;
 import jp.machi.reservation.Refused;
 import jp.machi.reservation.booking.Booked;
 import jp.machi.reservation.booking.Bookers;
@@ -83,7 +84,7 @@ class BookingApiController {
             // a hold confirmed at once: fee by rate class, payment deadline, the confirmation mail
             // the terms of the answer come from the rule and hours the booking was checked against (one read each)
             BookingService.BookedNow now = service.bookNowWithTerms(me.accountId(), body.room(), body.date(), body.slot(),
-                body.part(), key, body.forCommercialUse(), body.reduction());
+                body.part(), key, body.forCommercialUse(), body.reduction(), readThisRequest(me, request));
             Booked booked = now.booked();
             return ResponseEntity.status(booked.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header("Location", "/api/v1/bookings/" + booked.booking().id())
@@ -100,6 +101,17 @@ class BookingApiController {
             // the database's last word: another request took the slot (or used the key) at the same moment
             return problem(HttpStatus.CONFLICT, BookingRefusal.TAKEN.code(), null, "reservation.refusal.taken", request);
         }
+    }
+
+    /**
+     * The caller's account as the Bearer token's statement read it a moment ago in this request (a request with a Bearer
+     * header that got this far was authenticated by it), for the confirmation mail; null for a session, whose principal
+     * may be older than the account.
+     */
+    private static AccountSummary readThisRequest(MachiPrincipal me, HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? new AccountSummary(me.accountId(), me.isStaff(), me.displayName(), me.email(), me.preferredLanguage()) : null;
     }
 
     @GetMapping("/api/v1/bookings")

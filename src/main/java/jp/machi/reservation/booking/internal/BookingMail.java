@@ -60,9 +60,22 @@ public class BookingMail {
 
     /** {@link #confirmed(Booking, PaymentDeadline, ReductionCategory)} when the caller has the room already. */
     public void confirmed(Booking b, BookableRoom room, PaymentDeadline deadline, ReductionCategory reduction) {
-        send(b, room, "confirmed", Map.of("deadline", deadline(deadline, Locale.JAPANESE),
+        confirmed(b, room, deadline, reduction, null);
+    }
+
+    /**
+     * {@link #confirmed(Booking, BookableRoom, PaymentDeadline, ReductionCategory)} to {@code booker}, the booker's account
+     * as the caller read it in this request (null: read it here).
+     */
+    void confirmed(Booking b, BookableRoom room, PaymentDeadline deadline, ReductionCategory reduction, AccountSummary booker) {
+        Map<String, Object> extra = Map.of("deadline", deadline(deadline, Locale.JAPANESE),
             "deadlineEn", deadline(deadline, Locale.ENGLISH), "reduction", reduction == null ? "" : reduction.code(),
-            "due", b.fee() > 0 && deadline.possible()));
+            "due", b.fee() > 0 && deadline.possible());
+        if (booker != null && booker.id() == b.bookerAccountId()) {
+            send(b, room, booker, "confirmed", extra);
+        } else {
+            send(b, room, "confirmed", extra);
+        }
     }
 
     public void paymentDue(Booking b, PaymentDeadline deadline) {

@@ -188,20 +188,22 @@ public class BookingRepository {
      * Inserts a booking of the whole room ({@code part} null) or of one part: CONFIRMED, or PROVISIONAL until
      * {@code holdExpiresAt}. Empty when that unit already has an active booking (the unique index said no); a
      * whole-room booking that clashes with a part booking (or the reverse) is refused by the claims' primary key with a
-     * {@code DuplicateKeyException}.
+     * {@code DuplicateKeyException}. With {@code reductionCode}, the reduction is asked for at once (REQUESTED): what
+     * {@link #requestReduction} would do to the new, unpaid row, in the insert itself.
      */
     public Optional<Booking> insert(long roomId, String facilityId, LocalDate date, Slot slot, String part, long bookerId,
                                  int fee, String feeRule, boolean commercial, String key, Long proxyStaffId, Long groupId,
-                                 Instant now, Instant holdExpiresAt) {
+                                 Instant now, Instant holdExpiresAt, String reductionCode) {
         return jdbc.sql("""
                 insert into reservation_booking (room_id, facility_id, use_date, slot_code, starts_at, ends_at,
                     booker_account_id, status, fee, base_fee, fee_rule, commercial, idempotency_key, created_at,
-                    proxy_staff_id, part_code, hold_expires_at, group_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    proxy_staff_id, part_code, hold_expires_at, group_id, reduction_code, reduction_state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing returning *""")
             .params(roomId, facilityId, date, slot.code(), slot.start(), slot.end(), bookerId,
                 holdExpiresAt == null ? "CONFIRMED" : "PROVISIONAL", fee, fee, feeRule, commercial, key, Timestamp.from(now),
-                proxyStaffId, part, holdExpiresAt == null ? null : Timestamp.from(holdExpiresAt), groupId)
+                proxyStaffId, part, holdExpiresAt == null ? null : Timestamp.from(holdExpiresAt), groupId, reductionCode,
+                reductionCode == null ? null : "REQUESTED")
             .query(BookingRepository::booking).optional();
     }
 

@@ -12,6 +12,7 @@ import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
 import jp.machi.facility.DayHours;
 import jp.machi.facility.Facilities;
+import jp.machi.identity.AccountSummary;
 import jp.machi.reservation.Refused;
 import jp.machi.reservation.booking.BookableRoom;
 import jp.machi.reservation.booking.BookableRooms;
@@ -93,6 +94,16 @@ public class BookingService {
     private record Made(Booked booked, BookableRoom room, CounterHours hours) {}
 
     private Made make(BookingRequest r) {
+        return make(r, false, null, null);
+    }
+
+    /**
+     * With {@code confirmNow} (the API's book-and-confirm), the booking is inserted CONFIRMED with the reduction asked
+     * for, and the booker gets the confirmation mail ({@link #confirm}'s) instead of {@code booked}: the same row and mail
+     * as a hold confirmed in the same transaction, without the hold's update. {@code mailTo}, when given, is the booker's
+     * account as read in this request (the Bearer token's statement), for the mail.
+     */
+    private Made make(BookingRequest r, boolean confirmNow, ReductionCategory reduction, AccountSummary mailTo) {
         Booker booker = bookers.lock(r.bookerId()).orElseThrow(() -> new Refused(BookingRefusal.NOT_REGISTERED));
         // the key's earlier booking and the booker's month in one statement, after the lock
         BookingRepository.KeyAndMonth known = repository.byKeyAndMonth(r.bookerId(), r.key(), r.date());
@@ -144,7 +155,7 @@ public class BookingService {
             // the inserted row comes back from the insert itself
             booking = repository.insert(r.roomId(), room.facility().id(), r.date(), slot, r.part(), r.bookerId(), fee.amount(),
                     fee.rule(), r.commercial(), r.key(), r.proxyStaffId(), r.groupId(), created,
-                    r.hold() == null ? null : created.plus(r.hold()))
+                    r.hold() == null ? null : created.plus(r.hold()), reduction == null ? null : reduction.code())
                 .orElseThrow(() -> new Refused(BookingRefusal.TAKEN));
         } catch (DuplicateKeyException e) {
             // a whole-room booking and a part booking of the same slot met in the claims table: the other came first
@@ -156,7 +167,9 @@ public class BookingService {
                 AuditDetail.of("reservation.booking.audit.proxy", r.date(), AuditDetail.named(slot.labelJa(), slot.labelEn()),
                     slot.start(), slot.end(), r.roomId())));
         }
-        if (r.hold() == null) {
+        if (confirmNow) {
+            confirmed(r.bookerId(), booking, reduction, room, counter, mailTo);
+        } else if (r.hold() == null) {
             mail.booked(booking, room);
         }
         return new Made(new Booked(booking, true), room, counter);
@@ -192,16 +205,27 @@ public class BookingService {
     @Transactional
     public BookedNow bookNowWithTerms(long bookerId, long roomId, LocalDate date, String slot, String part, String key,
                                       boolean commercial, String reductionCode) {
+        return bookNowWithTerms(bookerId, roomId, date, slot, part, key, commercial, reductionCode, null);
+    }
+
+    /**
+     * {@link #bookNowWithTerms(long, long, LocalDate, String, String, String, boolean, String)} with the booker's account
+     * as read in this request ({@code booker}, for the confirmation mail; null: read it). The booking is inserted
+     * confirmed, with the reduction asked for, in one statement (issue 15): a hold confirmed in the same transaction
+     * wrote the same row with an insert and an update.
+     */
+    @Transactional
+    public BookedNow bookNowWithTerms(long bookerId, long roomId, LocalDate date, String slot, String part, String key,
+                                      boolean commercial, String reductionCode, AccountSummary booker) {
         ReductionCategory reduction = reductions.choose(reductionCode);
-        Made held = make(new BookingRequest(bookerId, null, roomId, date, slot, part, key, HOLD, commercial, null));
-        Booked booked = held.booked();
-        if (!booked.created() || booked.booking().status() != Booking.Status.PROVISIONAL) {
+        Made made = make(new BookingRequest(bookerId, null, roomId, date, slot, part, key, null, commercial, null), true,
+            reduction, booker != null && booker.id() == bookerId ? booker : null);
+        Booked booked = made.booked();
+        if (!booked.created()) {
             return new BookedNow(booked, views.terms(booked.booking()));
         }
-        // the row just inserted, the room and the hours checked a moment ago in this transaction serve the confirmation
-        // and the answer too
-        Booking confirmed = confirm(bookerId, booked.booking(), reduction, held.room(), held.hours());
-        return new BookedNow(new Booked(confirmed, true), views.terms(confirmed, held.room().rules(), held.hours()));
+        // the room and the hours checked a moment ago in this transaction serve the answer too
+        return new BookedNow(booked, views.terms(booked.booking(), made.room().rules(), made.hours()));
     }
 
     /**
@@ -238,17 +262,26 @@ public class BookingService {
             held = repository.find(bookingId).orElseThrow();
         }
         Booking confirmed = held;
-        if (confirmed.proxyStaffId() != null || CurrentActor.actingFor().isPresent()) {
-            audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy-confirm", bookerId, "booking:" + bookingId,
-                AuditDetail.of("reservation.booking.audit.fee", confirmed.fee())));
-        }
         Optional<BookableRoom> room = known != null && known.room().id() == confirmed.roomId() ? Optional.of(known)
             : rooms.room(confirmed.roomId());
-        room.ifPresent(rm -> mail.confirmed(confirmed, rm,
-            payments.deadline(rm.rules(), confirmed.facilityId(), confirmed.createdAt(), confirmed.date(), confirmed.start(),
-                known == rm ? hours : null),
-            reduction));
+        confirmed(bookerId, confirmed, reduction, room.orElse(null), known == room.orElse(null) ? hours : null, null);
         return confirmed;
+    }
+
+    /**
+     * What follows a confirmation: the audit entry when staff confirmed for someone, and the mail with the fee and the
+     * payment deadline (not when the room can no longer be booked online: {@code room} null).
+     */
+    private void confirmed(long bookerId, Booking confirmed, ReductionCategory reduction, BookableRoom room,
+                           CounterHours hours, AccountSummary mailTo) {
+        if (confirmed.proxyStaffId() != null || CurrentActor.actingFor().isPresent()) {
+            audit.record(AuditEvent.byCurrentActor("reservation.booking.proxy-confirm", bookerId, "booking:" + confirmed.id(),
+                AuditDetail.of("reservation.booking.audit.fee", confirmed.fee())));
+        }
+        if (room != null) {
+            mail.confirmed(confirmed, room, payments.deadline(room.rules(), confirmed.facilityId(), confirmed.createdAt(),
+                confirmed.date(), confirmed.start(), hours), reduction, mailTo);
+        }
     }
 
     /** What booking the slot now would commit the person to ({@link TermsBefore}). */

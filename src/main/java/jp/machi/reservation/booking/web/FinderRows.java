@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jp.machi.reservation.booking.Availability;
 import jp.machi.reservation.booking.internal.RoomFinder;
 import jp.machi.reservation.rules.Slot;
+import jp.machi.shared.text.HtmlText;
 import jp.machi.shared.time.Wareki;
 import jp.machi.ward.DistrictCentres;
 import org.springframework.context.MessageSource;
@@ -223,20 +224,9 @@ class FinderRows {
         return out.append("\n        ").toString(); // the indentation of the list's closing tag, as before
     }
 
-    /** Appends {@code s} escaped as Thymeleaf escapes text and attribute values in HTML (markup-significant only). */
+    /** Appends {@code s} escaped as Thymeleaf escapes text and attribute values in HTML ({@link HtmlText}). */
     private static StringBuilder escape(StringBuilder out, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-        }
-        return out;
+        return HtmlText.appendEscaped(out, s);
     }
 
     private static String unitName(RoomFinder.Unit u, Locale locale) {
