@@ -32,6 +32,7 @@ import jp.machi.notification.internal.SubscriptionService;
 import jp.machi.notification.internal.Topics;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
+import jp.machi.shared.web.ApiLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -87,9 +88,14 @@ class NotificationApiController {
     }
 
     @GetMapping(value = "/api/v1/notification/areas", produces = "application/json")
-    @Operation(summary = "Areas one can subscribe to", description = "The ward's districts (町丁目) as [{code, name}]; the code is the district's name.")
-    List<Map<String, String>> areas() {
-        return areas.districts().stream().map(d -> Map.of("code", d, "name", d)).toList();
+    @Operation(summary = "Areas one can subscribe to", description = "The ward's districts (町丁目) as [{code, name}], in the "
+        + "ward's order. `code` is the district's name as the ward writes it (豊玉北), the value a subscription's `areas` "
+        + "takes in any language; `name` is in the answer's language (?lang=ja|en, else the site's language cookie, else "
+        + "Accept-Language when it prefers English, else Japanese): in English the romanised name (Toyotamakita) where "
+        + "the ward gives one, else as written.")
+    List<Map<String, String>> areas(jakarta.servlet.http.HttpServletRequest request) {
+        Locale locale = ApiLanguage.of(request);
+        return areas.districts().stream().map(d -> Map.of("code", d, "name", areas.name(d, locale))).toList();
     }
 
     @PostMapping(value = "/api/v1/subscriptions", consumes = "application/json", produces = "application/json")

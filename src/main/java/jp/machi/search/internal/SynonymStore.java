@@ -69,24 +69,55 @@ public class SynonymStore {
             .query((rs, n) -> new Synonym(rs.getLong(1), split(rs.getString(2)))).optional();
     }
 
-    /** Checks a line as staff typed it and answers its words (at least two, each meaningful to the analyzer). */
+    /**
+     * Checks a line as staff typed it and answers its words (at least two, each meaningful to the analyzer, and the
+     * line as a whole usable by the query analyzer: the same test {@link #map} applies, so a saved line is never
+     * left out).
+     */
     public static List<String> check(String line) throws Rejected {
         List<String> words = split(line);
-        if (words.size() < 2) {
-            throw new Rejected("search.synonyms.error.two", null);
-        }
         if (String.join(", ", words).length() > 500) {
             throw new Rejected("search.synonyms.error.long", null);
         }
-        Analyzer base = Analyzers.japaneseBase();
-        for (String w : words) {
-            try {
-                parse(base, List.of(List.of(w, w)));
-            } catch (IllegalArgumentException | IOException | ParseException e) {
-                throw new Rejected("search.synonyms.error.word", w);
-            }
+        Optional<Rejected> problem = problem(Analyzers.japaneseBase(), words);
+        if (problem.isPresent()) {
+            throw problem.get();
         }
         return words;
+    }
+
+    /** A stored line the query analyzer leaves out, with why (a message key and the word at fault, may be null). */
+    public record LeftOut(Synonym line, String messageKey, String word) {}
+
+    /** The stored lines that {@link #map} leaves out, in order: shown to staff on the synonyms page. */
+    public static List<LeftOut> leftOut(List<Synonym> lines) {
+        Analyzer base = Analyzers.japaneseBase();
+        List<LeftOut> out = new ArrayList<>();
+        for (Synonym s : lines) {
+            problem(base, s.words()).ifPresent(r -> out.add(new LeftOut(s, r.messageKey(), r.word())));
+        }
+        return out;
+    }
+
+    /** Why the query analyzer cannot use a line, if it cannot: too few words, a word it drops, or the line as such. */
+    private static Optional<Rejected> problem(Analyzer base, List<String> words) {
+        if (words.size() < 2) {
+            return Optional.of(new Rejected("search.synonyms.error.two", null));
+        }
+        try {
+            parse(base, List.of(words));
+            return Optional.empty();
+        } catch (IllegalArgumentException | IOException | ParseException e) {
+            for (String w : words) {
+                try {
+                    parse(base, List.of(List.of(w, w)));
+                } catch (IllegalArgumentException | IOException | ParseException wordProblem) {
+                    return Optional.of(new Rejected("search.synonyms.error.word", w));
+                }
+            }
+            log.info("synonym line [{}] cannot be used: {}", String.join(", ", words), e.toString());
+            return Optional.of(new Rejected("search.synonyms.error.line", null));
+        }
     }
 
     public long insert(List<String> words, long staffId) {
@@ -123,11 +154,12 @@ public class SynonymStore {
         Analyzer base = Analyzers.japaneseBase();
         List<List<String>> usable = new ArrayList<>();
         for (Synonym s : lines) {
-            try {
-                parse(base, List.of(s.words()));
+            Optional<Rejected> problem = problem(base, s.words());
+            if (problem.isEmpty()) {
                 usable.add(s.words());
-            } catch (IllegalArgumentException | IOException | ParseException e) {
-                log.warn("synonym line {} left out: {}", s.id(), e.getMessage());
+            } else {
+                log.warn("synonym line {} left out: {} {}", s.id(), problem.get().messageKey(),
+                    problem.get().word() == null ? "" : problem.get().word());
             }
         }
         try {

@@ -1,8 +1,10 @@
 package jp.machi.search.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import jp.machi.audit.AuditDetail;
 import jp.machi.audit.AuditEvent;
 import jp.machi.audit.AuditLog;
@@ -41,10 +43,27 @@ class SynonymController {
         this.messages = messages;
     }
 
+    /** A stored line the search leaves out, for the page: its id, its words and why, in the page's language. */
+    record LeftOutLine(long id, String joined, String reason) {}
+
     @GetMapping("/staff/search/synonyms")
-    String list(Model model) {
-        model.addAttribute("synonyms", store.all());
+    String list(Model model, Locale locale) {
+        addLines(model, locale);
         return "search/synonyms";
+    }
+
+    /** The list, and the lines of it the search cannot use (so staff see which and why, not only the log). */
+    private void addLines(Model model, Locale locale) {
+        List<SynonymStore.Synonym> all = store.all();
+        model.addAttribute("synonyms", all);
+        List<LeftOutLine> leftOut = SynonymStore.leftOut(all).stream()
+            .map(l -> new LeftOutLine(l.line().id(), l.line().joined(),
+                messages.getMessage(l.messageKey(), new Object[] {l.word()}, locale)))
+            .toList();
+        model.addAttribute("leftOut", leftOut);
+        Map<Long, String> reasons = new HashMap<>();
+        leftOut.forEach(l -> reasons.put(l.id(), l.reason()));
+        model.addAttribute("leftOutReasons", reasons);
     }
 
     @PostMapping("/staff/search/synonyms")
@@ -104,7 +123,7 @@ class SynonymController {
     private String refused(Model model, Locale locale, HttpServletResponse response, SynonymStore.Rejected e, Long id,
                            String terms) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("synonyms", store.all());
+        addLines(model, locale);
         model.addAttribute("error", messages.getMessage(e.messageKey(), new Object[] {e.word()}, locale));
         model.addAttribute("errorId", id);
         model.addAttribute("errorTerms", terms);

@@ -13,6 +13,7 @@ import jp.machi.reservation.rules.RefundTier;
 import jp.machi.reservation.rules.Rule;
 import jp.machi.reservation.rules.Slot;
 import jp.machi.reservation.rules.SlotFee;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -111,14 +112,39 @@ public class RuleRepository {
 
     /** The rule that applies to a room: the most specific scope wins (room, facility, ward). */
     public Optional<Rule> effective(long roomId, String facilityId) {
+        // the rule with its refund tiers and fees by slot in one statement (issue 15: a booking reads its rule once): one
+        // row per tier and fee (kind t or f), or one row without either
         return jdbc.sql("""
-                select * from reservation_rule
-                where room_id = :room or (facility_id = :facility and room_id is null) or (facility_id is null and room_id is null)
-                order by (room_id is null), (facility_id is null) limit 1""")
-            .param("room", roomId).param("facility", facilityId).query(RuleRepository::row).optional()
-            // tiers and slot fees in further statements once the first is closed: a query inside a row mapper would
-            // hold two connections at once outside a transaction, and under load the pool runs dry
-            .map(this::complete);
+                with r as (
+                    select * from reservation_rule
+                    where room_id = :room or (facility_id = :facility and room_id is null)
+                       or (facility_id is null and room_id is null)
+                    order by (room_id is null), (facility_id is null) limit 1)
+                select r.*, x.kind as x_kind, x.slot_code as x_slot, x.a as x_a, x.b as x_b, x.c as x_c
+                from r left join lateral (
+                    select 't' as kind, null::varchar as slot_code, days_before as a, percent as b, 0 as c
+                    from reservation_refund_tier where rule_id = r.id
+                    union all
+                    select 'f', slot_code, fee_resident, fee_non_resident, fee_commercial
+                    from reservation_rule_slot_fee where rule_id = r.id) x on true""")
+            .param("room", roomId).param("facility", facilityId)
+            .query((ResultSetExtractor<Optional<Rule>>) rs -> {
+                Rule rule = null;
+                List<RefundTier> tiers = new ArrayList<>();
+                Map<String, SlotFee> fees = new LinkedHashMap<>();
+                while (rs.next()) {
+                    if (rule == null) {
+                        rule = row(rs, 0);
+                    }
+                    String kind = rs.getString("x_kind");
+                    if ("t".equals(kind)) {
+                        tiers.add(new RefundTier(rs.getInt("x_a"), rs.getInt("x_b")));
+                    } else if ("f".equals(kind)) {
+                        fees.put(rs.getString("x_slot"), new SlotFee(rs.getInt("x_a"), rs.getInt("x_b"), rs.getInt("x_c")));
+                    }
+                }
+                return rule == null ? Optional.empty() : Optional.of(withTiersAndFees(rule, tiers, fees));
+            });
     }
 
     /** The rule set at exactly this scope, if any. */
