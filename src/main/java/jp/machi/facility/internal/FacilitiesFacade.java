@@ -3,6 +3,7 @@ package jp.machi.facility.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.machi.facility.DayHours;
 import jp.machi.facility.Facilities;
@@ -41,8 +42,10 @@ class FacilitiesFacade implements Facilities {
 
     @Override
     public List<String> idsInNameOrder(String words) {
-        String q = words == null || words.isBlank() ? null : words;
-        return repository.search(new FacilityQuery(q, null, null, null, null, null, null)).stream().map(Facility::id).toList();
+        if (words == null || words.isBlank()) {
+            return service.snapshot().ids();
+        }
+        return repository.searchIds(new FacilityQuery(words, null, null, null, null, null, null));
     }
 
     @Override
@@ -72,8 +75,12 @@ class FacilitiesFacade implements Facilities {
         if (facilityIds.isEmpty()) {
             return found;
         }
-        for (var f : repository.findAll(new java.util.LinkedHashSet<>(facilityIds))) {
-            found.put(f.id(), new FacilitySummary(f.id(), f.name(), f.address(), f.departmentCode(), f.lat(), f.lon()));
+        Map<String, Facility> all = service.snapshot().byId();
+        for (String id : facilityIds) {
+            Facility f = all.get(id);
+            if (f != null) {
+                found.put(f.id(), new FacilitySummary(f.id(), f.name(), f.address(), f.departmentCode(), f.lat(), f.lon()));
+            }
         }
         return found;
     }
@@ -93,7 +100,12 @@ class FacilitiesFacade implements Facilities {
     @Override
     public java.util.Map<String, jp.machi.facility.FacilityTraits> traits(java.util.Collection<String> facilityIds) {
         java.util.Map<String, jp.machi.facility.FacilityTraits> result = new java.util.HashMap<>();
-        for (Facility f : repository.findAll(facilityIds)) {
+        Map<String, Facility> all = facilityIds.isEmpty() ? Map.of() : service.snapshot().byId();
+        for (String id : facilityIds) {
+            Facility f = all.get(id);
+            if (f == null) {
+                continue;
+            }
             java.util.Set<String> features = new java.util.HashSet<>();
             for (String name : Facility.FEATURES) {
                 if (Boolean.TRUE.equals(f.feature(name))) {

@@ -73,6 +73,15 @@ public class FacilityService {
         return snapshots.marker();
     }
 
+    /**
+     * Every facility, in list order and by id, from the in-memory snapshot: exact, since each call first reads the
+     * revision number that the facility tables' triggers bump (see {@link FacilitySnapshots}); one single-row query
+     * instead of reading and mapping every facility row.
+     */
+    public FacilitySnapshots.Snapshot snapshot() {
+        return snapshots.get(now().toLocalDate(), engine.holidays());
+    }
+
     public LocalDateTime now() {
         return LocalDateTime.now(clock.withZone(MachiClock.ZONE));
     }
@@ -169,7 +178,15 @@ public class FacilityService {
         if (ids.isEmpty()) {
             return result;
         }
-        List<Facility> found = repository.findAll(new java.util.LinkedHashSet<>(ids));
+        // the facilities from the snapshot (their closed days and holiday rules), their hours from the database
+        Map<String, Facility> byId = snapshot().byId();
+        List<Facility> found = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(ids)) {
+            Facility f = byId.get(id);
+            if (f != null) {
+                found.add(f);
+            }
+        }
         Map<String, HoursRules> rules = repository.rules(found, from, to);
         for (Facility f : found) {
             java.util.Map<LocalDate, DayHours> days = new java.util.LinkedHashMap<>();

@@ -11,6 +11,9 @@ import jp.machi.holiday.Holiday;
 import jp.machi.holiday.PublicHolidays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Every facility with its hours rules and today's computed hours, held in memory between requests, for the
@@ -29,7 +32,23 @@ public class FacilitySnapshots {
 
     /** The facilities in list order (kana, name, id), their rules, today's hours and what that took. */
     public record Snapshot(long revision, LocalDate today, List<Facility> facilities, Map<String, HoursRules> rules,
-                           Map<String, DayHours> todays, Map<LocalDate, Optional<Holiday>> holidaysAsked) {}
+                           Map<String, DayHours> todays, Map<LocalDate, Optional<Holiday>> holidaysAsked,
+                           Map<String, Facility> byId, List<String> ids) {
+
+        Snapshot(long revision, LocalDate today, List<Facility> facilities, Map<String, HoursRules> rules,
+                 Map<String, DayHours> todays, Map<LocalDate, Optional<Holiday>> holidaysAsked) {
+            this(revision, today, facilities, rules, todays, holidaysAsked, byId(facilities),
+                facilities.stream().map(Facility::id).toList());
+        }
+
+        private static Map<String, Facility> byId(List<Facility> facilities) {
+            Map<String, Facility> byId = new HashMap<>(facilities.size() * 2);
+            for (Facility f : facilities) {
+                byId.put(f.id(), f);
+            }
+            return Map.copyOf(byId);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final FacilityRepository repository;
@@ -53,8 +72,30 @@ public class FacilitySnapshots {
         return jdbc.sql("select rev from facility_revision").query(Long.class).single();
     }
 
-    /** The current snapshot for {@code today}, loading or recomputing what changed. */
+    /** The request attribute that keeps the snapshot a GET request has read (see {@link #get}). */
+    private static final String IN_REQUEST = FacilitySnapshots.class.getName() + ".inRequest";
+
+    /**
+     * The current snapshot for {@code today}, loading or recomputing what changed. Within one GET request the snapshot
+     * read first is answered again without reading the revision number again: the room finder asks for the
+     * facilities five times per page (names, features, hours, lottery hours), and a page then shows one state of them.
+     * Other requests (a POST may change a facility and read it back) read the number each time.
+     */
     Snapshot get(LocalDate today, PublicHolidays holidays) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        boolean reuse = request instanceof ServletRequestAttributes servlet && "GET".equals(servlet.getRequest().getMethod());
+        if (reuse && request.getAttribute(IN_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof Snapshot seen
+            && seen.today().equals(today)) {
+            return seen;
+        }
+        Snapshot s = load(today, holidays);
+        if (reuse) {
+            request.setAttribute(IN_REQUEST, s, RequestAttributes.SCOPE_REQUEST);
+        }
+        return s;
+    }
+
+    private Snapshot load(LocalDate today, PublicHolidays holidays) {
         long rev = revision();
         Snapshot s = current;
         if (s == null || s.revision() != rev) {

@@ -64,7 +64,7 @@ public class DeliveryStore {
                 update notification_delivery d set status = 'SENT', sent_at = to_timestamp(v.micros / 1000000.0), lease_until = null, error = null
                   from unnest(?::bigint[], ?::bigint[]) as v(id, micros)
                  where d.id = v.id and d.status in ('SENDING', 'QUEUED')""")
-            .params(outcomes.stream().map(Outcome::id).toArray(Long[]::new),
+            .params(ids(outcomes),
                 outcomes.stream().map(o -> o.at().getEpochSecond() * 1_000_000L + o.at().getNano() / 1000).toArray(Long[]::new))
             .update();
     }
@@ -74,17 +74,27 @@ public class DeliveryStore {
      * ({@code first}, 2×, 4× ... at most {@code cap}), or FAILED after {@code maxAttempts}.
      */
     public void retry(List<Outcome> outcomes, Duration first, Duration cap, int maxAttempts) {
-        for (Outcome o : outcomes) {
-            jdbc.sql("""
-                    update notification_delivery set
-                        status = case when attempts >= :max then 'FAILED' else 'QUEUED' end,
-                        next_attempt_at = now() + least(make_interval(secs => :first * power(2, least(attempts - 1, 20))),
-                                                        make_interval(secs => :cap)),
-                        lease_until = null, error = :error
-                    where id = :id and status = 'SENDING'""")
-                .param("max", maxAttempts).param("first", (double) first.toSeconds()).param("cap", (double) cap.toSeconds())
-                .param("error", o.error()).param("id", o.id()).update();
+        if (outcomes.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                update notification_delivery d set
+                    status = case when d.attempts >= ? then 'FAILED' else 'QUEUED' end,
+                    next_attempt_at = now() + least(make_interval(secs => ? * power(2, least(d.attempts - 1, 20))),
+                                                    make_interval(secs => ?)),
+                    lease_until = null, error = v.error
+                  from unnest(?::bigint[], ?::text[]) as v(id, error)
+                 where d.id = v.id and d.status = 'SENDING'""")
+            .params(maxAttempts, (double) first.toSeconds(), (double) cap.toSeconds(), ids(outcomes), errors(outcomes))
+            .update();
+    }
+
+    private static Long[] ids(List<Outcome> outcomes) {
+        return outcomes.stream().map(Outcome::id).toArray(Long[]::new);
+    }
+
+    private static String[] errors(List<Outcome> outcomes) {
+        return outcomes.stream().map(Outcome::error).toArray(String[]::new);
     }
 
     /** Never tried (the connection broke first): QUEUED again soon, the attempt not counted. */
@@ -101,20 +111,27 @@ public class DeliveryStore {
 
     /** Refused for good by the server for this address (5xx): BOUNCED, and the address is suppressed. */
     public void bounced(List<Outcome> outcomes, List<String> emails) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update notification_delivery d set status = 'BOUNCED', lease_until = null, error = v.error, sent_at = null
+                  from unnest(?::bigint[], ?::text[]) as v(id, error) where d.id = v.id""")
+            .params(ids(outcomes), errors(outcomes)).update();
         for (int i = 0; i < outcomes.size(); i++) {
-            Outcome o = outcomes.get(i);
-            jdbc.sql("update notification_delivery set status = 'BOUNCED', lease_until = null, error = ?, sent_at = null where id = ?")
-                .params(o.error(), o.id()).update();
-            suppress(emails.get(i), "BOUNCE", o.error());
+            suppress(emails.get(i), "BOUNCE", outcomes.get(i).error());
         }
     }
 
     /** Will not be sent (the notice expired, or the message could not be built). */
     public void failed(List<Outcome> outcomes) {
-        for (Outcome o : outcomes) {
-            jdbc.sql("update notification_delivery set status = 'FAILED', lease_until = null, error = ? where id = ?")
-                .params(o.error(), o.id()).update();
+        if (outcomes.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                update notification_delivery d set status = 'FAILED', lease_until = null, error = v.error
+                  from unnest(?::bigint[], ?::text[]) as v(id, error) where d.id = v.id""")
+            .params(ids(outcomes), errors(outcomes)).update();
     }
 
     public void suppress(String email, String reason, String detail) {

@@ -51,6 +51,10 @@ public class WebConfiguration implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/css/**", "/js/**", "/img/**")
             .addResourceLocations("classpath:/static/css/", "classpath:/static/js/", "classpath:/static/img/")
-            .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+            .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+            // a link to a static file (th:href/th:src="@{/css/…}") is resolved through this handler's chain on every
+            // page; with the chain's cache the jar is looked up once per path, not once per link of every page
+            // (≈ 4 % of the finder's CPU samples, issue 15). The files are in the jar and never change while it runs.
+            .resourceChain(true);
     }
 }

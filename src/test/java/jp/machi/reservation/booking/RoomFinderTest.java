@@ -83,6 +83,26 @@ class RoomFinderTest {
     }
 
     @Test
+    void aChangedFacilityShowsOnTheNextSearchEscaped() throws Exception {
+        // the finder reads the facilities from the facility module's in-memory snapshot: a change is seen at once
+        var hall = TestRooms.create(jdbc, "taiikukan", 40, true, false);
+        LocalDate day = openDay(hall.roomId(), 45);
+        String before = body(mvc.perform(get("/reservations").param("category", "taiikukan").param("need", "hearingLoop"))
+            .andExpect(status().isOk()));
+        assertThat(before).contains(hall.facilityName());
+        String address = "練馬区<テスト> & \"" + UUID.randomUUID() + "'";
+        jp.machi.facility.TestFacilities.setAddress(jdbc, hall.facilityId(), address);
+        String escaped = address.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+            .replace("'", "&#39;");
+        for (String date : new String[] {"", day.toString()}) {
+            String after = body(mvc.perform(get("/reservations").param("category", "taiikukan").param("need", "hearingLoop")
+                .param("date", date)).andExpect(status().isOk()));
+            assertThat(after).contains("<span>" + escaped + "</span>").doesNotContain(address)
+                .contains("<span class=\"tag\">ヒアリングループ</span> </p>");
+        }
+    }
+
+    @Test
     void badFiltersAreFourHundredsWithMessages() throws Exception {
         String ja = body(mvc.perform(get("/reservations").param("date", "2026-02-30").param("band", "night-owl")
             .param("capacity", "0").param("category", "no-such").param("need", "jetpack")).andExpect(status().isBadRequest()));

@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Bookings for the holder of a Bearer token: book (a hold confirmed at once, at the fee of the rate class, with a
+ * Bookings for the holder of a Bearer token: book (booked and confirmed at once, at the fee of the rate class, with a
  * reduction asked for), list one's bookings, cancel one. Errors are problem details naming the offending member
  * ({@link BookingApiProblems}).
  */
@@ -81,7 +81,7 @@ class BookingApiController {
             return problem(HttpStatus.BAD_REQUEST, "bad-request", "Idempotency-Key", "reservation.api.key", request);
         }
         try {
-            // a hold confirmed at once: fee by rate class, payment deadline, the confirmation mail
+            // booked and confirmed at once: fee by rate class, payment deadline, the confirmation mail
             // the terms of the answer come from the rule and hours the booking was checked against (one read each)
             BookingService.BookedNow now = service.bookNowWithTerms(me.accountId(), body.room(), body.date(), body.slot(),
                 body.part(), key, body.forCommercialUse(), body.reduction(), readThisRequest(me, request));

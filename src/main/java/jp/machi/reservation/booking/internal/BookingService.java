@@ -186,7 +186,7 @@ public class BookingService {
     }
 
     /**
-     * Books and confirms at once (the API): a hold confirmed in the same transaction, with a reduction asked for when
+     * Books and confirms at once (the API): the booking inserted confirmed, with a reduction asked for when
      * {@code reductionCode} names one.
      */
     @Transactional

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jp.machi.reservation.booking.Availability;
 import jp.machi.reservation.booking.internal.RoomFinder;
 import jp.machi.reservation.rules.Slot;
 import jp.machi.shared.text.HtmlText;
 import jp.machi.shared.time.Wareki;
+import jp.machi.ward.DistrictCentres;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.expression.Numbers;
 
 /**
  * The finder's results as the page shows them, every text and link made here once per request (issue 15): the page
@@ -30,18 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 class FinderRows {
 
-    /**
-     * One facility of the results. {@code rooms}: the compact list without a day; {@code units}: with a day, and
-     * {@code unitsHtml} the same units as the page's markup ({@link #html}).
-     */
+    /** One facility of the results. {@code rooms}: the compact list without a day; {@code units}: with a day. */
     record FacilityRow(String id, String name, String href, String address, String aboutHref, List<String> tags,
-                       String roomsLabel, List<Link> rooms, List<UnitRow> units, Double distanceKm) {
-
-        /** The units' {@code <li>} elements, every text and link escaped ({@link #html}); empty without a day. */
-        public String unitsHtml() {
-            return html(units);
-        }
-    }
+                       String roomsLabel, List<Link> rooms, List<UnitRow> units, Double distanceKm) {}
 
     record Link(String href, String text) {}
 
@@ -55,9 +49,38 @@ class FinderRows {
     record Cell(String label, String state, String href, String hidden) {}
 
     private final MessageSource messages;
+    private final DistrictCentres centres;
+    /** Per language: each 町, and its option's two halves around {@code selected}, escaped; the file never changes. */
+    private final Map<String, List<String[]>> districtOptions = new ConcurrentHashMap<>();
 
-    FinderRows(MessageSource messages) {
+    FinderRows(MessageSource messages, DistrictCentres centres) {
         this.messages = messages;
+        this.centres = centres;
+    }
+
+    /**
+     * The near-me list's options, one per 町 in the list's order, the chosen one selected, as the template's loop printed
+     * them ({@code <option value="…">name</option>} on lines of their own): 43 options of three expressions each.
+     */
+    String districtOptions(String chosen, Locale locale) {
+        List<String[]> options = districtOptions.computeIfAbsent(locale.getLanguage(), lang -> {
+            List<String[]> list = new ArrayList<>();
+            for (String d : centres.districts()) {
+                list.add(new String[] {d, escape(new StringBuilder("<option value=\""), d).append('"').toString(),
+                    escape(new StringBuilder(">"), centres.name(d, locale)).append("</option>").toString()});
+            }
+            return List.copyOf(list);
+        });
+        StringBuilder out = new StringBuilder(options.size() * 60);
+        for (int i = 0; i < options.size(); i++) {
+            String[] o = options.get(i);
+            out.append(i == 0 ? "" : "\n          ").append(o[1]);
+            if (o[0].equals(chosen)) {
+                out.append(" selected=\"selected\"");
+            }
+            out.append(o[2]);
+        }
+        return out.toString();
     }
 
     List<FacilityRow> rows(List<RoomFinder.FacilityResult> results, RoomFinder.Filter filter, String band,
@@ -122,6 +145,51 @@ class FinderRows {
     }
 
     /**
+     * The facility rows as the page's markup: the inside of {@code <ul class="facility-rows">}, one {@code <li>} per
+     * facility with its name and link, the distance, address, the link to its page, the chosen features, and its rooms
+     * (without a day) or its units with the day's slots ({@link #html}). Written here, with the template's whitespace and
+     * escaping, because the template's loop ran a dozen expressions for each of the ward's facilities (issue 15).
+     */
+    String html(List<FacilityRow> rows, boolean withDay, Locale locale) {
+        String about = messages.getMessage("reservation.facility.aboutShort", null, locale);
+        Numbers numbers = new Numbers(locale);
+        StringBuilder out = new StringBuilder(rows.size() * (withDay ? 2_400 : 700));
+        int index = 0;
+        for (FacilityRow fr : rows) {
+            out.append("\n      <li class=\"facility-row\">\n        <h3 class=\"facility-row__name\" id=\"facility-")
+                .append(index++).append("\"><a href=\"");
+            escape(out, fr.href()).append("\">");
+            escape(out, fr.name()).append("</a></h3>\n        <p class=\"facility-row__meta\">");
+            if (fr.distanceKm() != null) {
+                escape(out.append("<strong class=\"facility-row__distance\">"), messages.getMessage(
+                    "reservation.find.distance", new Object[] {numbers.formatDecimal(fr.distanceKm(), 1, 1)}, locale))
+                    .append("</strong>");
+            }
+            escape(out.append("\n          <span>"), fr.address()).append("</span>\n          <a href=\"");
+            escape(out, fr.aboutHref()).append("\">");
+            escape(out, about).append("</a>\n          ");
+            for (String tag : fr.tags()) {
+                escape(out.append("<span class=\"tag\">"), tag).append("</span> ");
+            }
+            out.append("</p>\n        ");
+            if (!withDay) {
+                escape(out.append("<ul class=\"facility-row__units\" aria-label=\""), fr.roomsLabel()).append("\">");
+                for (Link room : fr.rooms()) {
+                    escape(out.append("\n          <li><a href=\""), room.href()).append("\">");
+                    escape(out, room.text()).append("</a></li>");
+                }
+                out.append("\n        </ul>");
+            }
+            out.append("\n        ");
+            if (withDay) {
+                out.append("<ul class=\"unit-list\">").append(html(fr.units())).append("</ul>");
+            }
+            out.append("\n      </li>");
+        }
+        return out.append("\n    ").toString();
+    }
+
+    /**
      * The units of one facility as the list's markup: one {@code <li>} per unit and line, with its link, capacity and a
      * {@code <li>} per slot — what the template's two nested loops printed, with the same escaping (text and attribute
      * values: {@code & < > " '}). Written here because those loops were most of the finder's rendering time with 20
@@ -178,6 +246,7 @@ class FinderRows {
         private final Map<Slot, String> labels = new HashMap<>();
         private final Map<Slot, String> hidden = new HashMap<>();
         private final Map<String, String> states = new HashMap<>();
+        private final Map<String, String> made = new HashMap<>();
 
         Texts(Locale locale, LocalDate date) {
             this.locale = locale;
@@ -186,8 +255,10 @@ class FinderRows {
             this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         }
 
+        /** A message, looked up once per request for each code and arguments (243 units share a few capacities). */
         String msg(String code, Object... args) {
-            return messages.getMessage(code, args, locale);
+            return made.computeIfAbsent(args.length == 0 ? code : code + '\u0000' + java.util.Arrays.toString(args),
+                k -> messages.getMessage(code, args, locale));
         }
 
         private String time(LocalTime t) {

@@ -133,7 +133,8 @@ class RoomFinderController {
                 errors.put("near", "reservation.find.error.near");
             }
         }
-        model.addAttribute("districts", centres.districts());
+        // the 町 options written once per request in Java (FinderRows), not by a loop of three expressions per option
+        model.addAttribute("districtOptions", rows.districtOptions(chosenNear == null ? "" : chosenNear, locale));
         model.addAttribute("nearHere", hasLat || hasLon);
         model.addAttribute("bands", RoomFinder.Band.values());
         model.addAttribute("form", new Form(words, date == null ? "" : date, band, capacity == null ? "" : capacity,
@@ -149,8 +150,10 @@ class RoomFinderController {
         var filter = new RoomFinder.Filter(words, day, chosenBand, minCapacity, chosenCategory, needs, onlyOpen, from);
         RoomFinder.Found found = finder.search(filter);
         model.addAttribute("filter", filter);
-        model.addAttribute("results", rows.rows(found.results(), filter, chosenBand == null ? null : chosenBand.slug(), needs,
-            request.getContextPath(), locale));
+        List<FinderRows.FacilityRow> results = rows.rows(found.results(), filter, chosenBand == null ? null : chosenBand.slug(),
+            needs, request.getContextPath(), locale);
+        model.addAttribute("results", results);
+        model.addAttribute("rowsHtml", rows.html(results, day != null, locale));
         offer(model, found.options(), categories, chosenCategory, needs);
         return "reservation/booking/rooms";
     }

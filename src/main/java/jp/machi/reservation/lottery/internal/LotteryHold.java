@@ -37,7 +37,11 @@ class LotteryHold implements AvailabilityOverlay, BookingCheck {
 
     @Override
     public Map<String, Mark> marks(BookableRoom room, LocalDate from, LocalDate to) {
-        return marks(room, repository.holding(room.room().id(), from, to, clock.instant()), from, to);
+        List<LotteryRound> rounds = repository.holding(room.room().id(), from, to, clock.instant());
+        if (rounds.isEmpty()) {
+            return new HashMap<>();
+        }
+        return marks(room, rounds, from, to, facilities.hoursBetween(room.facility().id(), from, to));
     }
 
     /** The rounds of all the rooms in one statement; only rooms a round holds cost more. */
@@ -46,22 +50,29 @@ class LotteryHold implements AvailabilityOverlay, BookingCheck {
         Map<Long, List<LotteryRound>> rounds = repository.holdingRooms(rooms.stream().map(r -> r.room().id()).toList(),
             from, to, clock.instant());
         Map<Long, Map<String, Mark>> result = new HashMap<>();
+        if (rounds.isEmpty()) {
+            return result;
+        }
+        // the hours of the held rooms' facilities over the range, read at once (not per room and day)
+        Map<String, Map<LocalDate, DayHours>> hours = facilities.hoursBetween(rooms.stream()
+            .filter(r -> rounds.containsKey(r.room().id())).map(r -> r.facility().id()).distinct().toList(), from, to);
         for (BookableRoom room : rooms) {
             List<LotteryRound> held = rounds.get(room.room().id());
             if (held != null) {
-                result.put(room.room().id(), marks(room, held, from, to));
+                result.put(room.room().id(), marks(room, held, from, to, hours.getOrDefault(room.facility().id(), Map.of())));
             }
         }
         return result;
     }
 
-    private Map<String, Mark> marks(BookableRoom room, List<LotteryRound> rounds, LocalDate from, LocalDate to) {
+    private static Map<String, Mark> marks(BookableRoom room, List<LotteryRound> rounds, LocalDate from, LocalDate to,
+                                           Map<LocalDate, DayHours> hoursByDay) {
         Map<String, Mark> marks = new HashMap<>();
         for (LotteryRound round : rounds) {
             LocalDate start = round.targetMonth().isAfter(from) ? round.targetMonth() : from;
             LocalDate end = round.lastDay().isBefore(to) ? round.lastDay() : to;
             for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-                DayHours hours = facilities.hoursOn(room.facility().id(), d).orElse(null);
+                DayHours hours = hoursByDay.get(d);
                 for (Slot s : room.slots()) {
                     if (BookableRooms.opensFor(hours, s)) {
                         marks.put(AvailabilityOverlay.key(d, s.code()), new Mark(Availability.Status.LOTTERY, "lottery"));
