@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** GET /api/v1/notification/areas names the 町 in the request's language; the code stays the Japanese name. */
+/**
+ * GET /api/v1/notification/areas names the 町 in the request's language; the code stays the Japanese name. The
+ * topics follow the same language rule.
+ */
 @MachiTest
 class NotificationAreasApiTest {
 
@@ -21,7 +24,11 @@ class NotificationAreasApiTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     JsonNode areas(String query, String acceptLanguage) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(new NotificationApi(port).uri("/api/v1/notification/areas" + query))
+        return get("/api/v1/notification/areas" + query, acceptLanguage);
+    }
+
+    JsonNode get(String pathAndQuery, String acceptLanguage) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(new NotificationApi(port).uri(pathAndQuery))
             .header("Accept", "application/json");
         if (acceptLanguage != null) {
             b.header("Accept-Language", acceptLanguage);
@@ -58,5 +65,20 @@ class NotificationAreasApiTest {
         // every English name is in Latin letters or, where the ward gives no romanisation, as written
         assertThat(en).allSatisfy(a -> assertThat(a.get("name").asString()).isNotBlank());
         assertThat(en).anySatisfy(a -> assertThat(a.get("name").asString()).matches("[A-Za-z][A-Za-z -]*"));
+    }
+
+    @Test
+    void topicsFollowTheSameLanguageRule() throws Exception {
+        JsonNode ja = get("/api/v1/notification/topics", null);
+        JsonNode accept = get("/api/v1/notification/topics", "en-GB,en;q=0.9");
+        JsonNode lang = get("/api/v1/notification/topics?lang=en", "ja");
+        assertThat(accept).hasSameSizeAs(ja).isNotEmpty();
+        for (int i = 0; i < ja.size(); i++) {
+            assertThat(accept.get(i).get("code")).isEqualTo(ja.get(i).get("code"));
+            assertThat(accept.get(i).get("name")).isEqualTo(lang.get(i).get("name"));
+        }
+        // the demo's 防災気象 topic reads in Japanese by default and in English when the caller prefers English
+        assertThat(ja).anySatisfy(t -> assertThat(t.get("name").asString()).contains("防災"));
+        assertThat(accept).noneSatisfy(t -> assertThat(t.get("name").asString()).contains("防災"));
     }
 }

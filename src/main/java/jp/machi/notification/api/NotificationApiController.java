@@ -82,8 +82,11 @@ class NotificationApiController {
     }
 
     @GetMapping(value = "/api/v1/notification/topics", produces = "application/json")
-    @Operation(summary = "Topics one can subscribe to", description = "[{code, name}] in the request's language (?lang=en or Accept-Language).")
-    List<Map<String, String>> topics(Locale locale) {
+    @Operation(summary = "Topics one can subscribe to", description = "[{code, name}]; `name` is in the answer's language, "
+        + "chosen as for the areas (?lang=ja|en, else the site's language cookie, else Accept-Language when it prefers "
+        + "English, else Japanese).")
+    List<Map<String, String>> topics(jakarta.servlet.http.HttpServletRequest request) {
+        Locale locale = ApiLanguage.of(request);
         return topics.active().stream().map(t -> Map.of("code", t.code(), "name", t.name(locale))).toList();
     }
 
