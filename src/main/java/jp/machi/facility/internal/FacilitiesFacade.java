@@ -3,7 +3,6 @@ package jp.machi.facility.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import jp.machi.facility.DayHours;
 import jp.machi.facility.Facilities;
@@ -75,12 +74,8 @@ class FacilitiesFacade implements Facilities {
         if (facilityIds.isEmpty()) {
             return found;
         }
-        Map<String, Facility> all = service.snapshot().byId();
-        for (String id : facilityIds) {
-            Facility f = all.get(id);
-            if (f != null) {
-                found.put(f.id(), new FacilitySummary(f.id(), f.name(), f.address(), f.departmentCode(), f.lat(), f.lon()));
-            }
+        for (Facility f : service.snapshot().find(facilityIds)) {
+            found.put(f.id(), new FacilitySummary(f.id(), f.name(), f.address(), f.departmentCode(), f.lat(), f.lon()));
         }
         return found;
     }
@@ -100,12 +95,7 @@ class FacilitiesFacade implements Facilities {
     @Override
     public java.util.Map<String, jp.machi.facility.FacilityTraits> traits(java.util.Collection<String> facilityIds) {
         java.util.Map<String, jp.machi.facility.FacilityTraits> result = new java.util.HashMap<>();
-        Map<String, Facility> all = facilityIds.isEmpty() ? Map.of() : service.snapshot().byId();
-        for (String id : facilityIds) {
-            Facility f = all.get(id);
-            if (f == null) {
-                continue;
-            }
+        for (Facility f : facilityIds.isEmpty() ? List.<Facility>of() : service.snapshot().find(facilityIds)) {
             java.util.Set<String> features = new java.util.HashSet<>();
             for (String name : Facility.FEATURES) {
                 if (Boolean.TRUE.equals(f.feature(name))) {

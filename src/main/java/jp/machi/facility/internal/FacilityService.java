@@ -179,14 +179,7 @@ public class FacilityService {
             return result;
         }
         // the facilities from the snapshot (their closed days and holiday rules), their hours from the database
-        Map<String, Facility> byId = snapshot().byId();
-        List<Facility> found = new ArrayList<>();
-        for (String id : new java.util.LinkedHashSet<>(ids)) {
-            Facility f = byId.get(id);
-            if (f != null) {
-                found.add(f);
-            }
-        }
+        List<Facility> found = snapshot().find(ids);
         Map<String, HoursRules> rules = repository.rules(found, from, to);
         for (Facility f : found) {
             java.util.Map<LocalDate, DayHours> days = new java.util.LinkedHashMap<>();

@@ -41,6 +41,18 @@ public class FacilitySnapshots {
                 facilities.stream().map(Facility::id).toList());
         }
 
+        /** The facilities of {@code ids} that exist, in the order of {@code ids}, each once. */
+        public List<Facility> find(java.util.Collection<String> ids) {
+            List<Facility> found = new ArrayList<>(ids.size());
+            for (String id : new java.util.LinkedHashSet<>(ids)) {
+                Facility f = byId.get(id);
+                if (f != null) {
+                    found.add(f);
+                }
+            }
+            return found;
+        }
+
         private static Map<String, Facility> byId(List<Facility> facilities) {
             Map<String, Facility> byId = new HashMap<>(facilities.size() * 2);
             for (Facility f : facilities) {

@@ -52,8 +52,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (!jp.machi.shared.security.BearerHeader.present(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -65,7 +64,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 : "アクセストークンで使えるのはAPI（/api/…）だけです。画面やフォームはログインして使ってください。");
             return;
         }
-        var grant = tokens.authenticate(header.substring(7).trim());
+        var grant = tokens.authenticate(request.getHeader("Authorization").substring(7).trim());
         if (grant.isEmpty()) {
             refuse(response, 401, "invalid_token", "Bearer error=\"invalid_token\"", english
                 ? "The access token is unknown, revoked, expired or belongs to an unusable account."

@@ -81,8 +81,7 @@ class SecurityConfiguration {
      * {@link #machiSecurity}.
      */
     static boolean bearerApiRequest(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        return jp.machi.shared.security.BearerHeader.present(request)
             && request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 

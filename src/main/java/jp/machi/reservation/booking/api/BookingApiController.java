@@ -23,6 +23,7 @@ import jp.machi.reservation.booking.internal.BookingViews;
 import jp.machi.reservation.booking.internal.Cancellations;
 import jp.machi.reservation.money.Refund;
 import jp.machi.reservation.web.Params;
+import jp.machi.shared.security.BearerHeader;
 import jp.machi.shared.security.CurrentActor;
 import jp.machi.shared.security.MachiPrincipal;
 import jp.machi.shared.time.MachiClock;
@@ -109,8 +110,7 @@ class BookingApiController {
      * may be older than the account.
      */
     private static AccountSummary readThisRequest(MachiPrincipal me, HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        return BearerHeader.present(request)
             ? new AccountSummary(me.accountId(), me.isStaff(), me.displayName(), me.email(), me.preferredLanguage()) : null;
     }
 

@@ -219,7 +219,7 @@ public class BookingService {
                                       boolean commercial, String reductionCode, AccountSummary booker) {
         ReductionCategory reduction = reductions.choose(reductionCode);
         Made made = make(new BookingRequest(bookerId, null, roomId, date, slot, part, key, null, commercial, null), true,
-            reduction, booker != null && booker.id() == bookerId ? booker : null);
+            reduction, booker);
         Booked booked = made.booked();
         if (!booked.created()) {
             return new BookedNow(booked, views.terms(booked.booking()));
